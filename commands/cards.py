@@ -1,0 +1,75 @@
+"""Turning stored partners into the reply data that cards and lists show."""
+
+from __future__ import annotations
+
+from sqlmodel import Session
+
+from commands.context import Invocation
+from commands.replies import MoveLine, PartnerCard, PartnerRow
+from domain.alliances import ALLIANCE_STRUCTURES
+from domain.clock import days_between, local_date
+from domain.errors import UnknownStage
+from domain.journey import is_stalled
+from storage.partners import recent_moves
+from storage.tables import Partner
+
+ALLIANCE_NAMES = {structure.key: structure.name for structure in ALLIANCE_STRUCTURES}
+CARD_MOVES = 5
+
+
+def stage_name(invocation: Invocation, key: str | None) -> str | None:
+    if key is None:
+        return None
+    try:
+        return invocation.journey.get(key).name
+    except UnknownStage:  # a stage removed from the journey still shows under its stored key
+        return key
+
+
+def quoted(name: str) -> str:
+    """The name as a user would type it in a command."""
+    return f'"{name}"' if " " in name else name
+
+
+def days_in_stage(partner: Partner, invocation: Invocation) -> int:
+    return days_between(partner.stage_entered_at, invocation.now, invocation.timezone)
+
+
+def partner_row(partner: Partner, invocation: Invocation) -> PartnerRow:
+    days = days_in_stage(partner, invocation)
+    stage = invocation.journey.get(partner.stage)
+    return PartnerRow(partner.name, days, is_stalled(stage, days), partner.owner, partner.type)
+
+
+def partner_card(
+    session: Session, partner: Partner, invocation: Invocation, headline: str | None = None
+) -> PartnerCard:
+    stage = invocation.journey.get(partner.stage)
+    days = days_in_stage(partner, invocation)
+    moves = tuple(
+        MoveLine(
+            when=move.moved_at.astimezone(invocation.timezone),
+            from_stage=stage_name(invocation, move.from_stage),
+            to_stage=stage_name(invocation, move.to_stage) or move.to_stage,
+            by=move.moved_by,
+            note=move.note,
+        )
+        for move in recent_moves(session=session, partner=partner, limit=CARD_MOVES)
+    )
+    return PartnerCard(
+        name=partner.name,
+        stage=stage.name,
+        stage_key=stage.key,
+        stage_since=local_date(partner.stage_entered_at, invocation.timezone),
+        days_in_stage=days,
+        stalled=is_stalled(stage, days),
+        owner=partner.owner,
+        type=partner.type,
+        size=partner.size,
+        segment=partner.segment,
+        alliance=ALLIANCE_NAMES.get(partner.alliance or "", partner.alliance),
+        notes=partner.notes,
+        archived=partner.archived,
+        moves=moves,
+        headline=headline,
+    )

@@ -1,0 +1,22 @@
+"""Who is asking, where, and when: everything a command needs besides its own words."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from domain.journey import DEFAULT_JOURNEY, Journey
+from storage.unit_of_work import UnitOfWork
+
+
+@dataclass(frozen=True)
+class Invocation:
+    team_id: str
+    user_id: str
+    now: datetime
+    timezone: ZoneInfo
+    unit_of_work: Callable[[], UnitOfWork]
+    channel_id: str | None = None
+    journey: Journey = field(default=DEFAULT_JOURNEY)

@@ -1,0 +1,182 @@
+"""The partner registry verbs: add, advance, show, list, stages, archive, restore, and the registration form."""
+
+from __future__ import annotations
+
+from sqlmodel import Session
+
+from commands.cards import days_in_stage, partner_card, partner_row, quoted
+from commands.context import Invocation
+from commands.parse import Add, Advance, Archive, ListPartners, Restore, Show, Stages
+from commands.replies import (
+    Choice,
+    FormRejected,
+    JourneyOverview,
+    Notice,
+    PartnerListing,
+    RegistrationForm,
+    Reply,
+    StageGroup,
+    StageLine,
+    StageMoved,
+)
+from domain.alliances import ALLIANCE_STRUCTURES
+from domain.errors import AlreadyInStage, DuplicatePartner, PartnerArchived, PartnerbotError, UnknownPartner
+from domain.partner import PARTNER_SIZES, PARTNER_TYPES, PROFILE_FIELDS, Profile, build_profile, clean_name, clean_value
+from domain.words import closest
+from storage import partners as repository
+from storage.tables import Partner
+
+ROWS_PER_STAGE = 10
+ROWS_FOR_ONE_STAGE = 100
+
+
+def require_partner(session: Session, invocation: Invocation, name: str, *, for_update: bool = False) -> Partner:
+    partner = repository.find_partner(session=session, team_id=invocation.team_id, name=name, for_update=for_update)
+    if partner is None:
+        names = repository.partner_names(session=session, team_id=invocation.team_id, include_archived=True)
+        raise UnknownPartner(name, closest(name, names))
+    return partner
+
+
+def register(invocation: Invocation, name: str, profile: Profile) -> Reply:
+    with invocation.unit_of_work() as uow:
+        existing = repository.find_partner(session=uow.session, team_id=invocation.team_id, name=name)
+        if existing is not None:
+            raise DuplicatePartner(name, existing.name)
+        partner = repository.add_partner(
+            session=uow.session,
+            team_id=invocation.team_id,
+            name=name,
+            profile=profile,
+            stage=invocation.journey.first.key,
+            now=invocation.now,
+            user=invocation.user_id,
+        )
+        uow.commit()
+        card = partner_card(uow.session, partner, invocation, headline=f"Added {partner.name}")
+    return Reply(card, public=True)
+
+
+def registration_form(name: str = "") -> RegistrationForm:
+    return RegistrationForm(
+        types=tuple(Choice(value, value.capitalize()) for value in PARTNER_TYPES),
+        sizes=tuple(Choice(value, value.capitalize()) for value in PARTNER_SIZES),
+        alliances=tuple(Choice(s.key, s.name) for s in ALLIANCE_STRUCTURES),
+        name=name,
+    )
+
+
+def add(command: Add, invocation: Invocation) -> Reply:
+    if command.name is None:
+        return Reply(modal=registration_form())
+    name = clean_name(command.name)
+    return register(invocation, name, build_profile(dict(command.fields)))
+
+
+def submit_registration(values: dict[str, str | None], invocation: Invocation) -> Reply:
+    """The registration modal's submission; raises FormRejected with an error per bad field."""
+    errors: dict[str, str] = {}
+    profile: dict[str, str | None] = {}
+    for field in PROFILE_FIELDS:
+        try:
+            profile[field] = clean_value(field, values.get(field) or "")
+        except PartnerbotError as error:
+            errors[field] = error.message
+    try:
+        name = clean_name(values.get("name") or "")
+    except PartnerbotError as error:
+        errors["name"] = error.message
+    if errors:
+        raise FormRejected(errors)
+    try:
+        return register(invocation, name, Profile(**profile))
+    except DuplicatePartner as error:
+        raise FormRejected({"name": error.message}) from None
+
+
+def advance(command: Advance, invocation: Invocation) -> Reply:
+    journey = invocation.journey
+    requested = journey.resolve(command.stage) if command.stage else None
+    with invocation.unit_of_work() as uow:
+        partner = require_partner(uow.session, invocation, command.name, for_update=True)
+        if partner.archived:
+            raise PartnerArchived(partner.name)
+        current = journey.get(partner.stage)
+        target = requested or journey.next_after(current, partner.name)
+        if target == current:
+            raise AlreadyInStage(partner.name, current.name)
+        days = days_in_stage(partner, invocation)
+        move = journey.move(current, target)
+        repository.record_move(
+            session=uow.session, partner=partner, to_stage=target.key, now=invocation.now,
+            user=invocation.user_id, note=command.note,
+        )
+        uow.commit()
+    return Reply(
+        StageMoved(partner.name, current.name, target.name, days, move.backwards, command.note, invocation.user_id),
+        public=True,
+    )
+
+
+def show(command: Show, invocation: Invocation) -> Reply:
+    with invocation.unit_of_work() as uow:
+        partner = require_partner(uow.session, invocation, command.name)
+        return Reply(partner_card(uow.session, partner, invocation))
+
+
+def list_partners(command: ListPartners, invocation: Invocation) -> Reply:
+    journey = invocation.journey
+    stages = [journey.resolve(command.stage)] if command.stage else list(journey.stages)
+    limit = ROWS_FOR_ONE_STAGE if command.stage else ROWS_PER_STAGE
+    with invocation.unit_of_work() as uow:
+        partners = repository.active_partners(
+            session=uow.session, team_id=invocation.team_id, stages=[stage.key for stage in stages]
+        )
+    groups = []
+    for stage in stages:
+        rows = [partner_row(p, invocation) for p in partners if p.stage == stage.key]
+        rows.sort(key=lambda row: (-row.days_in_stage, row.name.casefold()))
+        if rows:
+            groups.append(StageGroup(stage.name, stage.key, len(rows), tuple(rows[:limit])))
+    shown = sum(len(group.rows) for group in groups)
+    return Reply(PartnerListing(tuple(groups), len(partners), shown, stages[0].name if command.stage else None))
+
+
+def stages(command: Stages, invocation: Invocation) -> Reply:
+    with invocation.unit_of_work() as uow:
+        counts = repository.stage_counts(session=uow.session, team_id=invocation.team_id)
+        archived = repository.count_archived(session=uow.session, team_id=invocation.team_id)
+    lines = tuple(
+        StageLine(s.key, s.name, s.description, s.aliases, counts.get(s.key, 0), s.stall_threshold_days)
+        for s in invocation.journey.stages
+    )
+    return Reply(JourneyOverview(lines, archived))
+
+
+def _set_archived(name: str, invocation: Invocation, archived: bool) -> Partner:
+    with invocation.unit_of_work() as uow:
+        partner = require_partner(uow.session, invocation, name, for_update=True)
+        if partner.archived == archived:
+            state = "archived" if archived else "active"
+            raise PartnerbotError(f"{partner.name} is already {state}; nothing changed.")
+        partner.archived = archived
+        uow.session.add(partner)
+        uow.commit()
+    return partner
+
+
+def archive(command: Archive, invocation: Invocation) -> Reply:
+    partner = _set_archived(command.name, invocation, archived=True)
+    return Reply(
+        Notice(
+            f"Archived {partner.name}: hidden from lists and scheduled jobs, history kept."
+            f" `/partner restore {quoted(partner.name)}` brings it back.",
+            tone="success",
+        ),
+        public=True,
+    )
+
+
+def restore(command: Restore, invocation: Invocation) -> Reply:
+    partner = _set_archived(command.name, invocation, archived=False)
+    return Reply(Notice(f"Restored {partner.name}: it is back in lists and jobs.", tone="success"), public=True)

@@ -1,0 +1,149 @@
+"""What a command answers: plain data that Slack and the console each render their own way.
+
+Text fields hold user words unescaped; the renderers escape them for their medium.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Literal
+
+
+@dataclass(frozen=True)
+class Notice:
+    text: str
+    tone: Literal["info", "success", "error"] = "info"
+
+
+@dataclass(frozen=True)
+class VerbHelp:
+    usage: str
+    summary: str
+    examples: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class HelpSheet:
+    verbs: tuple[VerbHelp, ...]
+    focus: VerbHelp | None = None
+
+
+@dataclass(frozen=True)
+class MoveLine:
+    when: datetime
+    from_stage: str | None
+    to_stage: str
+    by: str
+    note: str | None
+
+
+@dataclass(frozen=True)
+class PartnerCard:
+    name: str
+    stage: str
+    stage_key: str
+    stage_since: date
+    days_in_stage: int
+    stalled: bool
+    owner: str | None
+    type: str | None
+    size: str | None
+    segment: str | None
+    alliance: str | None
+    notes: str | None
+    archived: bool
+    moves: tuple[MoveLine, ...]
+    headline: str | None = None
+
+
+@dataclass(frozen=True)
+class StageMoved:
+    partner: str
+    from_stage: str
+    to_stage: str
+    days_in_previous: int
+    backwards: bool
+    note: str | None
+    by: str
+
+
+@dataclass(frozen=True)
+class PartnerRow:
+    name: str
+    days_in_stage: int
+    stalled: bool
+    owner: str | None
+    type: str | None
+
+
+@dataclass(frozen=True)
+class StageGroup:
+    stage: str
+    stage_key: str
+    total: int
+    rows: tuple[PartnerRow, ...]
+
+
+@dataclass(frozen=True)
+class PartnerListing:
+    groups: tuple[StageGroup, ...]
+    total: int
+    shown: int
+    stage_filter: str | None = None
+
+
+@dataclass(frozen=True)
+class StageLine:
+    key: str
+    name: str
+    description: str
+    aliases: tuple[str, ...]
+    partners: int
+    stall_threshold_days: int | None
+
+
+@dataclass(frozen=True)
+class JourneyOverview:
+    stages: tuple[StageLine, ...]
+    archived: int
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class RegistrationForm:
+    """The registration modal: the fields and their choices; `name` pre-fills the name."""
+
+    types: tuple[Choice, ...]
+    sizes: tuple[Choice, ...]
+    alliances: tuple[Choice, ...]
+    name: str = ""
+
+
+Body = Notice | HelpSheet | PartnerCard | StageMoved | PartnerListing | JourneyOverview
+Modal = RegistrationForm
+
+
+@dataclass(frozen=True)
+class Reply:
+    body: Body | None = None
+    public: bool = False
+    modal: Modal | None = None
+    files: tuple[str, ...] = field(default=())
+
+    @classmethod
+    def error(cls, text: str) -> Reply:
+        return cls(Notice(text, tone="error"))
+
+
+class FormRejected(Exception):
+    """A modal submission with field-level errors; keys are the form's field names."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__(errors)
+        self.errors = errors

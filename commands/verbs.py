@@ -1,0 +1,87 @@
+"""The verb table: one entry per verb drives dispatch and the help text, so they cannot drift."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from commands import parse, registry
+from commands.context import Invocation
+from commands.replies import HelpSheet, Reply, VerbHelp
+from commands.tokens import ParseError, Token, tokenize
+from domain.errors import PartnerbotError
+from domain.words import closest, fold
+
+
+@dataclass(frozen=True)
+class Verb:
+    name: str
+    usage: str
+    summary: str
+    examples: tuple[str, ...]
+    parse: Callable[[list[Token]], Any]
+    run: Callable[[Any, Invocation], Reply]
+    aliases: tuple[str, ...] = ()
+
+    def help(self) -> VerbHelp:
+        return VerbHelp(f"/partner {self.usage}", self.summary, tuple(f"/partner {e}" for e in self.examples))
+
+
+def show_help(command: parse.Help, invocation: Invocation) -> Reply:
+    sheet = tuple(verb.help() for verb in VERBS.values())
+    if command.topic is None:
+        return Reply(HelpSheet(sheet))
+    return Reply(HelpSheet(sheet, focus=find_verb(command.topic).help()))
+
+
+VERBS: dict[str, Verb] = {
+    verb.name: verb
+    for verb in (
+        Verb("help", "help [VERB]", "These commands, or one in detail.", ("help advance",),
+             parse.parse_help, show_help, aliases=("?", "pomoc", "помощь")),
+        Verb("add", 'add NAME [type=… size=… segment=… owner=@user alliance=… notes="…"]',
+             "Register a partner; with no name, open the registration form.",
+             ("add Acme", 'add "Globex Corporation" type=reseller segment=fintech owner=@bob', "add"),
+             parse.parse_add, registry.add, aliases=("new", "register", "dodaj", "добавить")),
+        Verb("advance", 'advance NAME [STAGE] ["note"]',
+             "Move a partner to a stage, or to the next one when no stage is given.",
+             ("advance Acme support", 'advance Acme "kick-off call done"', "advance Acme"),
+             parse.parse_advance, registry.advance, aliases=("move", "next")),
+        Verb("show", "show NAME", "A partner's card: stage, days in stage, owner, profile and recent moves.",
+             ("show Acme",), parse.parse_show, registry.show, aliases=("card", "info", "pokaż", "показать")),
+        Verb("list", "list [STAGE]", "Partners grouped by stage, longest-waiting first.",
+             ("list", "list onboarding"), parse.parse_list, registry.list_partners,
+             aliases=("ls", "lista", "список")),
+        Verb("stages", "stages", "The journey: each stage, what it means, and how many partners are in it.",
+             ("stages",), parse.parse_stages, registry.stages, aliases=("journey", "etapy", "этапы")),
+        Verb("archive", "archive NAME", "Hide a partner from lists and jobs; its history is kept.",
+             ("archive Acme",), parse.parse_archive, registry.archive),
+        Verb("restore", "restore NAME", "Bring an archived partner back.",
+             ("restore Acme",), parse.parse_restore, registry.restore, aliases=("unarchive",)),
+    )
+}
+
+_BY_SPELLING = {fold(spelling): verb for verb in VERBS.values() for spelling in (verb.name, *verb.aliases)}
+
+
+def find_verb(word: str) -> Verb:
+    verb = _BY_SPELLING.get(fold(word))
+    if verb is None:
+        suggestions = closest(word, VERBS)
+        hint = f" — did you mean {' or '.join(suggestions)}?" if suggestions else "."
+        raise ParseError(f"Unknown command '{word}'{hint} Commands: {', '.join(VERBS)}. Try `/partner help`.")
+    return verb
+
+
+def handle(text: str, invocation: Invocation) -> Reply:
+    """Runs one `/partner` line. Every refusal becomes an error reply; a refused command changed nothing."""
+    try:
+        tokens = tokenize(text)
+        if not tokens:
+            return show_help(parse.Help(), invocation)
+        first = tokens[0]
+        verb = find_verb(f"{first.key}={first.text}" if first.kind == "pair" else first.text)
+        return verb.run(verb.parse(tokens[1:]), invocation)
+    except PartnerbotError as error:
+        return Reply.error(error.message)

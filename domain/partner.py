@@ -1,0 +1,107 @@
+"""A partner's profile: which fields it has, which values they may take, and how names are matched."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from domain.alliances import ALLIANCE_STRUCTURES
+from domain.errors import InvalidField, InvalidPartnerName, UnknownChoice
+from domain.words import closest, fold
+
+MAX_NAME_LENGTH = 80
+MAX_TEXT_LENGTH = {"segment": 80, "owner": 80, "notes": 1000}
+
+PARTNER_TYPES: tuple[str, ...] = (
+    "referral", "reseller", "technology", "agency", "integrator",
+    "consultancy", "distributor", "marketplace", "oem", "other",
+)
+TYPE_ALIASES = {"tech": "technology", "consulting": "consultancy", "si": "integrator", "var": "reseller"}
+PARTNER_SIZES: tuple[str, ...] = ("small", "medium", "large", "enterprise")
+SIZE_ALIASES = {"s": "small", "m": "medium", "l": "large", "smb": "small", "mid": "medium", "xl": "enterprise"}
+
+PROFILE_FIELDS: tuple[str, ...] = ("type", "size", "segment", "owner", "alliance", "notes")
+FIELD_ALIASES = {"specialization": "segment", "specialisation": "segment", "note": "notes", "structure": "alliance"}
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def clean_name(raw: str) -> str:
+    """A partner name as stored: NFC, single spaces, trimmed; refuses empty, control or overlong names."""
+    name = " ".join(unicodedata.normalize("NFC", raw).split())
+    if not name:
+        raise InvalidPartnerName("A partner needs a name, e.g. `/partner add Acme`.")
+    if _CONTROL.search(name):
+        raise InvalidPartnerName("A partner name cannot contain control characters.")
+    if len(name) > MAX_NAME_LENGTH:
+        raise InvalidPartnerName(
+            f"That name is {len(name)} characters long; names are limited to {MAX_NAME_LENGTH}."
+        )
+    return name
+
+
+def name_key(name: str) -> str:
+    """The case-insensitive key partners are matched and indexed by (`Żabka` = `ŻABKA`, `Ромашка` = `ромашка`)."""
+    return unicodedata.normalize("NFC", clean_name(name).casefold())
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Optional descriptive fields of a partner; None means 'not set'."""
+
+    type: str | None = None
+    size: str | None = None
+    segment: str | None = None
+    owner: str | None = None
+    alliance: str | None = None
+    notes: str | None = None
+
+
+def _choose(field_name: str, word: str, choices: tuple[str, ...], aliases: dict[str, str]) -> str:
+    folded = fold(word)
+    for choice in choices:
+        if fold(choice) == folded:
+            return choice
+    if folded in aliases:
+        return aliases[folded]
+    raise UnknownChoice(field_name, word, closest(word, [*choices, *aliases]), choices)
+
+
+def alliance_key(word: str) -> str:
+    keys = tuple(structure.key for structure in ALLIANCE_STRUCTURES)
+    aliases = {fold(alias): s.key for s in ALLIANCE_STRUCTURES for alias in (s.name, *s.aliases)}
+    return _choose("alliance structure", word, keys, aliases)
+
+
+def field_name(word: str) -> str:
+    folded = fold(word)
+    if folded in PROFILE_FIELDS:
+        return folded
+    if folded in FIELD_ALIASES:
+        return FIELD_ALIASES[folded]
+    raise UnknownChoice("field", word, closest(word, [*PROFILE_FIELDS, *FIELD_ALIASES]), PROFILE_FIELDS)
+
+
+def clean_value(field: str, raw: str) -> str | None:
+    """A validated profile value; an empty value clears the field."""
+    value = " ".join(raw.split())
+    if not value:
+        return None
+    if field == "type":
+        return _choose("partner type", value, PARTNER_TYPES, TYPE_ALIASES)
+    if field == "size":
+        return _choose("size", value, PARTNER_SIZES, SIZE_ALIASES)
+    if field == "alliance":
+        return alliance_key(value)
+    limit = MAX_TEXT_LENGTH[field]
+    value = raw.strip() if field == "notes" else value
+    if len(value) > limit:
+        raise InvalidField(f"The {field} is {len(value)} characters long; the limit is {limit}.")
+    return value
+
+
+def build_profile(fields: dict[str, str]) -> Profile:
+    """A Profile from user `key=value` pairs, checking every key and value before anything is stored."""
+    values = {field_name(key): clean_value(field_name(key), raw) for key, raw in fields.items()}
+    return Profile(**values)

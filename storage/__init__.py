@@ -1,0 +1,1 @@
+"""Tables, queries, sessions and migrations. Knows nothing of Slack or commands."""

@@ -1,0 +1,115 @@
+"""Queries on partners and their stage history, always scoped to one workspace (`team_id`)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import func
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from domain.errors import DuplicatePartner
+from domain.partner import Profile, name_key
+from storage.tables import Partner, StageMove
+
+
+def find_partner(*, session: Session, team_id: str, name: str, for_update: bool = False) -> Partner | None:
+    """The partner called `name` (any case), through the (team_id, name_key) unique index.
+
+    `for_update` locks the row until commit on PostgreSQL, so concurrent moves queue up
+    (SQLite serialises writers with BEGIN IMMEDIATE instead).
+    """
+    query = select(Partner).where(Partner.team_id == team_id, Partner.name_key == name_key(name))
+    if for_update:
+        query = query.with_for_update()
+    return session.exec(query).first()
+
+
+def partner_names(*, session: Session, team_id: str, include_archived: bool = False) -> list[str]:
+    query = select(Partner.name).where(Partner.team_id == team_id)
+    if not include_archived:
+        query = query.where(col(Partner.archived).is_(False))
+    return list(session.exec(query).all())
+
+
+def add_partner(
+    *, session: Session, team_id: str, name: str, profile: Profile, stage: str, now: datetime, user: str
+) -> Partner:
+    """Registers a partner in `stage` and records that as the first move of its history."""
+    partner = Partner(
+        team_id=team_id,
+        name=name,
+        name_key=name_key(name),
+        stage=stage,
+        stage_entered_at=now,
+        created_at=now,
+        created_by=user,
+        **vars(profile),
+    )
+    session.add(partner)
+    try:
+        with session.begin_nested():
+            session.flush()
+    except IntegrityError:
+        existing = find_partner(session=session, team_id=team_id, name=name)
+        raise DuplicatePartner(name, existing.name if existing else name) from None
+    assert partner.id is not None
+    session.add(
+        StageMove(team_id=team_id, partner_id=partner.id, from_stage=None, to_stage=stage, moved_at=now, moved_by=user)
+    )
+    return partner
+
+
+def record_move(
+    *, session: Session, partner: Partner, to_stage: str, now: datetime, user: str, note: str | None
+) -> StageMove:
+    """Moves `partner` (locked by the caller) and appends the move to its history, in one transaction."""
+    assert partner.id is not None
+    move = StageMove(
+        team_id=partner.team_id,
+        partner_id=partner.id,
+        from_stage=partner.stage,
+        to_stage=to_stage,
+        moved_at=now,
+        moved_by=user,
+        note=note,
+    )
+    partner.stage = to_stage
+    partner.stage_entered_at = now
+    session.add(partner)
+    session.add(move)
+    return move
+
+
+def recent_moves(*, session: Session, partner: Partner, limit: int = 5) -> list[StageMove]:
+    query = (
+        select(StageMove)
+        .where(StageMove.team_id == partner.team_id, StageMove.partner_id == partner.id)
+        .order_by(col(StageMove.moved_at).desc(), col(StageMove.id).desc())
+        .limit(limit)
+    )
+    return list(session.exec(query).all())
+
+
+def active_partners(*, session: Session, team_id: str, stages: Sequence[str] | None = None) -> list[Partner]:
+    """Partners not archived, longest in their stage first."""
+    query = select(Partner).where(Partner.team_id == team_id, col(Partner.archived).is_(False))
+    if stages is not None:
+        query = query.where(col(Partner.stage).in_(stages))
+    return list(session.exec(query.order_by(col(Partner.stage_entered_at), col(Partner.name_key))).all())
+
+
+def stage_counts(*, session: Session, team_id: str) -> Counter[str]:
+    query = (
+        select(Partner.stage, func.count())
+        .where(Partner.team_id == team_id, col(Partner.archived).is_(False))
+        .group_by(Partner.stage)
+    )
+    return Counter({stage: count for stage, count in session.exec(query).all()})
+
+
+def count_archived(*, session: Session, team_id: str) -> int:
+    query = select(func.count()).select_from(Partner).where(Partner.team_id == team_id, col(Partner.archived).is_(True))
+    return int(session.exec(query).one())

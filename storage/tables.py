@@ -1,0 +1,50 @@
+"""The SQLModel tables. Every table holding workspace data carries `team_id`."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Column, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from storage.types import UTCDateTime
+
+
+class Partner(SQLModel, table=True):
+    __tablename__ = "partner"
+    __table_args__ = (
+        UniqueConstraint("team_id", "name_key", name="uq_partner_team_name_key"),
+        Index("ix_partner_team_stage", "team_id", "archived", "stage"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    name: str = Field(max_length=80)
+    name_key: str = Field(max_length=200)
+    stage: str = Field(max_length=40)
+    stage_entered_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    type: str | None = Field(default=None, max_length=40)
+    size: str | None = Field(default=None, max_length=40)
+    segment: str | None = Field(default=None, max_length=80)
+    owner: str | None = Field(default=None, max_length=80)
+    alliance: str | None = Field(default=None, max_length=40)
+    notes: str | None = Field(default=None, max_length=1000)
+    archived: bool = Field(default=False)
+    created_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    created_by: str = Field(max_length=64)
+
+
+class StageMove(SQLModel, table=True):
+    """One step of a partner's journey; `from_stage` is None for the move that registered it."""
+
+    __tablename__ = "stage_move"
+    __table_args__ = (Index("ix_stage_move_partner_moved_at", "partner_id", "moved_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32, index=True)
+    partner_id: int = Field(foreign_key="partner.id", ondelete="CASCADE")
+    from_stage: str | None = Field(default=None, max_length=40)
+    to_stage: str = Field(max_length=40)
+    moved_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    moved_by: str = Field(max_length=64)
+    note: str | None = Field(default=None, max_length=1000)

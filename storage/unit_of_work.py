@@ -1,0 +1,36 @@
+"""One session per request or job, committed once, rolled back unless committed."""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+
+class UnitOfWork:
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._session: Session | None = None
+
+    @property
+    def session(self) -> Session:
+        if self._session is None:
+            raise RuntimeError("use the unit of work inside `with`")
+        return self._session
+
+    def __enter__(self) -> UnitOfWork:
+        self._session = Session(self._engine, expire_on_commit=False)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        session, self._session = self.session, None
+        session.close()  # rolls back whatever was not committed; loaded objects stay readable
+
+    def commit(self) -> None:
+        self.session.commit()
