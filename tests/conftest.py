@@ -1,0 +1,70 @@
+"""Shared fixtures: migrated databases on SQLite (always) and PostgreSQL (when configured)."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import Engine, create_engine, text
+
+from commands.context import Invocation
+from storage.database import create_database_engine
+from storage.migrate import upgrade
+from storage.unit_of_work import UnitOfWork
+
+POSTGRES_URL_VARIABLE = "PARTNERBOT_TEST_POSTGRES_URL"
+NOW = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
+
+
+def sqlite_url(directory: Path) -> str:
+    return f"sqlite:///{directory / 'partnerbot-test.db'}"
+
+
+@pytest.fixture
+def sqlite_engine(tmp_path: Path) -> Iterator[Engine]:
+    engine = create_database_engine(sqlite_url(tmp_path))
+    upgrade(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def postgres_engine() -> Iterator[Engine]:
+    """A migrated engine confined to a fresh schema, dropped afterwards, so runs never see each other's rows."""
+    url = os.environ.get(POSTGRES_URL_VARIABLE)
+    if not url:
+        pytest.skip(f"{POSTGRES_URL_VARIABLE} is not set; PostgreSQL tests need a server (.ci/run sets it)")
+    schema = f"pb_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(url)
+    with admin.begin() as connection:  # fails loudly when the server does not answer
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    engine = create_database_engine(url, schema=schema)
+    try:
+        upgrade(engine)
+        yield engine
+    finally:
+        engine.dispose()
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def engine(request: pytest.FixtureRequest) -> Engine:
+    """Each storage test runs once per engine."""
+    return request.getfixturevalue(f"{request.param}_engine")
+
+
+@pytest.fixture
+def invocation_for(engine: Engine) -> Callable[..., Invocation]:
+    def make(
+        *, team_id: str = "T1", user_id: str = "U1", now: datetime = NOW, zone: str = "Europe/Warsaw"
+    ) -> Invocation:
+        return Invocation(team_id, user_id, now, ZoneInfo(zone), lambda: UnitOfWork(engine))
+
+    return make
