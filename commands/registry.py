@@ -108,8 +108,12 @@ def advance(command: Advance, invocation: Invocation) -> Reply:
         days = days_in_stage(partner, invocation)
         move = journey.move(current, target)
         repository.record_move(
-            session=uow.session, partner=partner, to_stage=target.key, now=invocation.now,
-            user=invocation.user_id, note=command.note,
+            session=uow.session,
+            partner=partner,
+            to_stage=target.key,
+            now=invocation.now,
+            user=invocation.user_id,
+            note=command.note,
         )
         uow.commit()
     return Reply(

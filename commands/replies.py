@@ -147,3 +147,12 @@ class FormRejected(Exception):
     def __init__(self, errors: dict[str, str]) -> None:
         super().__init__(errors)
         self.errors = errors
+
+
+@dataclass(frozen=True)
+class HomeOverview:
+    """App Home: the viewer's own partners by stage, and the program's stage counts."""
+
+    user_id: str
+    my_partners: tuple[StageGroup, ...]
+    journey: JourneyOverview

@@ -14,7 +14,7 @@ from typing import Literal
 
 from domain.errors import PartnerbotError
 
-QUOTE_PAIRS = {'"': '"”“', "“": "”\"", "„": "”“\"", "«": "»", "”": "”\""}
+QUOTE_PAIRS = {'"': '"”“', "“": '”"', "„": '”“"', "«": "»", "”": '”"'}
 _ENTITY = re.compile(r"<([@#!])([^|>]*)(?:\|([^>]*))?>|<([^>]*)>")
 _KEY_EQUALS = re.compile(r"([^\W\d][\w-]*)=")
 

@@ -26,9 +26,7 @@ class UnknownStage(PartnerbotError):
     def __init__(self, word: str, suggestions: Sequence[str], valid: Sequence[str]) -> None:
         self.word = word
         self.suggestions = tuple(suggestions)
-        super().__init__(
-            f"Unknown stage '{word}'{_did_you_mean(suggestions)} Stages: {', '.join(valid)}"
-        )
+        super().__init__(f"Unknown stage '{word}'{_did_you_mean(suggestions)} Stages: {', '.join(valid)}")
 
 
 class UnknownPartner(PartnerbotError):
@@ -46,9 +44,7 @@ class UnknownChoice(PartnerbotError):
 
     def __init__(self, field: str, word: str, suggestions: Sequence[str], valid: Sequence[str]) -> None:
         self.field = field
-        super().__init__(
-            f"Unknown {field} '{word}'{_did_you_mean(suggestions)} Choose one of: {', '.join(valid)}"
-        )
+        super().__init__(f"Unknown {field} '{word}'{_did_you_mean(suggestions)} Choose one of: {', '.join(valid)}")
 
 
 class DuplicatePartner(PartnerbotError):
@@ -69,9 +65,7 @@ class InvalidField(PartnerbotError):
 
 class NoNextStage(PartnerbotError):
     def __init__(self, partner: str, stage_name: str) -> None:
-        super().__init__(
-            f"{partner} is already at the last stage ({stage_name}); name a stage to move it elsewhere."
-        )
+        super().__init__(f"{partner} is already at the last stage ({stage_name}); name a stage to move it elsewhere.")
 
 
 class AlreadyInStage(PartnerbotError):

@@ -14,8 +14,16 @@ MAX_NAME_LENGTH = 80
 MAX_TEXT_LENGTH = {"segment": 80, "owner": 80, "notes": 1000}
 
 PARTNER_TYPES: tuple[str, ...] = (
-    "referral", "reseller", "technology", "agency", "integrator",
-    "consultancy", "distributor", "marketplace", "oem", "other",
+    "referral",
+    "reseller",
+    "technology",
+    "agency",
+    "integrator",
+    "consultancy",
+    "distributor",
+    "marketplace",
+    "oem",
+    "other",
 )
 TYPE_ALIASES = {"tech": "technology", "consulting": "consultancy", "si": "integrator", "var": "reseller"}
 PARTNER_SIZES: tuple[str, ...] = ("small", "medium", "large", "enterprise")
@@ -35,9 +43,7 @@ def clean_name(raw: str) -> str:
     if _CONTROL.search(name):
         raise InvalidPartnerName("A partner name cannot contain control characters.")
     if len(name) > MAX_NAME_LENGTH:
-        raise InvalidPartnerName(
-            f"That name is {len(name)} characters long; names are limited to {MAX_NAME_LENGTH}."
-        )
+        raise InvalidPartnerName(f"That name is {len(name)} characters long; names are limited to {MAX_NAME_LENGTH}.")
     return name
 
 

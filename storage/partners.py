@@ -93,11 +93,15 @@ def recent_moves(*, session: Session, partner: Partner, limit: int = 5) -> list[
     return list(session.exec(query).all())
 
 
-def active_partners(*, session: Session, team_id: str, stages: Sequence[str] | None = None) -> list[Partner]:
+def active_partners(
+    *, session: Session, team_id: str, stages: Sequence[str] | None = None, owner: str | None = None
+) -> list[Partner]:
     """Partners not archived, longest in their stage first."""
     query = select(Partner).where(Partner.team_id == team_id, col(Partner.archived).is_(False))
     if stages is not None:
         query = query.where(col(Partner.stage).in_(stages))
+    if owner is not None:
+        query = query.where(Partner.owner == owner)
     return list(session.exec(query.order_by(col(Partner.stage_entered_at), col(Partner.name_key))).all())
 
 

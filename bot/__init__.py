@@ -1,0 +1,1 @@
+"""Slack and the outside world: bolt App, listeners, Block Kit, console, CLI."""

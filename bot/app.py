@@ -1,0 +1,39 @@
+"""Builds the bolt App from settings: one construction for Socket Mode and HTTP mode."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from slack_bolt import App, BoltContext
+
+from bot.listeners import register_listeners
+from bot.services import Services
+from bot.slack_client import build_web_client
+
+
+def inject_services(services: Services) -> Callable[..., None]:
+    def middleware(context: BoltContext, next: Callable[[], None]) -> None:
+        context["services"] = services
+        next()
+
+    return middleware
+
+
+def build_app(services: Services, *, verify_requests: bool = True) -> App:
+    """`process_before_response=True`: the ack is the HTTP response, and slow work runs in lazy listeners.
+
+    `verify_requests=False` is only for Socket Mode, where Slack authenticates the socket instead.
+    """
+    settings = services.settings
+    app = App(
+        token=settings.slack_bot_token,
+        signing_secret=settings.slack_signing_secret if verify_requests else None,
+        request_verification_enabled=verify_requests,
+        client=build_web_client(settings),
+        process_before_response=True,
+        logger=logging.getLogger("partnerbot.slack"),
+    )
+    app.use(inject_services(services))
+    register_listeners(app)
+    return app

@@ -1,0 +1,140 @@
+"""The `partnerbot` command line: the operations contract's verbs."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from pydantic import ValidationError
+from sqlalchemy.engine import make_url
+
+from bot.services import Services
+from bot.settings import Settings
+from storage.database import create_database_engine
+from storage.migrate import upgrade
+
+logger = logging.getLogger("partnerbot")
+
+
+def open_services(settings: Settings) -> Services:
+    """Connects and migrates: every entry point runs against an up-to-date schema."""
+    engine = create_database_engine(settings.database_url)
+    upgrade(engine)
+    return Services(settings=settings, engine=engine)
+
+
+def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
+    if not settings.has_socket_mode_tokens:
+        print("Socket Mode needs SLACK_BOT_TOKEN (xoxb-…) and SLACK_APP_TOKEN (xapp-…); see README.", file=sys.stderr)
+        return 2
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+    from bot.app import build_app
+
+    app = build_app(open_services(settings), verify_requests=False)
+    SocketModeHandler(app, settings.slack_app_token).start()
+    return 0
+
+
+def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
+    if not (settings.slack_bot_token and settings.slack_signing_secret):
+        print("HTTP mode needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET; see README.", file=sys.stderr)
+        return 2
+    from bot.app import build_app
+    from bot.http import build_wsgi_app, serve
+
+    services = open_services(settings)
+    serve(build_wsgi_app(build_app(services), services.engine), host=args.host, port=args.port)
+    return 0
+
+
+def cmd_console(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.console import run_console
+
+    services = open_services(settings)
+    run_console(services, team_id=args.team, stdin=sys.stdin, stdout=sys.stdout, interactive=sys.stdin.isatty())
+    return 0
+
+
+def cmd_start(settings: Settings, args: argparse.Namespace) -> int:
+    """Socket Mode when the tokens are set; otherwise the console on a sample portfolio."""
+    if settings.has_socket_mode_tokens:
+        return cmd_run(settings, args)
+    from bot.console import run_console
+    from bot.demo import DEMO_TEAM, seed_demo_portfolio
+
+    services = open_services(settings)
+    if seed_demo_portfolio(services, team_id=DEMO_TEAM):
+        print(f"No Slack tokens set: offline console with a sample portfolio (team '{DEMO_TEAM}').")
+    run_console(services, team_id=DEMO_TEAM, stdin=sys.stdin, stdout=sys.stdout, interactive=sys.stdin.isatty())
+    return 0
+
+
+def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.demo import DEMO_TEAM, seed_demo_portfolio, write_demo_files
+
+    out: Path = args.out
+    database = out / "demo.db"
+    out.mkdir(parents=True, exist_ok=True)
+    for leftover in out.glob("demo.db*"):
+        leftover.unlink()
+    services = open_services(settings.model_copy(update={"database_url": f"sqlite:///{database}"}))
+    seed_demo_portfolio(services, team_id=DEMO_TEAM)
+    for path in write_demo_files(services, out, team_id=DEMO_TEAM):
+        print(f"wrote {path}")
+    print(f"Explore it: DATABASE_URL=sqlite:///{database} partnerbot console --team {DEMO_TEAM}")
+    return 0
+
+
+def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
+    open_services(settings)
+    print(f"{make_url(settings.database_url).render_as_string(hide_password=True)} is at the latest schema.")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="partnerbot", description="Slack bot for partnership teams.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(
+        name: str, handler: Callable[[Settings, argparse.Namespace], int], help_text: str
+    ) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    add("start", cmd_start, "Socket Mode if Slack tokens are set, else the offline console with sample data")
+    add("run", cmd_run, "connect to Slack in Socket Mode (SLACK_BOT_TOKEN, SLACK_APP_TOKEN)")
+    serve = add("serve", cmd_serve, "serve Slack's HTTP requests at POST /slack/events (and GET /healthz)")
+    serve.add_argument("--host", default="0.0.0.0")
+    serve.add_argument("--port", type=int, default=3000)
+    console = add("console", cmd_console, "type /partner commands offline; reads stdin line by line when piped")
+    console.add_argument("--team", default="console", help="workspace id to act in (default: console)")
+    demo = add("demo", cmd_demo, "build a sample portfolio and write what the bot shows into a folder")
+    demo.add_argument("--out", type=Path, default=Path("partnerbot-demo"))
+    add("migrate", cmd_migrate, "apply database migrations")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    if not args.verbose:
+        logging.getLogger("alembic").setLevel(logging.WARNING)
+    try:
+        settings = Settings()
+    except ValidationError as error:
+        for problem in error.errors():
+            print(f"configuration error: {problem['msg']}", file=sys.stderr)
+        return 2
+    return int(args.handler(settings, args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

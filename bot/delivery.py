@@ -1,0 +1,49 @@
+"""Sending a Reply to Slack: a message through the response URL (or a DM), a modal through views.open."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.webhook import WebhookClient
+
+from bot.views.registration import build_registration_modal
+from bot.views.replies import build_reply_blocks
+from bot.views.text import blocks_to_mrkdwn
+from commands.replies import Body, Reply
+
+FALLBACK_LIMIT = 3000
+SORRY = ":warning: Sorry, something went wrong on our side and nothing was changed. Please try again in a moment."
+
+
+def message_payload(body: Body, *, public: bool = False) -> dict[str, Any]:
+    blocks = [block.to_dict() for block in build_reply_blocks(body)]
+    text = blocks_to_mrkdwn(blocks)[:FALLBACK_LIMIT]
+    return {"blocks": blocks, "text": text, "response_type": "in_channel" if public else "ephemeral"}
+
+
+def send_to_response_url(response_url: str, payload: dict[str, Any]) -> None:
+    WebhookClient(response_url).send_dict({**payload, "replace_original": False})
+
+
+def deliver(
+    reply: Reply,
+    *,
+    client: WebClient,
+    user_id: str,
+    response_url: str | None = None,
+    trigger_id: str | None = None,
+    channel_id: str | None = None,
+) -> None:
+    """Opens the reply's modal (first: a trigger_id lives 3 s), then sends its message."""
+    if reply.modal is not None and trigger_id:
+        metadata = {key: value for key, value in (("response_url", response_url), ("channel_id", channel_id)) if value}
+        view = build_registration_modal(reply.modal, user_id=user_id, metadata=metadata)
+        client.views_open(trigger_id=trigger_id, view=view)
+    if reply.body is None:
+        return
+    payload = message_payload(reply.body, public=reply.public)
+    if response_url:
+        send_to_response_url(response_url, payload)
+    else:
+        client.chat_postMessage(channel=user_id, blocks=payload["blocks"], text=payload["text"])

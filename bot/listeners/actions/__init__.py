@@ -1,0 +1,10 @@
+from __future__ import annotations
+
+from slack_bolt import App
+
+from bot.listeners.actions.home_buttons import acknowledge, open_registration_form
+from bot.views.home import ADD_PARTNER_ACTION
+
+
+def register(app: App) -> None:
+    app.action(ADD_PARTNER_ACTION)(ack=acknowledge, lazy=[open_registration_form])

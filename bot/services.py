@@ -1,0 +1,38 @@
+"""What listeners need besides the request: the database and the workspace settings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Engine
+
+from bot.settings import Settings
+from commands.context import Invocation
+from storage.unit_of_work import UnitOfWork
+
+
+@dataclass(frozen=True)
+class Services:
+    settings: Settings
+    engine: Engine
+    clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Services:
+        # bolt deep-copies the context for lazy listeners; the engine and its pool must be shared.
+        return self
+
+    def unit_of_work(self) -> UnitOfWork:
+        return UnitOfWork(self.engine)
+
+    def invocation(self, *, team_id: str, user_id: str, channel_id: str | None = None) -> Invocation:
+        return Invocation(
+            team_id=team_id,
+            user_id=user_id,
+            now=self.clock(),
+            timezone=self.settings.timezone,
+            unit_of_work=self.unit_of_work,
+            channel_id=channel_id,
+        )

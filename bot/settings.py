@@ -1,0 +1,43 @@
+"""Settings from environment variables or `.env`, named by the operations contract."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_DATABASE_URL = "sqlite:///partnerbot.db"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    slack_bot_token: str | None = Field(default=None, validation_alias="SLACK_BOT_TOKEN")
+    slack_app_token: str | None = Field(default=None, validation_alias="SLACK_APP_TOKEN")
+    slack_signing_secret: str | None = Field(default=None, validation_alias="SLACK_SIGNING_SECRET")
+    slack_api_base_url: str | None = Field(default=None, validation_alias="SLACK_API_BASE_URL")
+    database_url: str = Field(default=DEFAULT_DATABASE_URL, validation_alias="DATABASE_URL")
+    timezone_name: str = Field(default="UTC", validation_alias="PARTNERBOT_TIMEZONE")
+
+    @field_validator("timezone_name")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"PARTNERBOT_TIMEZONE={value!r} is not an IANA time zone such as Europe/Warsaw") from None
+        return value
+
+    @field_validator("slack_api_base_url")
+    @classmethod
+    def _trailing_slash(cls, value: str | None) -> str | None:
+        return value if not value or value.endswith("/") else value + "/"
+
+    @property
+    def timezone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone_name)
+
+    @property
+    def has_socket_mode_tokens(self) -> bool:
+        return bool(self.slack_bot_token and self.slack_app_token)

@@ -1,0 +1,1 @@
+"""Pure Block Kit builders: reply data in, Slack blocks out."""

@@ -1,0 +1,186 @@
+"""Block Kit for every reply body, dispatched on its type."""
+
+from __future__ import annotations
+
+from functools import singledispatch
+
+from slack_sdk.models.blocks import (
+    Block,
+    ContextBlock,
+    DividerBlock,
+    HeaderBlock,
+    MarkdownTextObject,
+    SectionBlock,
+)
+
+from bot.views.format import clip, day, days, escape, moment, person
+from commands.replies import (
+    Body,
+    HelpSheet,
+    JourneyOverview,
+    Notice,
+    PartnerCard,
+    PartnerListing,
+    StageGroup,
+    StageMoved,
+)
+
+MAX_BLOCKS = 50
+SECTION_LIMIT = 3000
+TONE_ICON = {"error": ":warning: ", "success": ":white_check_mark: ", "info": ""}
+
+
+def section(text: str) -> SectionBlock:
+    return SectionBlock(text=MarkdownTextObject(text=clip(text, SECTION_LIMIT)))
+
+
+def context(*texts: str) -> ContextBlock:
+    return ContextBlock(elements=[MarkdownTextObject(text=clip(t, 2000)) for t in texts[:10]])
+
+
+def header(text: str) -> HeaderBlock:
+    return HeaderBlock(text=clip(text, 150))
+
+
+def sections_from_lines(lines: list[str]) -> list[SectionBlock]:
+    """Lines packed into as few sections as Slack's per-section text limit allows."""
+    chunks: list[str] = []
+    for line in lines:
+        if chunks and len(chunks[-1]) + 1 + len(line) <= SECTION_LIMIT:
+            chunks[-1] += "\n" + line
+        else:
+            chunks.append(line)
+    return [section(chunk) for chunk in chunks]
+
+
+@singledispatch
+def build_reply_blocks(body: Body) -> list[Block]:
+    raise TypeError(f"no Block Kit builder for {type(body).__name__}")
+
+
+@build_reply_blocks.register
+def _notice(body: Notice) -> list[Block]:
+    return [section(TONE_ICON[body.tone] + escape(body.text))]
+
+
+@build_reply_blocks.register
+def _help(body: HelpSheet) -> list[Block]:
+    if body.focus is not None:
+        focus = body.focus
+        examples = "\n".join(f"`{example}`" for example in focus.examples)
+        return [section(f"`{focus.usage}`\n{focus.summary}"), context("Examples:\n" + examples)]
+    lines = [f"`{verb.usage}`\n{verb.summary} e.g. `{verb.examples[0]}`" for verb in body.verbs]
+    return [
+        header("partnerbot: /partner commands"),
+        *sections_from_lines(lines),
+        context('Names with spaces go in quotes: `"Globex Corporation"`. `/partner help VERB` explains one command.'),
+    ]
+
+
+def move_line(card: PartnerCard) -> list[str]:
+    lines = []
+    for move in card.moves:
+        step = (
+            f"{escape(move.from_stage)} → {escape(move.to_stage)}"
+            if move.from_stage
+            else (f"registered in {escape(move.to_stage)}")
+        )
+        note = f" · “{escape(clip(move.note, 200))}”" if move.note else ""
+        lines.append(f"{moment(move.when)} · {step} · by {person(move.by)}{note}")
+    return lines
+
+
+def build_partner_card(card: PartnerCard) -> list[Block]:
+    stalled = " · :hourglass: *stalled*" if card.stalled else ""
+    archived = " · :file_cabinet: archived" if card.archived else ""
+    profile = [
+        ("Owner", person(card.owner) if card.owner else "—"),
+        ("Type", escape(card.type or "—")),
+        ("Size", escape(card.size or "—")),
+        ("Segment", escape(card.segment or "—")),
+        ("Alliance", escape(card.alliance or "—")),
+    ]
+    blocks: list[Block] = []
+    if card.headline:
+        blocks.append(section(":white_check_mark: " + escape(card.headline)))
+    blocks += [
+        header(card.name),
+        section(
+            f"*Stage:* {escape(card.stage)} · {days(card.days_in_stage)} (since {day(card.stage_since)})"
+            f"{stalled}{archived}"
+        ),
+        SectionBlock(fields=[MarkdownTextObject(text=f"*{label}*\n{value}") for label, value in profile]),
+    ]
+    if card.notes:
+        blocks.append(section("*Notes*\n" + escape(clip(card.notes, 2000))))
+    history = move_line(card)
+    if history:
+        blocks += [DividerBlock(), context("*Recent moves*\n" + "\n".join(history))]
+    return blocks
+
+
+build_reply_blocks.register(PartnerCard, build_partner_card)
+
+
+@build_reply_blocks.register
+def _moved(body: StageMoved) -> list[Block]:
+    name = f"*{escape(body.partner)}*"
+    after = f"after {days(body.days_in_previous)} in {escape(body.from_stage)}"
+    if body.backwards:
+        text = f":arrow_backward: {name} moved *back* {escape(body.from_stage)} → {escape(body.to_stage)} ({after})."
+        text += "\nThis is a step backwards in the journey."
+    else:
+        text = f":arrow_forward: {name} moved {escape(body.from_stage)} → {escape(body.to_stage)} ({after})."
+    blocks: list[Block] = [section(text)]
+    notes = [f"by {person(body.by)}"] + ([f"“{escape(body.note)}”"] if body.note else [])
+    blocks.append(context(" · ".join(notes)))
+    return blocks
+
+
+def group_lines(group: StageGroup) -> list[str]:
+    lines = [f"*{escape(group.stage)}* · {group.total}"]
+    for row in group.rows:
+        extras = [days(row.days_in_stage)]
+        if row.owner:
+            extras.append(person(row.owner))
+        if row.type:
+            extras.append(escape(row.type))
+        stalled = " :hourglass: stalled" if row.stalled else ""
+        lines.append(f"• *{escape(row.name)}* — {' · '.join(extras)}{stalled}")
+    if group.total > len(group.rows):
+        lines.append(f"_…and {group.total - len(group.rows)} more: `/partner list {group.stage_key}`_")
+    return lines
+
+
+@build_reply_blocks.register
+def _listing(body: PartnerListing) -> list[Block]:
+    title = f"{body.stage_filter} partners" if body.stage_filter else "Partners"
+    if body.total == 0:
+        hint = "`/partner add NAME` registers one." if not body.stage_filter else "`/partner list` shows all stages."
+        return [section(f"No {title.lower()} yet. {hint}")]
+    blocks: list[Block] = [header(f"{title} ({body.total})")]
+    for group in body.groups:
+        blocks += sections_from_lines(group_lines(group))
+    if len(blocks) >= MAX_BLOCKS:
+        blocks = blocks[: MAX_BLOCKS - 1]
+    blocks.append(context(f"Showing {body.shown} of {body.total}, longest in their stage first."))
+    return blocks
+
+
+@build_reply_blocks.register
+def _journey(body: JourneyOverview) -> list[Block]:
+    lines = []
+    for number, stage in enumerate(body.stages, start=1):
+        threshold = (
+            f"stalled after {days(stage.stall_threshold_days)}" if stage.stall_threshold_days else "never stalls"
+        )
+        partners = "1 partner" if stage.partners == 1 else f"{stage.partners} partners"
+        aliases = ", ".join(escape(a) for a in stage.aliases[:4])
+        lines.append(
+            f"*{number}. {escape(stage.name)}* (`{escape(stage.key)}`) — {partners}\n"
+            f"{escape(stage.description)}\n_{threshold}; also: {aliases}_"
+        )
+    blocks: list[Block] = [header("Partner journey"), *sections_from_lines(lines)]
+    if body.archived:
+        blocks.append(context(f"{body.archived} archived partner(s) not counted."))
+    return blocks
