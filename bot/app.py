@@ -27,7 +27,6 @@ def build_app(services: Services, *, verify_requests: bool = True) -> App:
     """
     settings = services.settings
     app = App(
-        token=settings.slack_bot_token,
         signing_secret=settings.slack_signing_secret if verify_requests else None,
         request_verification_enabled=verify_requests,
         client=build_web_client(settings),

@@ -14,33 +14,39 @@ from commands.verbs import handle
 from storage import partners as repository
 
 DEMO_TEAM = "demo"
-DEMO_USERS = ("U0ANNA", "U0PIOTR", "U0OLGA")
+DEMO_USERS = ("Anna Nowak", "Piotr Zieliński", "Ольга Смирнова")
 
-# (days ago, command); run in order, each as if typed on that day.
-DEMO_SCRIPT: tuple[tuple[int, str], ...] = (
-    (160, 'add "Acme Integrations" type=integrator size=medium segment=manufacturing owner=U0ANNA alliance=after'),
-    (150, 'add "Globex Corporation" type=reseller size=enterprise segment=fintech owner=U0PIOTR alliance=before'),
-    (140, "add Ромашка type=agency size=small segment=retail owner=U0OLGA alliance=chain"),
-    (135, 'add "Żabka Tech" type=technology size=large segment=retail owner=U0PIOTR alliance=moment'),
-    (130, 'add "Łódź Digital" type=agency size=small segment=e-commerce owner=U0ANNA alliance=after'),
-    (120, 'add "Северсталь Софт" type=technology size=large segment=industry owner=U0OLGA alliance=moment'),
+ANNA, PIOTR, OLGA = DEMO_USERS
+
+# (days ago, name, type, size, segment, owner, alliance): registered through `/partner add`.
+DEMO_PARTNERS: tuple[tuple[int, str, str, str, str, str, str], ...] = (
+    (160, "Acme Integrations", "integrator", "medium", "manufacturing", ANNA, "after"),
+    (150, "Globex Corporation", "reseller", "enterprise", "fintech", PIOTR, "before"),
+    (140, "Ромашка", "agency", "small", "retail", OLGA, "chain"),
+    (135, "Żabka Tech", "technology", "large", "retail", PIOTR, "moment"),
+    (130, "Łódź Digital", "agency", "small", "e-commerce", ANNA, "after"),
+    (120, "Северсталь Софт", "technology", "large", "industry", OLGA, "moment"),
+    (100, "Initech", "referral", "small", "saas", ANNA, "before"),
+    (90, "Umbrella Consulting", "consultancy", "medium", "healthcare", PIOTR, "hydra"),
+    (75, "Hooli Cloud", "technology", "enterprise", "saas", OLGA, "moment"),
+    (58, "Kraków Data Labs", "integrator", "medium", "analytics", ANNA, "after"),
+    (45, "Вектор Партнёрс", "reseller", "medium", "logistics", OLGA, "chain"),
+    (35, "Stark Distribution", "distributor", "enterprise", "hardware", PIOTR, "hydra"),
+)
+
+# (days ago, command): the journey each partner has travelled since.
+DEMO_MOVES: tuple[tuple[int, str], ...] = (
     (118, 'advance "Acme Integrations" attraction "Joint webinar booked"'),
     (110, 'advance "Globex Corporation"'),
-    (100, "add Initech type=referral size=small segment=saas owner=U0ANNA alliance=before"),
     (95, 'advance "Acme Integrations" onboarding "Contract signed, training planned"'),
-    (90, 'add "Umbrella Consulting" type=consultancy size=medium segment=healthcare owner=U0PIOTR alliance=hydra'),
     (85, "advance Ромашка engagement"),
     (80, 'advance "Żabka Tech" attraction'),
-    (75, 'add "Hooli Cloud" type=technology size=enterprise segment=saas owner=U0OLGA alliance=moment'),
     (70, 'advance "Globex Corporation" onboarding "First two deals registered"'),
     (60, 'advance "Acme Integrations" support'),
-    (58, 'add "Kraków Data Labs" type=integrator size=medium segment=analytics owner=U0ANNA alliance=after'),
     (55, 'advance "Северсталь Софт" attraction'),
     (50, 'advance Ромашка onboarding "Активация: обучение менеджеров"'),
-    (45, 'add "Вектор Партнёрс" type=reseller size=medium segment=logistics owner=U0OLGA alliance=chain'),
     (40, 'advance "Żabka Tech" wdrożenie "Szkolenie zespołu sprzedaży"'),
     (38, 'advance "Umbrella Consulting" attraction'),
-    (35, 'add "Stark Distribution" type=distributor size=enterprise segment=hardware owner=U0PIOTR alliance=hydra'),
     (30, 'advance "Globex Corporation" support'),
     (28, 'advance "Hooli Cloud" attraction'),
     (25, 'advance "Kraków Data Labs" attraction'),
@@ -54,13 +60,22 @@ DEMO_SCRIPT: tuple[tuple[int, str], ...] = (
 )
 
 
+def demo_script() -> list[tuple[int, str]]:
+    """Every demo command in the order it happened."""
+    adds = [
+        (days_ago, f'add "{name}" type={kind} size={size} segment={segment} owner="{owner}" alliance={alliance}')
+        for days_ago, name, kind, size, segment, owner, alliance in DEMO_PARTNERS
+    ]
+    return sorted([*adds, *DEMO_MOVES], key=lambda step: -step[0])
+
+
 def seed_demo_portfolio(services: Services, *, team_id: str = DEMO_TEAM, now: datetime | None = None) -> bool:
     """Fills `team_id` with the sample portfolio unless it already has partners; True if it did."""
     with services.unit_of_work() as uow:
         if repository.partner_names(session=uow.session, team_id=team_id, include_archived=True):
             return False
     today = now or services.clock()
-    for index, (days_ago, command) in enumerate(DEMO_SCRIPT):
+    for index, (days_ago, command) in enumerate(demo_script()):
         invocation = services.invocation(team_id=team_id, user_id=DEMO_USERS[index % len(DEMO_USERS)])
         reply = handle(command, replace(invocation, now=today - timedelta(days=days_ago, hours=index % 7)))
         if reply.body is not None and getattr(reply.body, "tone", "") == "error":

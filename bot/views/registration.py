@@ -11,7 +11,7 @@ from slack_sdk.models.blocks import (
     Option,
     PlainTextInputElement,
     StaticSelectElement,
-    UsersSelectElement,
+    UserSelectElement,
 )
 from slack_sdk.models.views import View
 
@@ -62,7 +62,7 @@ def build_registration_modal(form: RegistrationForm, *, user_id: str, metadata: 
             block_id="owner",
             label="Owner",
             optional=True,
-            element=UsersSelectElement(action_id=VALUE, placeholder="Who manages this partner", initial_user=user_id),
+            element=UserSelectElement(action_id=VALUE, placeholder="Who manages this partner", initial_user=user_id),
         ),
         _select("alliance", "Alliance structure", form.alliances),
         _text("notes", "Notes", MAX_TEXT_LENGTH["notes"], multiline=True),

@@ -39,7 +39,8 @@ def context(*texts: str) -> ContextBlock:
 
 
 def header(text: str) -> HeaderBlock:
-    return HeaderBlock(text=clip(text, 150))
+    """A header from raw text: Slack decodes &amp; &lt; &gt; in plain text too, so it is escaped like mrkdwn."""
+    return HeaderBlock(text=clip(escape(text), 150))
 
 
 def sections_from_lines(lines: list[str]) -> list[SectionBlock]:

@@ -6,8 +6,6 @@ import html
 import re
 from typing import Any
 
-from bot.views.format import escape
-
 _MENTION = re.compile(r"<([@#!])([^|>]+)(?:\|([^>]+))?>")
 _BOLD = re.compile(r"(?<![\w*])\*(\S(?:[^*\n]*\S)?)\*(?![\w*])")
 _ITALIC = re.compile(r"(?<![\w_])_(\S(?:[^_\n]*\S)?)_(?![\w_])")
@@ -22,10 +20,8 @@ EMOJI = {
 
 
 def _text_of(obj: dict[str, Any] | None) -> str:
-    if not obj:
-        return ""
-    text = obj.get("text", "")
-    return escape(text) if obj.get("type") == "plain_text" else text
+    """Text objects are escaped by the builders, plain_text and mrkdwn alike."""
+    return obj.get("text", "") if obj else ""
 
 
 def _block_lines(block: dict[str, Any]) -> list[str]:
@@ -44,7 +40,7 @@ def _block_lines(block: dict[str, Any]) -> list[str]:
     if kind == "actions":
         return ["  ".join(f"[{_text_of(e.get('text'))}]" for e in block.get("elements", []))]
     if kind == "image":
-        return [f"[image: {escape(block.get('alt_text', ''))}]"]
+        return [f"[image: {block.get('alt_text', '')}]"]
     return []
 
 

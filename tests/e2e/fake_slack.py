@@ -1,0 +1,138 @@
+"""A small stand-in for Slack's Web API on loopback: records every call and answers like Slack would."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs
+
+
+@dataclass
+class Call:
+    path: str
+    headers: dict[str, str]
+    body: dict[str, Any]
+
+    @property
+    def method(self) -> str:
+        return self.path.removeprefix("/api/")
+
+
+Answer = tuple[int, dict[str, str], dict[str, Any]]
+
+
+def _default_answer(method: str, body: dict[str, Any]) -> dict[str, Any]:
+    if method == "auth.test":
+        return {
+            "ok": True,
+            "url": "https://test.slack.com/",
+            "team": "Test",
+            "user": "partnerbot",
+            "team_id": "T1",
+            "user_id": "UBOT",
+            "bot_id": "B1",
+        }
+    if method in ("views.open", "views.publish", "views.push", "views.update"):
+        return {"ok": True, "view": {"id": "V123", "type": "modal"}}
+    if method == "chat.postMessage":
+        return {"ok": True, "channel": body.get("channel"), "ts": "1700000000.000100", "message": {}}
+    return {"ok": True}
+
+
+@dataclass
+class FakeSlack:
+    calls: list[Call] = field(default_factory=list)
+    scripted: dict[str, list[Answer]] = field(default_factory=dict)
+    _condition: threading.Condition = field(default_factory=threading.Condition)
+    _server: ThreadingHTTPServer | None = None
+
+    @property
+    def url(self) -> str:
+        assert self._server is not None
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    @property
+    def api_url(self) -> str:
+        return self.url + "/api/"
+
+    def response_url(self, name: str = "cmd") -> str:
+        return f"{self.url}/response/{name}"
+
+    def script(self, path: str, *answers: Answer) -> None:
+        """Answers to give, in order, before falling back to the default (e.g. a 429 first)."""
+        self.scripted.setdefault(path, []).extend(answers)
+
+    def record(self, call: Call) -> Answer:
+        with self._condition:
+            self.calls.append(call)
+            self._condition.notify_all()
+            queued = self.scripted.get(call.path)
+            if queued:
+                return queued.pop(0)
+        if call.path.startswith("/response/"):
+            return 200, {"Content-Type": "text/plain"}, {}
+        return 200, {"Content-Type": "application/json"}, _default_answer(call.method, call.body)
+
+    def wait_for(self, path: str, count: int = 1, timeout: float = 10.0) -> list[Call]:
+        """The calls to `path`, once at least `count` have arrived."""
+        deadline = time.monotonic() + timeout
+        with self._condition:
+            while len(matching := [c for c in self.calls if c.path == path]) < count:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    seen = [c.path for c in self.calls]
+                    raise AssertionError(f"expected {count} call(s) to {path}; got {seen}")
+                self._condition.wait(remaining)
+            return matching
+
+    def paths(self) -> list[str]:
+        with self._condition:
+            return [call.path for call in self.calls]
+
+    def start(self) -> FakeSlack:
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self.record))
+        self._server.daemon_threads = True
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+
+
+def _parse_body(content_type: str, raw: bytes) -> dict[str, Any]:
+    text = raw.decode("utf-8")
+    if "json" in content_type:
+        return json.loads(text or "{}")
+    parsed = {key: values[-1] for key, values in parse_qs(text).items()}
+    for key in ("blocks", "view"):
+        if isinstance(parsed.get(key), str):
+            parsed[key] = json.loads(parsed[key])
+    return parsed
+
+
+def _handler_for(record: Callable[[Call], Answer]) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            body = _parse_body(self.headers.get("Content-Type", ""), self.rfile.read(length))
+            status, headers, answer = record(Call(self.path, dict(self.headers.items()), body))
+            payload = b"ok" if self.path.startswith("/response/") and status == 200 else json.dumps(answer).encode()
+            self.send_response(status)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    return Handler
