@@ -128,8 +128,17 @@ def slack(fake_slack: FakeSlack, sqlite_engine: Engine, tmp_path: Path) -> Itera
     )
     services = Services(settings=settings, engine=sqlite_engine)
     server = create_server(build_wsgi_app(build_app(services), sqlite_engine), host="127.0.0.1", port=0, threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
+    stopping = threading.Event()
+
+    def serve_until_stopped() -> None:
+        """waitress's own run() cannot be stopped from another thread without racing its select loop."""
+        while not stopping.is_set():
+            server.asyncore.loop(timeout=0.05, map=server._map, count=1)
+        server.close()
+        server.task_dispatcher.shutdown()
+
+    thread = threading.Thread(target=serve_until_stopped, daemon=True)
     thread.start()
     yield Slack(fake_slack, f"http://127.0.0.1:{server.effective_port}", sqlite_engine)
-    server.close()
+    stopping.set()
     thread.join(timeout=5)
