@@ -46,7 +46,7 @@ def run(command: list[str]) -> int:
 
 
 def main(argv: list[str]) -> int:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 (this script runs before the requirement is checked)
         print("partnerbot needs Python 3.11 or newer.", file=sys.stderr)
         return 2
     if not argv or argv[0] not in ("start", "test"):

@@ -23,6 +23,7 @@ class Advance:
     name: str
     stage: str | None = None
     note: str | None = None
+    stage_or_note: bool = False  # a lone quoted phrase (`advance Acme "call done"`): the note unless it is a stage
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,7 @@ def parse_advance(tokens: list[Token]) -> Advance:
     name, *rest = tokens
     stage = rest[0].text if rest else None
     note = _joined(rest[1:]) or None
-    return Advance(name.text, stage, note)
+    return Advance(name.text, stage, note, stage_or_note=len(rest) == 1 and rest[0].quoted)
 
 
 def parse_show(tokens: list[Token]) -> Show:

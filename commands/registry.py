@@ -20,7 +20,14 @@ from commands.replies import (
     StageMoved,
 )
 from domain.alliances import ALLIANCE_STRUCTURES
-from domain.errors import AlreadyInStage, DuplicatePartner, PartnerArchived, PartnerbotError, UnknownPartner
+from domain.errors import (
+    AlreadyInStage,
+    DuplicatePartner,
+    PartnerArchived,
+    PartnerbotError,
+    UnknownPartner,
+    UnknownStage,
+)
 from domain.partner import PARTNER_SIZES, PARTNER_TYPES, PROFILE_FIELDS, Profile, build_profile, clean_name, clean_value
 from domain.words import closest
 from storage import partners as repository
@@ -96,7 +103,14 @@ def submit_registration(values: dict[str, str | None], invocation: Invocation) -
 
 def advance(command: Advance, invocation: Invocation) -> Reply:
     journey = invocation.journey
-    requested = journey.resolve(command.stage) if command.stage else None
+    note = command.note
+    try:
+        requested = journey.resolve(command.stage) if command.stage else None
+    except UnknownStage:
+        if not command.stage_or_note:
+            raise
+        requested, note = None, command.stage
+    note = clean_value("notes", note) if note else None
     with invocation.unit_of_work() as uow:
         partner = require_partner(uow.session, invocation, command.name, for_update=True)
         if partner.archived:
@@ -113,11 +127,11 @@ def advance(command: Advance, invocation: Invocation) -> Reply:
             to_stage=target.key,
             now=invocation.now,
             user=invocation.user_id,
-            note=command.note,
+            note=note,
         )
         uow.commit()
     return Reply(
-        StageMoved(partner.name, current.name, target.name, days, move.backwards, command.note, invocation.user_id),
+        StageMoved(partner.name, current.name, target.name, days, move.backwards, note, invocation.user_id),
         public=True,
     )
 

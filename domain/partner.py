@@ -11,6 +11,7 @@ from domain.errors import InvalidField, InvalidPartnerName, UnknownChoice
 from domain.words import closest, fold
 
 MAX_NAME_LENGTH = 80
+MAX_NAME_KEY_LENGTH = 200  # case folding can triple a name (`ﬃ` → `ffi`); the key column holds 200
 MAX_TEXT_LENGTH = {"segment": 80, "owner": 80, "notes": 1000}
 
 PARTNER_TYPES: tuple[str, ...] = (
@@ -33,6 +34,7 @@ PROFILE_FIELDS: tuple[str, ...] = ("type", "size", "segment", "owner", "alliance
 FIELD_ALIASES = {"specialization": "segment", "specialisation": "segment", "note": "notes", "structure": "alliance"}
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # tabs and line breaks are fine in notes
 
 
 def clean_name(raw: str) -> str:
@@ -44,6 +46,8 @@ def clean_name(raw: str) -> str:
         raise InvalidPartnerName("A partner name cannot contain control characters.")
     if len(name) > MAX_NAME_LENGTH:
         raise InvalidPartnerName(f"That name is {len(name)} characters long; names are limited to {MAX_NAME_LENGTH}.")
+    if len(unicodedata.normalize("NFC", name.casefold())) > MAX_NAME_KEY_LENGTH:
+        raise InvalidPartnerName("That name is too long once its letters are case-folded; please shorten it.")
     return name
 
 
@@ -104,10 +108,17 @@ def clean_value(field: str, raw: str) -> str | None:
     value = raw.strip() if field == "notes" else value
     if len(value) > limit:
         raise InvalidField(f"The {field} is {len(value)} characters long; the limit is {limit}.")
+    if _CONTROL_IN_TEXT.search(value):
+        raise InvalidField(f"The {field} cannot contain control characters.")
     return value
 
 
 def build_profile(fields: dict[str, str]) -> Profile:
     """A Profile from user `key=value` pairs, checking every key and value before anything is stored."""
-    values = {field_name(key): clean_value(field_name(key), raw) for key, raw in fields.items()}
+    values: dict[str, str | None] = {}
+    for key, raw in fields.items():
+        field = field_name(key)
+        if field in values:
+            raise InvalidField(f"'{key}=' sets the {field} a second time; give each field once.")
+        values[field] = clean_value(field, raw)
     return Profile(**values)
