@@ -43,7 +43,7 @@ def _entity(raw: str) -> Token:
         return Token(label or ident, kind="user", entity_id=ident)
     if sigil == "#":
         return Token(label or ident, kind="channel", entity_id=ident)
-    return Token("@" + (label or ident.split("^")[0]))
+    return Token("@" + (label or ident.split("^")[0]).removeprefix("@"))
 
 
 def _read_quoted(text: str, start: int) -> tuple[str, int]:

@@ -107,7 +107,7 @@ def clean_value(field: str, raw: str) -> str | None:
     limit = MAX_TEXT_LENGTH[field]
     value = raw.strip() if field == "notes" else value
     if len(value) > limit:
-        raise InvalidField(f"The {field} is {len(value)} characters long; the limit is {limit}.")
+        raise InvalidField(f"{field.capitalize()}: {len(value)} characters is too long; the limit is {limit}.")
     if _CONTROL_IN_TEXT.search(value):
         raise InvalidField(f"The {field} cannot contain control characters.")
     return value

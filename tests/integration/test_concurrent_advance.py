@@ -1,0 +1,103 @@
+"""Managers advancing the same partner at the same moment: every move is kept, and the history stays a chain.
+
+`advance` locks the partner row (SELECT … FOR UPDATE on PostgreSQL; SQLite serialises writers with
+BEGIN IMMEDIATE), so a second manager reads the stage the first one wrote. Without the lock both read
+the same stage and both append a move "from" it, which breaks the chain these tests check. Threads
+released by a barrier hit that window on PostgreSQL within the first rounds, so no artificial delay is needed.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from itertools import pairwise
+
+from sqlalchemy import Engine, text
+
+from commands.context import Invocation
+from commands.replies import Notice, Reply, StageMoved
+from commands.verbs import handle
+
+ROUNDS = 20
+
+MakeInvocation = Callable[..., Invocation]
+
+
+def at_once(invocation_for: MakeInvocation, lines: list[str]) -> list[Reply]:
+    """Runs each line in its own thread, all released together by a barrier, as managers U0, U1, …"""
+    barrier = threading.Barrier(len(lines))
+    outcomes: list[Reply | BaseException | None] = [None] * len(lines)
+
+    def manager(index: int, line: str) -> None:
+        invocation = invocation_for(user_id=f"U{index}")
+        barrier.wait(timeout=30)
+        try:
+            outcomes[index] = handle(line, invocation)
+        except BaseException as error:  # surfaced below, in the test's own thread
+            outcomes[index] = error
+
+    threads = [threading.Thread(target=manager, args=pair) for pair in enumerate(lines)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    replies = [outcome for outcome in outcomes if isinstance(outcome, Reply)]
+    assert len(replies) == len(lines), f"a manager got no reply: {outcomes}"
+    return replies
+
+
+def moved(replies: list[Reply]) -> int:
+    """How many replies report a move; every other reply must be a refusal, not a crash."""
+    for reply in replies:
+        assert isinstance(reply.body, StageMoved) or (isinstance(reply.body, Notice) and reply.body.tone == "error")
+    return sum(isinstance(reply.body, StageMoved) for reply in replies)
+
+
+def assert_history_is_a_chain(engine: Engine, name: str, successful_moves: int) -> None:
+    with engine.connect() as connection:
+        rows = connection.execute(
+            text("SELECT m.from_stage, m.to_stage FROM stage_move m JOIN partner p ON p.id = m.partner_id"
+                 " WHERE p.name = :name ORDER BY m.id"), {"name": name}
+        ).all()
+        stage = connection.execute(text("SELECT stage FROM partner WHERE name = :name"), {"name": name}).scalar_one()
+    assert len(rows) == 1 + successful_moves, "a move was lost or written twice"
+    assert rows[0].from_stage is None
+    for previous, row in pairwise(rows):
+        assert row.from_stage == previous.to_stage, f"broken chain: {previous} then {row}"
+    assert stage == rows[-1].to_stage
+
+
+def test_two_managers_moving_a_partner_to_the_same_stage_make_one_move(
+    engine: Engine, invocation_for: MakeInvocation
+) -> None:
+    handle("add Acme", invocation_for())
+    for round_number in range(ROUNDS):
+        target = "support" if round_number % 2 == 0 else "onboarding"
+        replies = at_once(invocation_for, [f"advance Acme {target}"] * 2)
+        assert moved(replies) == 1, [reply.body for reply in replies]
+        assert any("already in" in getattr(reply.body, "text", "") for reply in replies)
+    assert_history_is_a_chain(engine, "Acme", ROUNDS)
+
+
+def test_eight_managers_pulling_a_partner_both_ways_keep_every_move_in_one_chain(
+    engine: Engine, invocation_for: MakeInvocation
+) -> None:
+    handle("add Acme", invocation_for())
+    total = 0
+    for _ in range(ROUNDS):
+        lines = [f"advance Acme {'onboarding' if index % 2 else 'support'}" for index in range(8)]
+        total += moved(at_once(invocation_for, lines))
+    assert total >= ROUNDS
+    assert_history_is_a_chain(engine, "Acme", total)
+
+
+def test_eight_managers_advancing_a_new_partner_to_the_next_stage_walk_the_journey_once(
+    engine: Engine, invocation_for: MakeInvocation
+) -> None:
+    for round_number in range(ROUNDS):
+        name = f"Acme-{round_number}"
+        handle(f"add {name}", invocation_for())
+        replies = at_once(invocation_for, [f"advance {name}"] * 8)
+        assert moved(replies) == 4  # discovery → attraction → onboarding → support → goal
+        assert sum("already at the last stage" in getattr(reply.body, "text", "") for reply in replies) == 4
+        assert_history_is_a_chain(engine, name, 4)
