@@ -35,7 +35,8 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     from bot.app import build_app
 
     app = build_app(open_services(settings), verify_requests=False)
-    SocketModeHandler(app, settings.slack_app_token).start()
+    # The app's own client, so apps.connections.open also honours SLACK_API_BASE_URL and the retry handlers.
+    SocketModeHandler(app, settings.slack_app_token, web_client=app.client).start()
     return 0
 
 
