@@ -90,6 +90,28 @@ def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
+    from commands.spreadsheet import import_partners
+
+    services = open_services(settings)
+    report = import_partners(args.file, services.invocation(team_id=args.team, user_id=args.user))
+    print(report.summary(), file=sys.stdout if report.ok else sys.stderr)
+    return 0 if report.ok else 1
+
+
+def cmd_export(settings: Settings, args: argparse.Namespace) -> int:
+    from commands.spreadsheet import export_partners
+
+    services = open_services(settings)
+    try:
+        count = export_partners(args.file, services.invocation(team_id=args.team, user_id=args.user))
+    except OSError as error:
+        print(f"Could not write {args.file}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    print(f"Exported {count} partner(s) of team {args.team} to {args.file}.")
+    return 0
+
+
 def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
     open_services(settings)
     print(f"{make_url(settings.database_url).render_as_string(hide_password=True)} is at the latest schema.")
@@ -117,6 +139,14 @@ def build_parser() -> argparse.ArgumentParser:
     console.add_argument("--team", default="console", help="workspace id to act in (default: console)")
     demo = add("demo", cmd_demo, "build a sample portfolio and write what the bot shows into a folder")
     demo.add_argument("--out", type=Path, default=Path("partnerbot-demo"))
+    for name, handler, help_text in (
+        ("import", cmd_import, "import partners from a CSV file (name,stage,stage_since,owner,segment,type,alliance)"),
+        ("export", cmd_export, "export a team's partners to a CSV file (UTF-8)"),
+    ):
+        sheet = add(name, handler, help_text)
+        sheet.add_argument("file", type=Path, metavar="FILE.csv")
+        sheet.add_argument("--team", required=True, help="Slack workspace (team) id, e.g. T0123ABCD")
+        sheet.add_argument("--user", default="import", help="who the changes are recorded as (default: import)")
     add("migrate", cmd_migrate, "apply database migrations")
     return parser
 

@@ -81,3 +81,33 @@ def test_bad_time_zone_setting_is_a_clear_configuration_error(tmp_path: Path) ->
     )
     assert result.returncode == 2
     assert "PARTNERBOT_TIMEZONE" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_import_then_export_round_trips_a_spreadsheet(tmp_path: Path) -> None:
+    sheet = tmp_path / "partners.csv"
+    sheet.write_text(
+        "name;stage;stage_since;owner;segment;type;alliance\n"
+        "Ромашка;поддержка;01.03.2026;Ольга;retail;agency;chain\n"
+        "Żabka Tech;onboarding;2026-06-15;;;technology;\n",
+        encoding="utf-8-sig",
+    )
+    imported = partnerbot("import", str(sheet), "--team", "T1", database=tmp_path / "bot.db")
+    assert imported.returncode == 0, imported.stderr
+    assert "2" in imported.stdout
+    shown = partnerbot("console", "--team", "T1", database=tmp_path / "bot.db", stdin="show ромашка\n")
+    assert "Stage: Support" in shown.stdout and "since 1 Mar 2026" in shown.stdout
+    exported = partnerbot("export", str(tmp_path / "out.csv"), "--team", "T1", database=tmp_path / "bot.db")
+    assert exported.returncode == 0, exported.stderr
+    lines = (tmp_path / "out.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == "name,stage,stage_since,owner,segment,type,alliance"
+    assert "Ромашка,support,2026-03-01,Ольга,retail,agency,chain" in lines
+
+
+def test_import_with_an_unknown_stage_names_the_line_and_writes_nothing(tmp_path: Path) -> None:
+    sheet = tmp_path / "partners.csv"
+    sheet.write_text("name,stage\nAcme,discovery\nGlobex,suport\n", encoding="utf-8")
+    result = partnerbot("import", str(sheet), "--team", "T1", database=tmp_path / "bot.db")
+    assert result.returncode == 1
+    assert "line 3" in result.stderr and "suport" in result.stderr and "Traceback" not in result.stderr
+    listed = partnerbot("console", "--team", "T1", database=tmp_path / "bot.db", stdin="list\n")
+    assert "Acme" not in listed.stdout
