@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Callable, Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -18,7 +18,7 @@ from storage.migrate import upgrade
 from storage.unit_of_work import UnitOfWork
 
 POSTGRES_URL_VARIABLE = "PARTNERBOT_TEST_POSTGRES_URL"
-NOW = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
 
 def sqlite_url(directory: Path) -> str:
