@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -37,6 +36,7 @@ from domain.clock import local_date, start_of_local_day
 from domain.errors import PartnerbotError
 from domain.journey import Journey
 from domain.partner import clean_name, clean_value, name_key
+from domain.periods import parse_day
 from domain.words import closest, fold
 from storage import bulk
 from storage.bulk import PartnerValues, StoredPartner
@@ -45,7 +45,6 @@ COLUMNS: tuple[str, ...] = ("name", "stage", "stage_since", "owner", "segment", 
 PROFILE_COLUMNS: tuple[str, ...] = ("owner", "segment", "type", "alliance")
 DELIMITERS = ",;\t"
 ERRORS_SHOWN = 20
-_DOTTED_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 
 T = TypeVar("T")
 
@@ -173,18 +172,8 @@ def _checked(check: Callable[[str], T]) -> Callable[[str], tuple[T | None, str |
 
 
 def parse_date(raw: str, today: date) -> date | None:
-    """A stage date: ISO `2026-03-01` or `01.03.2026` (day first, as in Poland and Russia); not after `today`."""
-    text = raw.strip()
-    if not text:
-        return None
-    dotted = _DOTTED_DATE.fullmatch(text)
-    try:
-        day = date(int(dotted[3]), int(dotted[2]), int(dotted[1])) if dotted else date.fromisoformat(text)
-    except ValueError:
-        raise PartnerbotError(f"stage_since '{text}' is not a date; write 2026-03-01 or 01.03.2026.") from None
-    if day > today:
-        raise PartnerbotError(f"stage_since {day.isoformat()} is in the future (today is {today.isoformat()}).")
-    return day
+    """A stage date: ISO `2026-03-01` or `01.03.2026`; not after `today`."""
+    return parse_day(raw, today, field="stage_since")
 
 
 def _stage_key(journey: Journey, raw: str) -> str | None:

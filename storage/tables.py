@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 
-from sqlalchemy import Column, Index, UniqueConstraint
+from sqlalchemy import Column, Index, Numeric, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from storage.types import UTCDateTime
@@ -48,3 +49,46 @@ class StageMove(SQLModel, table=True):
     moved_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     moved_by: str = Field(max_length=64)
     note: str | None = Field(default=None, max_length=1000)
+
+
+class Feedback(SQLModel, table=True):
+    """What a partner told us, and in which stage of its journey."""
+
+    __tablename__ = "feedback"
+    __table_args__ = (Index("ix_feedback_partner_recorded_at", "partner_id", "recorded_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32, index=True)
+    partner_id: int = Field(foreign_key="partner.id", ondelete="CASCADE")
+    stage: str = Field(max_length=40)
+    csat: int | None = Field(default=None)
+    nps: int | None = Field(default=None)
+    text: str | None = Field(default=None, max_length=2000)
+    pain_points: str = Field(default="", max_length=500)
+    recorded_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    recorded_by: str = Field(max_length=64)
+
+    @property
+    def pain_point_list(self) -> tuple[str, ...]:
+        return tuple(filter(None, self.pain_points.split(",")))
+
+
+class KpiValue(SQLModel, table=True):
+    """One figure of one `/partner kpi` entry; the rows of an entry share `entry_id` (undo removes them together)."""
+
+    __tablename__ = "kpi_value"
+    __table_args__ = (
+        Index("ix_kpi_value_team_on_date", "team_id", "on_date"),
+        Index("ix_kpi_value_partner_on_date", "partner_id", "on_date"),
+        Index("ix_kpi_value_entry", "entry_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    partner_id: int = Field(foreign_key="partner.id", ondelete="CASCADE")
+    entry_id: str = Field(max_length=36)
+    metric: str = Field(max_length=40)
+    value: Decimal = Field(sa_column=Column(Numeric(16, 2), nullable=False))
+    on_date: date
+    recorded_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    recorded_by: str = Field(max_length=64)

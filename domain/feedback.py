@@ -1,0 +1,88 @@
+"""Partner feedback: satisfaction (CSAT 1–5), loyalty (NPS 0–10), pain points, and their summaries."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from domain.errors import InvalidField, UnknownChoice
+from domain.words import closest, fold
+
+CSAT_RANGE = range(1, 6)
+NPS_RANGE = range(0, 11)
+DEFAULT_PAIN_POINTS: tuple[str, ...] = (
+    "onboarding",
+    "training",
+    "tooling",
+    "payouts",
+    "communication",
+    "lead-quality",
+    "documentation",
+    "other",
+)
+NpsClass = Literal["promoter", "passive", "detractor"]
+
+
+def score(field: str, raw: str, allowed: range) -> int:
+    """A whole score within `allowed`, or an error naming the value and the range."""
+    text = raw.strip()
+    low, high = allowed.start, allowed.stop - 1
+    if not text.lstrip("-").isdigit():
+        raise InvalidField(f"{field}={raw} is not a whole number; {field} is {low}–{high}.")
+    value = int(text)
+    if value not in allowed:
+        raise InvalidField(f"{field}={value} is out of range; {field} is {low}–{high}.")
+    return value
+
+
+def csat(raw: str) -> int:
+    return score("csat", raw, CSAT_RANGE)
+
+
+def nps(raw: str) -> int:
+    return score("nps", raw, NPS_RANGE)
+
+
+def pain_points(raw: str, catalog: Sequence[str]) -> tuple[str, ...]:
+    """Comma-separated pain points, each matched against the catalog (ignoring case and diacritics)."""
+    by_fold = {fold(item): item for item in catalog}
+    chosen = []
+    for word in filter(None, (part.strip() for part in raw.split(","))):
+        if fold(word) not in by_fold:
+            raise UnknownChoice("pain point", word, closest(word, catalog), catalog)
+        chosen.append(by_fold[fold(word)])
+    return tuple(dict.fromkeys(chosen))
+
+
+def nps_class(value: int) -> NpsClass:
+    return "promoter" if value >= 9 else "passive" if value >= 7 else "detractor"
+
+
+def net_promoter_score(values: Iterable[int]) -> int | None:
+    """% promoters − % detractors, −100…100; None without answers."""
+    answers = list(values)
+    if not answers:
+        return None
+    promoters = sum(1 for v in answers if nps_class(v) == "promoter")
+    detractors = sum(1 for v in answers if nps_class(v) == "detractor")
+    return round(100 * (promoters - detractors) / len(answers))
+
+
+def average(values: Iterable[int]) -> Decimal | None:
+    answers = list(values)
+    return None if not answers else (Decimal(sum(answers)) / len(answers)).quantize(Decimal("0.1"))
+
+
+@dataclass(frozen=True)
+class PainCount:
+    pain_point: str
+    count: int
+
+
+def top_pain_points(lists: Iterable[Sequence[str]], limit: int = 3) -> tuple[PainCount, ...]:
+    counts = Counter(point for points in lists for point in points)
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return tuple(PainCount(point, count) for point, count in ranked[:limit])

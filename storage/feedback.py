@@ -1,0 +1,47 @@
+"""Queries on partner feedback."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from storage.tables import Feedback, Partner
+
+
+def add_feedback(
+    *,
+    session: Session,
+    partner: Partner,
+    csat: int | None,
+    nps: int | None,
+    text: str | None,
+    pain_points: Sequence[str],
+    now: datetime,
+    user: str,
+) -> Feedback:
+    assert partner.id is not None
+    feedback = Feedback(
+        team_id=partner.team_id,
+        partner_id=partner.id,
+        stage=partner.stage,
+        csat=csat,
+        nps=nps,
+        text=text,
+        pain_points=",".join(pain_points),
+        recorded_at=now,
+        recorded_by=user,
+    )
+    session.add(feedback)
+    return feedback
+
+
+def partner_feedback(*, session: Session, partner: Partner) -> list[Feedback]:
+    """All feedback on one partner, newest first."""
+    query = (
+        select(Feedback)
+        .where(Feedback.team_id == partner.team_id, Feedback.partner_id == partner.id)
+        .order_by(col(Feedback.recorded_at).desc(), col(Feedback.id).desc())
+    )
+    return list(session.exec(query).all())

@@ -1,0 +1,129 @@
+"""Queries on KPI values: entries, their undo, and sums over periods."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import delete, func
+from sqlmodel import Session, col, select
+
+from storage.tables import KpiValue, Partner, StageMove
+
+
+def add_kpi_entry(
+    *, session: Session, partner: Partner, values: Mapping[str, Decimal], on_date: date, now: datetime, user: str
+) -> str:
+    """Stores one entry (several metrics at once) and returns its id, which undo removes as a whole."""
+    assert partner.id is not None
+    entry_id = str(uuid.uuid4())
+    session.add_all(
+        KpiValue(
+            team_id=partner.team_id,
+            partner_id=partner.id,
+            entry_id=entry_id,
+            metric=metric,
+            value=value,
+            on_date=on_date,
+            recorded_at=now,
+            recorded_by=user,
+        )
+        for metric, value in values.items()
+    )
+    return entry_id
+
+
+def last_entry(*, session: Session, partner: Partner, user: str) -> list[KpiValue]:
+    """The values of the newest entry `user` made for `partner` (empty when there is none)."""
+    newest = (
+        select(KpiValue.entry_id)
+        .where(KpiValue.team_id == partner.team_id, KpiValue.partner_id == partner.id, KpiValue.recorded_by == user)
+        .order_by(col(KpiValue.recorded_at).desc(), col(KpiValue.id).desc())
+        .limit(1)
+    )
+    entry_id = session.exec(newest).first()
+    if entry_id is None:
+        return []
+    return list(session.exec(select(KpiValue).where(KpiValue.entry_id == entry_id).order_by(col(KpiValue.id))).all())
+
+
+def delete_entry(*, session: Session, team_id: str, entry_id: str) -> None:
+    session.execute(delete(KpiValue).where(col(KpiValue.team_id) == team_id, col(KpiValue.entry_id) == entry_id))
+
+
+def totals(
+    *,
+    session: Session,
+    team_id: str,
+    partner_id: int | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> dict[str, Decimal]:
+    """Sum per metric over [start, end), for one partner or the whole team (archived partners excluded)."""
+    query = (
+        select(KpiValue.metric, func.sum(KpiValue.value))
+        .join(Partner, col(Partner.id) == col(KpiValue.partner_id))
+        .where(KpiValue.team_id == team_id, col(Partner.archived).is_(False))
+        .group_by(KpiValue.metric)
+    )
+    if partner_id is not None:
+        query = query.where(KpiValue.partner_id == partner_id)
+    if start is not None:
+        query = query.where(KpiValue.on_date >= start)
+    if end is not None:
+        query = query.where(KpiValue.on_date < end)
+    return {metric: Decimal(total) for metric, total in session.exec(query).all()}
+
+
+def top_partners_by_metric(
+    *, session: Session, team_id: str, metric: str, start: date | None, end: date | None, limit: int = 5
+) -> list[tuple[str, Decimal]]:
+    total = func.sum(KpiValue.value).label("total")
+    query = (
+        select(Partner.name, total)
+        .join(Partner, col(Partner.id) == col(KpiValue.partner_id))
+        .where(KpiValue.team_id == team_id, KpiValue.metric == metric, col(Partner.archived).is_(False))
+        .group_by(Partner.name)
+        .order_by(total.desc(), Partner.name)
+        .limit(limit)
+    )
+    if start is not None:
+        query = query.where(KpiValue.on_date >= start)
+    if end is not None:
+        query = query.where(KpiValue.on_date < end)
+    return [(name, Decimal(value)) for name, value in session.exec(query).all() if value]
+
+
+def count_registered(*, session: Session, team_id: str, start: datetime, end: datetime) -> int:
+    """Partners that entered the journey in [start, end): their first history row falls in the period."""
+    query = (
+        select(func.count())
+        .select_from(StageMove)
+        .join(Partner, col(Partner.id) == col(StageMove.partner_id))
+        .where(
+            StageMove.team_id == team_id,
+            col(StageMove.from_stage).is_(None),
+            col(Partner.archived).is_(False),
+            StageMove.moved_at >= start,
+            StageMove.moved_at < end,
+        )
+    )
+    return int(session.exec(query).one())
+
+
+def count_active(*, session: Session, team_id: str, since: datetime, since_day: date) -> int:
+    """Partners with a KPI entry dated on or after `since_day` or a stage move since `since`."""
+    with_kpis = select(KpiValue.partner_id).where(KpiValue.team_id == team_id, KpiValue.on_date >= since_day)
+    with_moves = select(StageMove.partner_id).where(StageMove.team_id == team_id, StageMove.moved_at >= since)
+    query = (
+        select(func.count())
+        .select_from(Partner)
+        .where(
+            Partner.team_id == team_id,
+            col(Partner.archived).is_(False),
+            col(Partner.id).in_(with_kpis.union(with_moves)),
+        )
+    )
+    return int(session.exec(query).one())
