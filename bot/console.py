@@ -2,33 +2,43 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import logging
 from typing import TextIO
 
+from bot.delivery import SORRY
 from bot.services import Services
-from bot.views.replies import build_reply_blocks
+from bot.views.blocks import build_reply_blocks
+from bot.views.modals import build_modal
 from bot.views.text import blocks_to_mrkdwn, mrkdwn_to_terminal
-from commands.replies import RegistrationForm, Reply
+from commands.replies import Modal, Reply
 from commands.verbs import handle
+
+logger = logging.getLogger("partnerbot.console")
 
 CONSOLE_USER = "console"
 PROMPT = "partner> "
 QUIT_WORDS = {"exit", "quit", "q", r"\q"}
 
 
-def render_form(form: RegistrationForm) -> str:
-    def options(choices: Iterable[object]) -> str:
-        return ", ".join(choice.value for choice in choices)
+FORM_HINTS = {
+    "partner_registration": 'add "Partner Name" type=… size=… segment=… owner=… alliance=… notes="…"',
+    "partner_feedback": 'feedback NAME csat=1-5 nps=0-10 pain=tooling,payouts other="…" "what they said"',
+}
 
-    return "\n".join(
-        [
-            "[In Slack this opens the registration form.] Here, type the fields on one line:",
-            '  add "Partner Name" type=… size=… segment=… owner=… alliance=… notes="…"',
-            f"  type: {options(form.types)}",
-            f"  size: {options(form.sizes)}",
-            f"  alliance: {options(form.alliances)}",
-        ]
-    )
+
+def render_form(form: Modal) -> str:
+    """The modal Slack would open, listed as fields, and how to give the same answers on one line."""
+    view = build_modal(form, user_id=CONSOLE_USER, metadata={}).to_dict()
+    lines = [f"[In Slack this opens the form “{view['title']['text']}”.] Its fields:"]
+    for block in view["blocks"]:
+        if block.get("type") != "input":
+            continue
+        options = [option["value"] for option in block["element"].get("options", [])]
+        choices = f": {', '.join(options)}" if options else ""
+        optional = "" if not block.get("optional") else " (optional)"
+        lines.append(f"  {block['block_id']}{optional}{choices}")
+    lines.append(f"Here, type it on one line: {FORM_HINTS.get(view.get('callback_id', ''), '')}")
+    return "\n".join(lines)
 
 
 def render_reply(reply: Reply) -> str:
@@ -66,6 +76,10 @@ def run_console(services: Services, *, team_id: str, stdin: TextIO, stdout: Text
             break
         if not interactive:
             stdout.write(f"{PROMPT}{line.strip()}\n")
-        reply = handle(text, services.invocation(team_id=team_id, user_id=CONSOLE_USER))
-        stdout.write(render_reply(reply) + "\n\n")
+        try:
+            answer = render_reply(handle(text, services.invocation(team_id=team_id, user_id=CONSOLE_USER)))
+        except Exception:
+            logger.exception("console line %r failed", text)
+            answer = mrkdwn_to_terminal(SORRY)
+        stdout.write(answer + "\n\n")
         stdout.flush()

@@ -7,8 +7,8 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.webhook import WebhookClient
 
-from bot.views.registration import build_registration_modal
-from bot.views.replies import build_reply_blocks
+from bot.views.blocks import build_reply_blocks
+from bot.views.modals import build_modal
 from bot.views.text import blocks_to_mrkdwn
 from commands.replies import Body, Reply
 
@@ -38,7 +38,7 @@ def deliver(
     """Opens the reply's modal (first: a trigger_id lives 3 s), then sends its message."""
     if reply.modal is not None and trigger_id:
         metadata = {key: value for key, value in (("response_url", response_url), ("channel_id", channel_id)) if value}
-        view = build_registration_modal(reply.modal, user_id=user_id, metadata=metadata)
+        view = build_modal(reply.modal, user_id=user_id, metadata=metadata)
         client.views_open(trigger_id=trigger_id, view=view)
     if reply.body is None:
         return

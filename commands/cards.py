@@ -6,10 +6,11 @@ from sqlmodel import Session
 
 from commands.context import Invocation
 from commands.replies import MoveLine, PartnerCard, PartnerRow
+from commands.summaries import feedback_summary, figures, stage_title
 from domain.alliances import ALLIANCE_STRUCTURES
 from domain.clock import days_between, local_date
-from domain.errors import UnknownStage
 from domain.journey import is_stalled
+from domain.periods import this_month
 from storage.partners import recent_moves
 from storage.tables import Partner
 
@@ -18,12 +19,7 @@ CARD_MOVES = 5
 
 
 def stage_name(invocation: Invocation, key: str | None) -> str | None:
-    if key is None:
-        return None
-    try:
-        return invocation.journey.get(key).name
-    except UnknownStage:  # a stage removed from the journey still shows under its stored key
-        return key
+    return None if key is None else stage_title(invocation, key)
 
 
 def quoted(name: str) -> str:
@@ -72,4 +68,6 @@ def partner_card(
         archived=partner.archived,
         moves=moves,
         headline=headline,
+        feedback=feedback_summary(session, partner, invocation),
+        kpis=figures(session, invocation, this_month(invocation.now, invocation.timezone), partner),
     )

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from domain.feedback import DEFAULT_PAIN_POINTS
 from domain.journey import DEFAULT_JOURNEY, Journey
 from storage.unit_of_work import UnitOfWork
 
@@ -20,3 +21,4 @@ class Invocation:
     unit_of_work: Callable[[], UnitOfWork]
     channel_id: str | None = None
     journey: Journey = field(default=DEFAULT_JOURNEY)
+    pain_points: tuple[str, ...] = DEFAULT_PAIN_POINTS

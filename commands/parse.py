@@ -51,9 +51,6 @@ class Restore:
     name: str
 
 
-Command = Help | Add | Advance | Show | ListPartners | Stages | Archive | Restore
-
-
 def _words(tokens: list[Token]) -> list[Token]:
     return [token for token in tokens if token.kind != "pair"]
 
@@ -133,3 +130,66 @@ def parse_archive(tokens: list[Token]) -> Archive:
 
 def parse_restore(tokens: list[Token]) -> Restore:
     return Restore(_required_name(tokens, "`/partner restore NAME`"))
+
+
+@dataclass(frozen=True)
+class Feedback:
+    name: str
+    fields: tuple[tuple[str, str], ...] = ()
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class Kpi:
+    name: str
+    fields: tuple[tuple[str, str], ...] = ()
+    undo: bool = False
+
+
+@dataclass(frozen=True)
+class Kpis:
+    pass
+
+
+FEEDBACK_KEYS = {
+    "csat": "csat",
+    "satisfaction": "csat",
+    "nps": "nps",
+    "recommend": "nps",
+    "text": "text",
+    "comment": "text",
+    "pain": "pain_points",
+    "pains": "pain_points",
+    "pain_points": "pain_points",
+    "problems": "pain_points",
+    "other": "other_pain",
+}
+UNDO_WORDS = ("undo", "cofnij", "отменить", "отмена")
+
+
+def parse_feedback(tokens: list[Token]) -> Feedback:
+    usage = '`/partner feedback NAME [csat=1-5] [nps=0-10] [pain=tooling,payouts] ["text"]`'
+    words = _words(tokens)
+    if not words:
+        raise ParseError(f"Which partner? Usage: {usage}")
+    fields = []
+    for key, value in _pairs(tokens, "feedback"):
+        if key not in FEEDBACK_KEYS:
+            raise ParseError(f"'{key}=' is not a feedback field. Usage: {usage}")
+        fields.append((FEEDBACK_KEYS[key], value))
+    return Feedback(words[0].text, tuple(fields), _joined(words[1:]) or None)
+
+
+def parse_kpi(tokens: list[Token]) -> Kpi:
+    words = _words(tokens)
+    undo = bool(words) and words[-1].text.casefold() in UNDO_WORDS and not words[-1].quoted
+    name = _joined(words[:-1] if undo else words)
+    if not name:
+        raise ParseError("Which partner? Usage: `/partner kpi NAME [leads=10 deals=2 revenue=5k …] [on=2026-11-02]`")
+    return Kpi(name, _pairs(tokens, "kpi"), undo)
+
+
+def parse_kpis(tokens: list[Token]) -> Kpis:
+    if tokens:
+        raise ParseError("`/partner kpis` takes no arguments; `/partner kpi NAME` shows one partner.")
+    return Kpis()

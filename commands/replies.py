@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Literal
 
 
@@ -55,6 +56,8 @@ class PartnerCard:
     archived: bool
     moves: tuple[MoveLine, ...]
     headline: str | None = None
+    feedback: FeedbackSummary | None = None
+    kpis: Figures | None = None
 
 
 @dataclass(frozen=True)
@@ -125,22 +128,6 @@ class RegistrationForm:
     name: str = ""
 
 
-Body = Notice | HelpSheet | PartnerCard | StageMoved | PartnerListing | JourneyOverview
-Modal = RegistrationForm
-
-
-@dataclass(frozen=True)
-class Reply:
-    body: Body | None = None
-    public: bool = False
-    modal: Modal | None = None
-    files: tuple[str, ...] = field(default=())
-
-    @classmethod
-    def error(cls, text: str) -> Reply:
-        return cls(Notice(text, tone="error"))
-
-
 class FormRejected(Exception):
     """A modal submission with field-level errors; keys are the form's field names."""
 
@@ -156,3 +143,97 @@ class HomeOverview:
     user_id: str
     my_partners: tuple[StageGroup, ...]
     journey: JourneyOverview
+
+
+@dataclass(frozen=True)
+class FeedbackSummary:
+    responses: int
+    latest_when: datetime
+    latest_stage: str
+    latest_by: str
+    latest_text: str | None
+    latest_csat: int | None
+    latest_nps: int | None
+    average_csat: Decimal | None
+    nps_class: str | None
+    top_pain_points: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
+class FeedbackRecorded:
+    partner: str
+    stage: str
+    csat: int | None
+    nps: int | None
+    text: str | None
+    pain_points: tuple[str, ...]
+    summary: FeedbackSummary
+
+
+@dataclass(frozen=True)
+class FeedbackForm:
+    """The feedback modal for one partner."""
+
+    partner: str
+    pain_points: tuple[Choice, ...]
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Summed and derived KPIs over one period; derived values are None where a denominator is zero."""
+
+    title: str
+    totals: dict[str, Decimal]
+    derived: dict[str, Decimal | None]
+
+
+@dataclass(frozen=True)
+class KpiReport:
+    partner: str
+    periods: tuple[Figures, ...]
+    changes: dict[str, str | None]
+
+
+@dataclass(frozen=True)
+class KpiRecorded:
+    partner: str
+    on_date: date
+    values: tuple[tuple[str, Decimal], ...]
+    undone: bool = False
+
+
+@dataclass(frozen=True)
+class ProgramDashboard:
+    acquired: tuple[tuple[str, int], ...]
+    active_partners: int
+    total_partners: int
+    periods: tuple[Figures, ...]
+    changes: dict[str, str | None]
+    top_by_revenue: tuple[tuple[str, Decimal], ...]
+
+
+Body = (
+    Notice
+    | HelpSheet
+    | PartnerCard
+    | StageMoved
+    | PartnerListing
+    | JourneyOverview
+    | FeedbackRecorded
+    | KpiReport
+    | KpiRecorded
+    | ProgramDashboard
+)
+Modal = RegistrationForm | FeedbackForm
+
+
+@dataclass(frozen=True)
+class Reply:
+    body: Body | None = None
+    public: bool = False
+    modal: Modal | None = None
+    files: tuple[str, ...] = field(default=())
+
+    @classmethod
+    def error(cls, text: str) -> Reply:
+        return cls(Notice(text, tone="error"))

@@ -16,6 +16,8 @@ from domain.errors import PartnerbotError
 
 QUOTE_PAIRS = {'"': '"”“', "“": '”"', "„": '”“"', "«": "»", "”": '”"'}
 _ENTITY = re.compile(r"<([@#!])([^|>]*)(?:\|([^>]*))?>|<([^>]*)>")
+_LEADING_GROUP = re.compile(r"\d{1,3}")
+_THOUSANDS_GROUPS = re.compile(r"(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?[kKmMкКмМ]?(?=\s|$)")
 _KEY_EQUALS = re.compile(r"([^\W\d][\w-]*)=")
 
 
@@ -70,6 +72,10 @@ def _read_bare(text: str, start: int) -> tuple[str, int]:
 def _pair(key: str, text: str, start: int) -> tuple[Token, int]:
     quoted = start < len(text) and text[start] in QUOTE_PAIRS
     value, end = _read_quoted(text, start) if quoted else _read_bare(text, start)
+    if not quoted and _LEADING_GROUP.fullmatch(value):
+        groups = _THOUSANDS_GROUPS.match(text, end)
+        if groups:  # `revenue=5 000` is one amount, not a value and a stray word
+            value, end = value + groups.group(0), groups.end()
     entity = _entity(value) if value.startswith("<") and not quoted else Token(html.unescape(value))
     return Token(entity.text, kind="pair", quoted=quoted, key=key.casefold(), entity_id=entity.entity_id), end
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from commands import parse, registry
+from commands import feedback, kpis, parse, registry
 from commands.context import Invocation
 from commands.replies import HelpSheet, Reply, VerbHelp
 from commands.tokens import ParseError, Token, tokenize
@@ -91,6 +91,34 @@ VERBS: dict[str, Verb] = {
             parse.parse_stages,
             registry.stages,
             aliases=("journey", "etapy", "этапы"),
+        ),
+        Verb(
+            "feedback",
+            'feedback NAME [csat=1-5] [nps=0-10] [pain=tooling,payouts] ["text"]',
+            "Record what a partner told us; with only a name, open the feedback form.",
+            ('feedback Acme csat=4 nps=9 "Docs were hard to find"', "feedback Acme"),
+            parse.parse_feedback,
+            feedback.feedback,
+            aliases=("fb", "opinia", "отзыв"),
+        ),
+        Verb(
+            "kpi",
+            "kpi NAME [leads=… mql=… sql=… deals=… revenue=… cost=…] [on=DATE] | kpi NAME undo",
+            "Record a partner's figures (revenue takes 5000, 5 000, 5k, 1.2m or 5000,50), undo your last"
+            " entry, or with only a name see this month, last month and all time.",
+            ("kpi Acme leads=10 mql=6 sql=4 deals=2 revenue=5k cost=800", "kpi Acme", "kpi Acme undo"),
+            parse.parse_kpi,
+            kpis.kpi,
+            aliases=("metrics",),
+        ),
+        Verb(
+            "kpis",
+            "kpis",
+            "The program dashboard: partners acquired and active, totals, conversion, top partners by revenue.",
+            ("kpis",),
+            parse.parse_kpis,
+            kpis.kpis,
+            aliases=("dashboard", "program"),
         ),
         Verb(
             "archive",

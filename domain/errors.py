@@ -26,7 +26,7 @@ class UnknownStage(PartnerbotError):
     def __init__(self, word: str, suggestions: Sequence[str], valid: Sequence[str]) -> None:
         self.word = word
         self.suggestions = tuple(suggestions)
-        super().__init__(f"Unknown stage '{word}'{_did_you_mean(suggestions)} Stages: {', '.join(valid)}")
+        super().__init__(f"Unknown stage '{word}'{_did_you_mean(suggestions) or '.'} Stages: {', '.join(valid)}")
 
 
 class UnknownPartner(PartnerbotError):
@@ -44,7 +44,9 @@ class UnknownChoice(PartnerbotError):
 
     def __init__(self, field: str, word: str, suggestions: Sequence[str], valid: Sequence[str]) -> None:
         self.field = field
-        super().__init__(f"Unknown {field} '{word}'{_did_you_mean(suggestions)} Choose one of: {', '.join(valid)}")
+        super().__init__(
+            f"Unknown {field} '{word}'{_did_you_mean(suggestions) or '.'} Choose one of: {', '.join(valid)}"
+        )
 
 
 class DuplicatePartner(PartnerbotError):

@@ -18,6 +18,7 @@ def add_feedback(
     nps: int | None,
     text: str | None,
     pain_points: Sequence[str],
+    other_pain: str | None = None,
     now: datetime,
     user: str,
 ) -> Feedback:
@@ -30,6 +31,7 @@ def add_feedback(
         nps=nps,
         text=text,
         pain_points=",".join(pain_points),
+        other_pain=other_pain,
         recorded_at=now,
         recorded_by=user,
     )

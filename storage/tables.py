@@ -65,6 +65,7 @@ class Feedback(SQLModel, table=True):
     nps: int | None = Field(default=None)
     text: str | None = Field(default=None, max_length=2000)
     pain_points: str = Field(default="", max_length=500)
+    other_pain: str | None = Field(default=None, max_length=200)
     recorded_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     recorded_by: str = Field(max_length=64)
 

@@ -1,1 +1,8 @@
-"""Pure Block Kit builders: reply data in, Slack blocks out."""
+"""Pure Block Kit builders: reply data in, Slack blocks out.
+
+Importing the package registers every body type's builder on `blocks.build_reply_blocks`.
+"""
+
+from bot.views import feedback_blocks as _feedback_blocks  # noqa: F401
+from bot.views import kpi_blocks as _kpi_blocks  # noqa: F401
+from bot.views import replies as _replies  # noqa: F401

@@ -5,7 +5,8 @@ from __future__ import annotations
 from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement, DividerBlock
 from slack_sdk.models.views import View
 
-from bot.views.replies import build_reply_blocks, context, group_lines, header, section, sections_from_lines
+from bot.views.blocks import build_reply_blocks, context, header, section, sections_from_lines
+from bot.views.replies import group_lines
 from commands.replies import HomeOverview
 
 ADD_PARTNER_ACTION = "home_add_partner"

@@ -81,6 +81,8 @@ def build_registration_modal(form: RegistrationForm, *, user_id: str, metadata: 
 def _input_value(action: dict[str, Any]) -> str | None:
     if action.get("type") == "static_select":
         return (action.get("selected_option") or {}).get("value")
+    if action.get("type") == "multi_static_select":
+        return ",".join(option["value"] for option in action.get("selected_options") or []) or None
     if action.get("type") == "users_select":
         return action.get("selected_user")
     return action.get("value")

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from functools import singledispatch
+from slack_sdk.models.blocks import Block, DividerBlock, MarkdownTextObject, SectionBlock
 
-from slack_sdk.models.blocks import (
-    Block,
-    ContextBlock,
-    DividerBlock,
-    HeaderBlock,
-    MarkdownTextObject,
-    SectionBlock,
+from bot.views.blocks import (
+    MAX_BLOCKS,
+    TONE_ICON,
+    build_reply_blocks,
+    context,
+    header,
+    section,
+    sections_from_lines,
 )
-
+from bot.views.feedback_blocks import feedback_lines
 from bot.views.format import clip, day, days, escape, moment, person
+from bot.views.kpi_blocks import kpi_line
 from commands.replies import (
-    Body,
     HelpSheet,
     JourneyOverview,
     Notice,
@@ -24,39 +25,6 @@ from commands.replies import (
     StageGroup,
     StageMoved,
 )
-
-MAX_BLOCKS = 50
-SECTION_LIMIT = 3000
-TONE_ICON = {"error": ":warning: ", "success": ":white_check_mark: ", "info": ""}
-
-
-def section(text: str) -> SectionBlock:
-    return SectionBlock(text=MarkdownTextObject(text=clip(text, SECTION_LIMIT)))
-
-
-def context(*texts: str) -> ContextBlock:
-    return ContextBlock(elements=[MarkdownTextObject(text=clip(t, 2000)) for t in texts[:10]])
-
-
-def header(text: str) -> HeaderBlock:
-    """A header from raw text: Slack decodes &amp; &lt; &gt; in plain text too, so it is escaped like mrkdwn."""
-    return HeaderBlock(text=clip(escape(text), 150))
-
-
-def sections_from_lines(lines: list[str]) -> list[SectionBlock]:
-    """Lines packed into as few sections as Slack's per-section text limit allows."""
-    chunks: list[str] = []
-    for line in lines:
-        if chunks and len(chunks[-1]) + 1 + len(line) <= SECTION_LIMIT:
-            chunks[-1] += "\n" + line
-        else:
-            chunks.append(line)
-    return [section(chunk) for chunk in chunks]
-
-
-@singledispatch
-def build_reply_blocks(body: Body) -> list[Block]:
-    raise TypeError(f"no Block Kit builder for {type(body).__name__}")
 
 
 @build_reply_blocks.register
@@ -114,6 +82,10 @@ def build_partner_card(card: PartnerCard) -> list[Block]:
     ]
     if card.notes:
         blocks.append(section("*Notes*\n" + escape(clip(card.notes, 2000))))
+    if card.feedback is not None:
+        blocks.append(section("\n".join(feedback_lines(card.feedback))))
+    if card.kpis is not None and card.kpis.totals:
+        blocks.append(section(kpi_line(card.kpis)))
     history = move_line(card)
     if history:
         blocks += [DividerBlock(), context("*Recent moves*\n" + "\n".join(history))]

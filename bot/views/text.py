@@ -16,6 +16,9 @@ EMOJI = {
     ":arrow_forward:": "▶",
     ":arrow_backward:": "◀",
     ":file_cabinet:": "🗄",
+    ":speech_balloon:": "💬",
+    ":bar_chart:": "📊",
+    ":leftwards_arrow_with_hook:": "↩",
 }
 
 
@@ -58,7 +61,7 @@ def _readable_entity(match: re.Match[str]) -> str:
 
 def mrkdwn_to_terminal(text: str) -> str:
     """What a person would read in Slack: mentions as @id, emphasis dropped, entities decoded."""
-    text = _MENTION.sub(_readable_entity, text)
+    text = _MENTION.sub(_readable_entity, text).replace("```\n", "").replace("\n```", "")
     text = _ITALIC.sub(r"\1", _BOLD.sub(r"\1", text))
     for code, symbol in EMOJI.items():
         text = text.replace(code, symbol)

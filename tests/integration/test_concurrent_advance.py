@@ -56,8 +56,11 @@ def moved(replies: list[Reply]) -> int:
 def assert_history_is_a_chain(engine: Engine, name: str, successful_moves: int) -> None:
     with engine.connect() as connection:
         rows = connection.execute(
-            text("SELECT m.from_stage, m.to_stage FROM stage_move m JOIN partner p ON p.id = m.partner_id"
-                 " WHERE p.name = :name ORDER BY m.id"), {"name": name}
+            text(
+                "SELECT m.from_stage, m.to_stage FROM stage_move m JOIN partner p ON p.id = m.partner_id"
+                " WHERE p.name = :name ORDER BY m.id"
+            ),
+            {"name": name},
         ).all()
         stage = connection.execute(text("SELECT stage FROM partner WHERE name = :name"), {"name": name}).scalar_one()
     assert len(rows) == 1 + successful_moves, "a move was lost or written twice"

@@ -2,9 +2,11 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from bot.listeners.views.registration import confirm_registration, submit_registration_form
-from bot.views.registration import CALLBACK_ID
+from bot.listeners.views.forms import confirm_submission, submit_feedback, submit_registration_form
+from bot.views.feedback_blocks import CALLBACK_ID as FEEDBACK
+from bot.views.registration import CALLBACK_ID as REGISTRATION
 
 
 def register(app: App) -> None:
-    app.view(CALLBACK_ID)(ack=submit_registration_form, lazy=[confirm_registration])
+    app.view(REGISTRATION)(ack=submit_registration_form, lazy=[confirm_submission])
+    app.view(FEEDBACK)(ack=submit_feedback, lazy=[confirm_submission])

@@ -29,6 +29,7 @@ def upgrade() -> None:
         sa.Column("nps", sa.Integer(), nullable=True),
         sa.Column("text", sa.String(length=2000), nullable=True),
         sa.Column("pain_points", sa.String(length=500), nullable=False),
+        sa.Column("other_pain", sa.String(length=200), nullable=True),
         sa.Column("recorded_at", UTCDateTime(), nullable=False),
         sa.Column("recorded_by", sa.String(length=64), nullable=False),
     )

@@ -1,0 +1,68 @@
+"""Modal submissions: validate and store inside the ack (so errors show inline in the modal), then
+confirm to the user from a lazy listener, through the response URL the form carried or by DM."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from logging import Logger
+from typing import Any
+
+from slack_bolt import Ack, BoltContext
+from slack_sdk import WebClient
+
+from bot.delivery import deliver
+from bot.services import Services
+from bot.views.registration import read_metadata, read_submission
+from commands.context import Invocation
+from commands.feedback import submit_feedback_form
+from commands.registry import submit_registration
+from commands.replies import FormRejected, Reply
+
+SUBMITTED = "submitted_reply"
+SAVE_FAILED = "Sorry, that could not be saved. Please try again."
+
+
+def _submit(
+    ack: Ack,
+    body: dict[str, Any],
+    context: BoltContext,
+    logger: Logger,
+    submit: Callable[[dict[str, str | None], dict[str, str], Invocation], Reply],
+    first_field: str,
+) -> None:
+    services: Services = context["services"]
+    invocation = services.invocation(team_id=context.team_id or body["team"]["id"], user_id=body["user"]["id"])
+    view = body["view"]
+    try:
+        reply = submit(read_submission(view), read_metadata(view), invocation)
+    except FormRejected as rejected:
+        ack(response_action="errors", errors=rejected.errors)
+        return
+    except Exception:
+        logger.exception("form %s failed", view.get("callback_id"))
+        ack(response_action="errors", errors={first_field: SAVE_FAILED})
+        return
+    context[SUBMITTED] = reply
+    ack()
+
+
+def submit_registration_form(ack: Ack, body: dict[str, Any], context: BoltContext, logger: Logger) -> None:
+    _submit(ack, body, context, logger, lambda values, _, invocation: submit_registration(values, invocation), "name")
+
+
+def submit_feedback(ack: Ack, body: dict[str, Any], context: BoltContext, logger: Logger) -> None:
+    def submit(values: dict[str, str | None], metadata: dict[str, str], invocation: Invocation) -> Reply:
+        return submit_feedback_form(metadata.get("partner", ""), values, invocation)
+
+    _submit(ack, body, context, logger, submit, "text")
+
+
+def confirm_submission(body: dict[str, Any], client: WebClient, context: BoltContext, logger: Logger) -> None:
+    reply = context.get(SUBMITTED)
+    if reply is None:
+        return
+    metadata = read_metadata(body["view"])
+    try:
+        deliver(reply, client=client, user_id=body["user"]["id"], response_url=metadata.get("response_url"))
+    except Exception:
+        logger.exception("could not confirm a form submission")

@@ -1,0 +1,92 @@
+"""Block Kit for KPI entries, the partner KPI report and the program dashboard."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from slack_sdk.models.blocks import Block
+
+from bot.views.blocks import build_reply_blocks, context, header, section
+from bot.views.format import day, escape
+from bot.views.numbers import ARROWS, amount, percent, ratio_percent
+from commands.replies import Figures, KpiRecorded, KpiReport, ProgramDashboard
+from domain.kpis import DERIVED, METRICS
+
+TITLES = {metric.key: metric.title for metric in METRICS} | {derived.key: derived.title for derived in DERIVED}
+SUMMED = frozenset(metric.key for metric in METRICS)
+LABEL_WIDTH, COLUMN_WIDTH = 13, 12
+
+
+def _cell(key: str, figures: Figures) -> str:
+    if key in figures.totals or key in {metric.key for metric in METRICS}:
+        return amount(figures.totals.get(key, Decimal(0)))
+    value = figures.derived.get(key)
+    if key == "roi":
+        return ratio_percent(value)
+    return (
+        amount(value.quantize(Decimal(1)) if value is not None else None) if key == "average_deal" else percent(value)
+    )
+
+
+def figures_table(periods: tuple[Figures, ...], changes: dict[str, str | None]) -> str:
+    """A monospaced table: one row per metric, one column per period, the arrow on the first column."""
+    heading = " " * LABEL_WIDTH + "".join(f"{p.title:>{COLUMN_WIDTH}}  " for p in periods)
+    rows = [heading.rstrip()]
+    for key in [m.key for m in METRICS] + [d.key for d in DERIVED]:
+        cells = [_cell(key, p) for p in periods]
+        first = f"{cells[0]:>{COLUMN_WIDTH}} {ARROWS[changes.get(key)]}"
+        rest = "".join(f"{cell:>{COLUMN_WIDTH}}  " for cell in cells[1:])
+        rows.append(f"{TITLES[key]:<{LABEL_WIDTH}}{first} {rest}".rstrip())
+    return "```\n" + "\n".join(rows) + "\n```"
+
+
+def kpi_line(figures: Figures) -> str:
+    """One line for a partner card: this period's summed figures and its lead → deal conversion."""
+    parts = [f"{m.title} {amount(figures.totals[m.key])}" for m in METRICS if figures.totals.get(m.key)]
+    conversion = figures.derived.get("lead_to_deal")
+    if conversion is not None:
+        parts.append(f"lead → deal {percent(conversion)}")
+    return f"*{escape(figures.title)}:* " + " · ".join(parts)
+
+
+@build_reply_blocks.register
+def _report(body: KpiReport) -> list[Block]:
+    return [
+        header(f"{body.partner}: KPIs"),
+        section(figures_table(body.periods, body.changes)),
+        context("▲▼ compare this month with last month. — means a figure has nothing to divide by yet."),
+    ]
+
+
+@build_reply_blocks.register
+def _recorded(body: KpiRecorded) -> list[Block]:
+    figures = " · ".join(f"{TITLES.get(key, key)} {amount(value)}" for key, value in body.values)
+    if body.undone:
+        partner, when = escape(body.partner), day(body.on_date)
+        return [section(f":leftwards_arrow_with_hook: Removed your entry for *{partner}* of {when}: {figures}")]
+    return [
+        section(f":bar_chart: *{escape(body.partner)}*, {day(body.on_date)}: {figures}"),
+        context(f"`/partner kpi {escape(body.partner)}` shows the totals; `… undo` removes this entry."),
+    ]
+
+
+@build_reply_blocks.register
+def _dashboard(body: ProgramDashboard) -> list[Block]:
+    acquired = " · ".join(f"{count} in {escape(title)}" for title, count in body.acquired)
+    blocks: list[Block] = [
+        header("Partner program"),
+        section(
+            f"*Partners acquired:* {acquired}\n"
+            f"*Active* (a KPI entry or a stage move in the last 30 days): "
+            f"{body.active_partners} of {body.total_partners}"
+        ),
+        section(figures_table(body.periods, body.changes)),
+    ]
+    if body.top_by_revenue:
+        lines = [
+            f"{rank}. *{escape(name)}* — {amount(value)}" for rank, (name, value) in enumerate(body.top_by_revenue, 1)
+        ]
+        blocks.append(section("*Top partners by partner-sourced revenue (all time)*\n" + "\n".join(lines)))
+    else:
+        blocks.append(section("No revenue recorded yet: `/partner kpi NAME revenue=5k`."))
+    return blocks

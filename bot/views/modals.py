@@ -1,0 +1,17 @@
+"""The modal for each form a reply can ask to open."""
+
+from __future__ import annotations
+
+from slack_sdk.models.views import View
+
+from bot.views.feedback_blocks import build_feedback_modal
+from bot.views.registration import build_registration_modal
+from commands.replies import FeedbackForm, Modal, RegistrationForm
+
+
+def build_modal(form: Modal, *, user_id: str, metadata: dict[str, str]) -> View:
+    if isinstance(form, RegistrationForm):
+        return build_registration_modal(form, user_id=user_id, metadata=metadata)
+    if isinstance(form, FeedbackForm):
+        return build_feedback_modal(form, metadata=metadata)
+    raise TypeError(f"no modal for {type(form).__name__}")

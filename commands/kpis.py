@@ -1,0 +1,112 @@
+"""`/partner kpi` (record, undo, report one partner) and `/partner kpis` (the program dashboard)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from commands.context import Invocation
+from commands.parse import Kpi, Kpis
+from commands.registry import require_partner
+from commands.replies import KpiRecorded, KpiReport, ProgramDashboard, Reply
+from commands.summaries import figures, month_over_month, standard_periods
+from domain import kpis as catalog
+from domain.clock import local_date
+from domain.errors import InvalidField, PartnerArchived, PartnerbotError
+from domain.periods import parse_day, this_month, this_quarter
+from storage import kpis as repository
+from storage.partners import stage_counts
+
+ACTIVE_WINDOW_DAYS = 30
+DATE_KEYS = ("on", "date", "day", "dnia", "дата")
+
+
+def report(invocation: Invocation, name: str) -> Reply:
+    with invocation.unit_of_work() as uow:
+        partner = require_partner(uow.session, invocation, name)
+        periods = tuple(figures(uow.session, invocation, p, partner) for p in standard_periods(invocation))
+    return Reply(KpiReport(partner.name, periods, month_over_month(periods[0], periods[1])))
+
+
+def checked_values(pairs: tuple[tuple[str, str], ...], invocation: Invocation) -> tuple[dict[str, Decimal], date]:
+    """Metric values and the entry's local day, every pair checked before anything is stored."""
+    today = local_date(invocation.now, invocation.timezone)
+    on_date = today
+    values: dict[str, Decimal] = {}
+    for key, raw in pairs:
+        if key.casefold() in DATE_KEYS:
+            on_date = parse_day(raw, today, field="on") or today
+            continue
+        item = catalog.metric(key)
+        if item.key in values:
+            raise InvalidField(f"{item.key} is given twice; give each metric once.")
+        values[item.key] = catalog.metric_value(item, raw)
+    if not values:
+        raise InvalidField("Which figures? e.g. `/partner kpi Acme leads=10 deals=2 revenue=5k`.")
+    return values, on_date
+
+
+def record(invocation: Invocation, name: str, pairs: tuple[tuple[str, str], ...]) -> Reply:
+    values, on_date = checked_values(pairs, invocation)
+    with invocation.unit_of_work() as uow:
+        partner = require_partner(uow.session, invocation, name)
+        if partner.archived:
+            raise PartnerArchived(partner.name)
+        repository.add_kpi_entry(
+            session=uow.session,
+            partner=partner,
+            values=values,
+            on_date=on_date,
+            now=invocation.now,
+            user=invocation.user_id,
+        )
+        uow.commit()
+    return Reply(KpiRecorded(partner.name, on_date, tuple(values.items())), public=True)
+
+
+def undo(invocation: Invocation, name: str) -> Reply:
+    with invocation.unit_of_work() as uow:
+        partner = require_partner(uow.session, invocation, name)
+        entry = repository.last_entry(session=uow.session, partner=partner, user=invocation.user_id)
+        if not entry:
+            raise PartnerbotError(f"You have no KPI entries for {partner.name} to undo.")
+        repository.delete_entry(session=uow.session, team_id=invocation.team_id, entry_id=entry[0].entry_id)
+        uow.commit()
+    values = tuple((value.metric, Decimal(value.value)) for value in entry)
+    return Reply(KpiRecorded(partner.name, entry[0].on_date, values, undone=True), public=True)
+
+
+def dashboard(invocation: Invocation) -> Reply:
+    zone = invocation.timezone
+    month, quarter = this_month(invocation.now, zone), this_quarter(invocation.now, zone)
+    since = invocation.now - timedelta(days=ACTIVE_WINDOW_DAYS)
+    with invocation.unit_of_work() as uow:
+        session, team = uow.session, invocation.team_id
+        acquired = []
+        for period in (month, quarter):
+            start, end = period.utc_bounds(zone)
+            assert start is not None and end is not None
+            acquired.append(
+                (period.title, repository.count_registered(session=session, team_id=team, start=start, end=end))
+            )
+        active = repository.count_active(session=session, team_id=team, since=since, since_day=local_date(since, zone))
+        total = sum(stage_counts(session=session, team_id=team).values())
+        periods = tuple(figures(session, invocation, p) for p in standard_periods(invocation))
+        top = repository.top_partners_by_metric(session=session, team_id=team, metric="revenue", start=None, end=None)
+    return Reply(
+        ProgramDashboard(tuple(acquired), active, total, periods, month_over_month(periods[0], periods[1]), tuple(top))
+    )
+
+
+def kpi(command: Kpi, invocation: Invocation) -> Reply:
+    if command.undo:
+        if command.fields:
+            raise InvalidField("`undo` removes your last entry; give it no figures: `/partner kpi Acme undo`.")
+        return undo(invocation, command.name)
+    if command.fields:
+        return record(invocation, command.name, command.fields)
+    return report(invocation, command.name)
+
+
+def kpis(command: Kpis, invocation: Invocation) -> Reply:
+    return dashboard(invocation)
