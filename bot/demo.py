@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -11,6 +12,7 @@ from bot.console import render_reply
 from bot.delivery import message_payload
 from bot.services import Services
 from commands.verbs import handle
+from domain.periods import month_start, previous_month
 from storage import partners as repository
 
 DEMO_TEAM = "demo"
@@ -60,13 +62,66 @@ DEMO_MOVES: tuple[tuple[int, str], ...] = (
 )
 
 
+# (days ago, command): what partners told us along the way.
+DEMO_FEEDBACK: tuple[tuple[int, str], ...] = (
+    (100, 'feedback "Acme Integrations" csat=3 nps=7 pain=onboarding,documentation "Training materials are thin"'),
+    (62, 'feedback "Acme Integrations" csat=5 nps=10 "The enablement sessions made the difference"'),
+    (65, 'feedback "Globex Corporation" csat=4 nps=8 pain=payouts "Commission statements arrive late"'),
+    (25, 'feedback "Globex Corporation" csat=3 nps=6 pain=payouts,communication "Still waiting for Q3 payout"'),
+    (48, 'feedback Ромашка csat=4 nps=9 pain=tooling "Не хватает интеграции с CRM"'),
+    (8, 'feedback Ромашка csat=5 nps=10 "Обучение прошло отлично"'),
+    (38, 'feedback "Żabka Tech" csat=2 nps=5 pain=tooling,lead-quality "Leady są słabo kwalifikowane"'),
+    (20, 'feedback "Северсталь Софт" csat=4 nps=8 pain=documentation "Нужна документация по API на русском"'),
+    (12, 'feedback "Hooli Cloud" csat=3 nps=7 pain=onboarding,tooling "Sandbox access took two weeks"'),
+    (5, 'feedback "Kraków Data Labs" csat=5 nps=9 "Szybki start, dobry kontakt"'),
+)
+
+# Partners that report figures, with a monthly scale for their leads and deal size.
+KPI_REPORTERS: tuple[tuple[str, int, int], ...] = (
+    ("Acme Integrations", 14, 9000),
+    ("Globex Corporation", 22, 15000),
+    ("Ромашка", 8, 4000),
+    ("Żabka Tech", 10, 6000),
+    ("Северсталь Софт", 6, 12000),
+    ("Hooli Cloud", 5, 20000),
+)
+KPI_MONTHS = 6
+
+
+def kpi_script(today: datetime) -> list[tuple[datetime, str]]:
+    """Six months of monthly KPI entries, the same every run (a seeded generator)."""
+    generator = random.Random(42)
+    registered = {name: days_ago for days_ago, name, *_ in DEMO_PARTNERS}
+    steps = []
+    month = month_start(today.date())
+    months = [month]
+    for _ in range(KPI_MONTHS - 1):
+        months.insert(0, month := previous_month(month))
+    for first in months:
+        when = datetime.combine(first + timedelta(days=4), today.timetz())
+        days_ago = (today - when).days
+        for name, leads_scale, deal_size in KPI_REPORTERS:
+            if days_ago < 0 or days_ago >= registered[name]:
+                continue
+            leads = generator.randint(leads_scale // 2, leads_scale)
+            mql = generator.randint(leads // 2, leads)
+            sql = generator.randint(mql // 3, max(mql // 3, mql - 1))
+            deals = generator.randint(0, max(1, sql // 2))
+            revenue = deals * generator.randint(deal_size // 2, deal_size * 2)
+            cost = generator.randint(300, 1500)
+            steps.append(
+                (when, f'kpi "{name}" leads={leads} mql={mql} sql={sql} deals={deals} revenue={revenue} cost={cost}')
+            )
+    return steps
+
+
 def demo_script() -> list[tuple[int, str]]:
     """Every demo command in the order it happened."""
     adds = [
         (days_ago, f'add "{name}" type={kind} size={size} segment={segment} owner="{owner}" alliance={alliance}')
         for days_ago, name, kind, size, segment, owner, alliance in DEMO_PARTNERS
     ]
-    return sorted([*adds, *DEMO_MOVES], key=lambda step: -step[0])
+    return sorted([*adds, *DEMO_MOVES, *DEMO_FEEDBACK], key=lambda step: -step[0])
 
 
 def seed_demo_portfolio(services: Services, *, team_id: str = DEMO_TEAM, now: datetime | None = None) -> bool:
@@ -75,9 +130,10 @@ def seed_demo_portfolio(services: Services, *, team_id: str = DEMO_TEAM, now: da
         if repository.partner_names(session=uow.session, team_id=team_id, include_archived=True):
             return False
     today = now or services.clock()
-    for index, (days_ago, command) in enumerate(demo_script()):
+    steps = [(today - timedelta(days=days_ago, hours=i % 7), c) for i, (days_ago, c) in enumerate(demo_script())]
+    for index, (when, command) in enumerate(sorted([*steps, *kpi_script(today)], key=lambda step: step[0])):
         invocation = services.invocation(team_id=team_id, user_id=DEMO_USERS[index % len(DEMO_USERS)])
-        reply = handle(command, replace(invocation, now=today - timedelta(days=days_ago, hours=index % 7)))
+        reply = handle(command, replace(invocation, now=when))
         if reply.body is not None and getattr(reply.body, "tone", "") == "error":
             raise RuntimeError(f"demo script failed at {command!r}: {render_reply(reply)}")
     return True
@@ -87,7 +143,14 @@ def write_demo_files(services: Services, out: Path, *, team_id: str = DEMO_TEAM)
     """The portfolio as a reader would see it: console text and the Block Kit JSON of each view."""
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, command in (("list", "list"), ("stages", "stages"), ("card", 'show "Acme Integrations"')):
+    views = (
+        ("list", "list"),
+        ("stages", "stages"),
+        ("card", 'show "Globex Corporation"'),
+        ("kpi", 'kpi "Globex Corporation"'),
+        ("dashboard", "kpis"),
+    )
+    for name, command in views:
         reply = handle(command, services.invocation(team_id=team_id, user_id="console"))
         assert reply.body is not None
         text_path, json_path = out / f"{name}.txt", out / f"{name}.json"
