@@ -35,4 +35,5 @@ class Services:
             timezone=self.settings.timezone,
             unit_of_work=self.unit_of_work,
             channel_id=channel_id,
+            pain_points=self.settings.pain_points,
         )

@@ -7,6 +7,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from domain.feedback import DEFAULT_PAIN_POINTS
+
 DEFAULT_DATABASE_URL = "sqlite:///partnerbot.db"
 
 
@@ -19,6 +21,7 @@ class Settings(BaseSettings):
     slack_api_base_url: str | None = Field(default=None, validation_alias="SLACK_API_BASE_URL")
     database_url: str = Field(default=DEFAULT_DATABASE_URL, validation_alias="DATABASE_URL")
     timezone_name: str = Field(default="UTC", validation_alias="PARTNERBOT_TIMEZONE")
+    pain_points_list: str | None = Field(default=None, validation_alias="PARTNERBOT_PAIN_POINTS")
 
     @field_validator("timezone_name")
     @classmethod
@@ -33,6 +36,21 @@ class Settings(BaseSettings):
     @classmethod
     def _trailing_slash(cls, value: str | None) -> str | None:
         return value if not value or value.endswith("/") else value + "/"
+
+    @field_validator("pain_points_list")
+    @classmethod
+    def _some_pain_points(cls, value: str | None) -> str | None:
+        if value is not None and not [item for item in value.split(",") if item.strip()]:
+            raise ValueError("PARTNERBOT_PAIN_POINTS is empty; give a comma-separated list such as tooling,payouts")
+        return value
+
+    @property
+    def pain_points(self) -> tuple[str, ...]:
+        """The configured pain points, with "other" always offered last."""
+        if self.pain_points_list is None:
+            return DEFAULT_PAIN_POINTS
+        items = [item.strip().casefold() for item in self.pain_points_list.split(",") if item.strip()]
+        return tuple(dict.fromkeys([*[item for item in items if item != "other"], "other"]))
 
     @property
     def timezone(self) -> ZoneInfo:
