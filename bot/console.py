@@ -10,7 +10,7 @@ from bot.services import Services
 from bot.views.blocks import build_reply_blocks
 from bot.views.modals import build_modal
 from bot.views.text import blocks_to_mrkdwn, mrkdwn_to_terminal
-from commands.replies import Modal, Reply
+from commands.replies import Body, Modal, Reply
 from commands.verbs import handle
 
 logger = logging.getLogger("partnerbot.console")
@@ -23,6 +23,7 @@ QUIT_WORDS = {"exit", "quit", "q", r"\q"}
 FORM_HINTS = {
     "partner_registration": 'add "Partner Name" type=… size=… segment=… owner=… alliance=… notes="…"',
     "partner_feedback": 'feedback NAME csat=1-5 nps=0-10 pain=tooling,payouts other="…" "what they said"',
+    "partner_score": "score NAME criterion=1-5 … (every criterion above; `partnerbot scorecard show` lists them)",
 }
 
 
@@ -36,7 +37,7 @@ def render_form(form: Modal) -> str:
         options = [option["value"] for option in block["element"].get("options", [])]
         choices = f": {', '.join(options)}" if options else ""
         optional = "" if not block.get("optional") else " (optional)"
-        lines.append(f"  {block['block_id']}{optional}{choices}")
+        lines.append(f"  {block['block_id'].removeprefix('q_')}{optional}{choices}")
     lines.append(f"Here, type it on one line: {FORM_HINTS.get(view.get('callback_id', ''), '')}")
     return "\n".join(lines)
 
@@ -46,9 +47,15 @@ def render_reply(reply: Reply) -> str:
     if reply.modal is not None:
         parts.append(render_form(reply.modal))
     if reply.body is not None:
-        blocks = [block.to_dict() for block in build_reply_blocks(reply.body)]
-        parts.append(mrkdwn_to_terminal(blocks_to_mrkdwn(blocks)))
+        parts.append(render_body(reply.body))
+    for message in reply.direct_messages:
+        parts.append(f"[DM to {message.user_id}] " + render_body(message.body))
     return "\n".join(parts)
+
+
+def render_body(body: Body) -> str:
+    blocks = [block.to_dict() for block in build_reply_blocks(body)]
+    return mrkdwn_to_terminal(blocks_to_mrkdwn(blocks))
 
 
 def command_text(line: str) -> str | None:

@@ -40,10 +40,17 @@ def deliver(
         metadata = {key: value for key, value in (("response_url", response_url), ("channel_id", channel_id)) if value}
         view = build_modal(reply.modal, user_id=user_id, metadata=metadata)
         client.views_open(trigger_id=trigger_id, view=view)
-    if reply.body is None:
-        return
-    payload = message_payload(reply.body, public=reply.public)
-    if response_url:
-        send_to_response_url(response_url, payload)
-    else:
-        client.chat_postMessage(channel=user_id, blocks=payload["blocks"], text=payload["text"])
+    if reply.body is not None:
+        payload = message_payload(reply.body, public=reply.public)
+        if response_url:
+            send_to_response_url(response_url, payload)
+        else:
+            send_direct_message(client, user_id, reply.body)
+    for message in reply.direct_messages:
+        send_direct_message(client, message.user_id, message.body)
+
+
+def send_direct_message(client: WebClient, user_id: str, body: Body) -> None:
+    """A message in the user's DM with the app (chat.postMessage to a user id)."""
+    payload = message_payload(body)
+    client.chat_postMessage(channel=user_id, blocks=payload["blocks"], text=payload["text"])

@@ -6,7 +6,7 @@ from sqlmodel import Session
 
 from commands.context import Invocation
 from commands.replies import MoveLine, PartnerCard, PartnerRow
-from commands.summaries import feedback_summary, figures, stage_title
+from commands.summaries import feedback_summary, figures, score_summary, stage_title
 from domain.alliances import ALLIANCE_STRUCTURES
 from domain.clock import days_between, local_date
 from domain.journey import is_stalled
@@ -70,4 +70,5 @@ def partner_card(
         headline=headline,
         feedback=feedback_summary(session, partner, invocation),
         kpis=figures(session, invocation, this_month(invocation.now, invocation.timezone), partner),
+        score=score_summary(session, partner, invocation),
     )

@@ -58,6 +58,7 @@ class PartnerCard:
     headline: str | None = None
     feedback: FeedbackSummary | None = None
     kpis: Figures | None = None
+    score: ScoreSummary | None = None
 
 
 @dataclass(frozen=True)
@@ -212,6 +213,116 @@ class ProgramDashboard:
     top_by_revenue: tuple[tuple[str, Decimal], ...]
 
 
+@dataclass(frozen=True)
+class ScoreSummary:
+    score: float
+    raters: int
+    previous: float | None
+    strongest: tuple[tuple[str, float], ...]
+    weakest: tuple[tuple[str, float], ...]
+
+
+@dataclass(frozen=True)
+class ScoreQuestion:
+    key: str
+    title: str
+    help: str
+    answer: int | None = None
+
+
+@dataclass(frozen=True)
+class ScoreForm:
+    """One page of the questionnaire; answers from earlier pages travel along in `carried`."""
+
+    partner: str
+    scorecard_version: int
+    questions: tuple[ScoreQuestion, ...]
+    page: int = 0
+    pages: int = 1
+    carried: tuple[tuple[str, int], ...] = ()
+    comment: str | None = None
+
+
+@dataclass(frozen=True)
+class ScoreRecorded:
+    partner: str
+    rater_score: float
+    summary: ScoreSummary
+
+
+@dataclass(frozen=True)
+class ExplanationRow:
+    title: str
+    weight_share: float
+    mean_answer: float
+    points: float
+    change: tuple[int, int, str] | None
+    """(answer before, answer after, rater) of the last change to this criterion."""
+
+
+@dataclass(frozen=True)
+class ScoreExplanation:
+    partner: str
+    summary: ScoreSummary
+    rows: tuple[ExplanationRow, ...]
+    per_rater: tuple[tuple[str, float], ...]
+
+
+@dataclass(frozen=True)
+class RankRow:
+    place: int
+    partner: str
+    score: float
+    raters: int
+    movement: int | None
+    reason: tuple[str, int, int, str] | None
+    """(criterion title, answer before, answer after, rater) for a big move."""
+
+
+@dataclass(frozen=True)
+class Ranking:
+    rows: tuple[RankRow, ...]
+    unscored: int
+    scope: str | None = None
+
+
+@dataclass(frozen=True)
+class AskSent:
+    partner: str
+    asked: tuple[str, ...]
+    already_waiting: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RequestLine:
+    lead: str
+    asked_at: datetime
+    answered_at: datetime | None
+    reminded_at: datetime | None
+
+
+@dataclass(frozen=True)
+class AskStatus:
+    partner: str
+    requests: tuple[RequestLine, ...]
+
+
+@dataclass(frozen=True)
+class ScoreInvitation:
+    """The DM a lead receives, with a button that opens the questionnaire."""
+
+    partner: str
+    asked_by: str
+    criteria: int
+    reminder: bool = False
+
+
+@dataclass(frozen=True)
+class DirectMessage:
+    user_id: str
+    body: ScoreInvitation
+
+
 Body = (
     Notice
     | HelpSheet
@@ -224,7 +335,7 @@ Body = (
     | KpiRecorded
     | ProgramDashboard
 )
-Modal = RegistrationForm | FeedbackForm
+Modal = RegistrationForm | FeedbackForm | ScoreForm
 
 
 @dataclass(frozen=True)
@@ -233,6 +344,7 @@ class Reply:
     public: bool = False
     modal: Modal | None = None
     files: tuple[str, ...] = field(default=())
+    direct_messages: tuple[DirectMessage, ...] = ()
 
     @classmethod
     def error(cls, text: str) -> Reply:

@@ -7,11 +7,13 @@ from decimal import Decimal
 from sqlmodel import Session
 
 from commands.context import Invocation
-from commands.replies import FeedbackSummary, Figures
+from commands.replies import FeedbackSummary, Figures, ScoreSummary
 from domain import feedback as rules
 from domain import kpis as catalog
+from domain import scoring
 from domain.periods import ALL_TIME, Period, last_month, this_month
 from storage import kpis as kpi_repository
+from storage import scoring as scoring_repository
 from storage.feedback import partner_feedback
 from storage.tables import Partner
 
@@ -70,3 +72,19 @@ def month_over_month(current: Figures, previous: Figures) -> dict[str, str | Non
 
 def standard_periods(invocation: Invocation) -> tuple[Period, Period, Period]:
     return this_month(invocation.now, invocation.timezone), last_month(invocation.now, invocation.timezone), ALL_TIME
+
+
+def score_summary(session: Session, partner: Partner, invocation: Invocation) -> ScoreSummary | None:
+    """The partner's score, its raters, the score before the latest answers, and its best and worst criteria."""
+    scorecard = scoring_repository.current_scorecard(session=session, team_id=invocation.team_id)
+    assert partner.id is not None
+    answers = scoring_repository.submissions(session=session, team_id=invocation.team_id, partner_ids=[partner.id])
+    history = answers.get(partner.id, [])
+    current = scoring.partner_score(history, scorecard, now=invocation.now)
+    if current is None:
+        return None
+    previous = scoring.previous_score(history, scorecard, now=invocation.now)
+    strongest, weakest = scoring.strongest_and_weakest(current, scorecard)
+    return ScoreSummary(
+        current.score, current.raters, previous.score if previous else None, tuple(strongest), tuple(weakest)
+    )

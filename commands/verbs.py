@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from commands import feedback, kpis, parse, registry
+from commands import asks, feedback, kpis, parse, ranking, registry, scoring
 from commands.context import Invocation
 from commands.replies import HelpSheet, Reply, VerbHelp
 from commands.tokens import ParseError, Token, tokenize
@@ -119,6 +119,33 @@ VERBS: dict[str, Verb] = {
             parse.parse_kpis,
             kpis.kpis,
             aliases=("dashboard", "program"),
+        ),
+        Verb(
+            "score",
+            "score NAME [why]",
+            "Answer the scoring questionnaire for a partner; `why` explains its score criterion by criterion.",
+            ("score Acme", "score Acme why"),
+            parse.parse_score,
+            scoring.score,
+            aliases=("rate", "ocena", "оценка"),
+        ),
+        Verb(
+            "ask",
+            "ask NAME @lead … | ask NAME",
+            "Ask leads by DM to answer the questionnaire; with no leads, see who has answered.",
+            ("ask Acme @anna @piotr", "ask Acme"),
+            parse.parse_ask,
+            asks.ask,
+            aliases=("request",),
+        ),
+        Verb(
+            "rank",
+            "rank [STAGE or TYPE]",
+            "Partners by score, with places gained or lost since last week and why.",
+            ("rank", "rank onboarding", "rank reseller"),
+            parse.parse_rank,
+            ranking.rank,
+            aliases=("ranking", "top", "рейтинг"),
         ),
         Verb(
             "archive",

@@ -42,6 +42,9 @@ def parse_amount(text: str, *, what: str = "value") -> Decimal:
         value = Decimal(f"{whole}.{fraction}" if fraction is not None else whole)
     except InvalidOperation:
         raise InvalidAmount(f"{what} '{raw}' is not a number.") from None
-    if suffix is not None:
-        value *= MULTIPLIERS[suffix.casefold()]
-    return value.quantize(Decimal("0.01")) if value != value.to_integral_value() else value.quantize(Decimal(1))
+    try:  # beyond the context's 28 digits, quantize raises InvalidOperation
+        if suffix is not None:
+            value *= MULTIPLIERS[suffix.casefold()]
+        return value.quantize(Decimal("0.01")) if value != value.to_integral_value() else value.quantize(Decimal(1))
+    except InvalidOperation:
+        raise InvalidAmount(f"{what} '{raw}' is too large to be a real figure.") from None

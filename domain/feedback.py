@@ -30,7 +30,7 @@ def score(field: str, raw: str, allowed: range) -> int:
     """A whole score within `allowed`, or an error naming the value and the range."""
     text = raw.strip()
     low, high = allowed.start, allowed.stop - 1
-    if not text.lstrip("-").isdigit():
+    if not text.removeprefix("-").isdecimal():  # isdigit() would pass "²" and lstrip "--5"; int() refuses both
         raise InvalidField(f"{field}={raw} is not a whole number; {field} is {low}–{high}.")
     value = int(text)
     if value not in allowed:

@@ -29,14 +29,17 @@ def _cell(key: str, figures: Figures) -> str:
 
 
 def figures_table(periods: tuple[Figures, ...], changes: dict[str, str | None]) -> str:
-    """A monospaced table: one row per metric, one column per period, the arrow on the first column."""
-    heading = " " * LABEL_WIDTH + "".join(f"{p.title:>{COLUMN_WIDTH}}  " for p in periods)
+    """A monospaced table: one row per metric, one column per period, the arrow on the first column.
+
+    Columns widen to their longest title or cell ("September 2026" is 14 characters), so they stay aligned."""
+    table = {key: [_cell(key, p) for p in periods] for key in [m.key for m in METRICS] + [d.key for d in DERIVED]}
+    width = max([COLUMN_WIDTH, *(len(p.title) for p in periods), *(len(c) for cells in table.values() for c in cells)])
+    heading = " " * LABEL_WIDTH + "".join(f"{p.title:>{width}}  " for p in periods)
     rows = [heading.rstrip()]
-    for key in [m.key for m in METRICS] + [d.key for d in DERIVED]:
-        cells = [_cell(key, p) for p in periods]
-        first = f"{cells[0]:>{COLUMN_WIDTH}} {ARROWS[changes.get(key)]}"
-        rest = "".join(f"{cell:>{COLUMN_WIDTH}}  " for cell in cells[1:])
-        rows.append(f"{TITLES[key]:<{LABEL_WIDTH}}{first} {rest}".rstrip())
+    for key, cells in table.items():
+        first = f"{cells[0]:>{width}} {ARROWS[changes.get(key)]}"
+        rest = "".join(f"{cell:>{width}}  " for cell in cells[1:])
+        rows.append(f"{TITLES[key]:<{LABEL_WIDTH}}{first}{rest}".rstrip())
     return "```\n" + "\n".join(rows) + "\n```"
 
 

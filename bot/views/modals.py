@@ -6,7 +6,8 @@ from slack_sdk.models.views import View
 
 from bot.views.feedback_blocks import build_feedback_modal
 from bot.views.registration import build_registration_modal
-from commands.replies import FeedbackForm, Modal, RegistrationForm
+from bot.views.score_blocks import build_score_modal
+from commands.replies import FeedbackForm, Modal, RegistrationForm, ScoreForm
 
 
 def build_modal(form: Modal, *, user_id: str, metadata: dict[str, str]) -> View:
@@ -14,4 +15,6 @@ def build_modal(form: Modal, *, user_id: str, metadata: dict[str, str]) -> View:
         return build_registration_modal(form, user_id=user_id, metadata=metadata)
     if isinstance(form, FeedbackForm):
         return build_feedback_modal(form, metadata=metadata)
+    if isinstance(form, ScoreForm):
+        return build_score_modal(form, metadata=metadata)
     raise TypeError(f"no modal for {type(form).__name__}")

@@ -16,6 +16,7 @@ from bot.views.blocks import (
 from bot.views.feedback_blocks import feedback_lines
 from bot.views.format import clip, day, days, escape, moment, person
 from bot.views.kpi_blocks import kpi_line
+from bot.views.score_blocks import score_lines
 from commands.replies import (
     HelpSheet,
     JourneyOverview,
@@ -82,6 +83,8 @@ def build_partner_card(card: PartnerCard) -> list[Block]:
     ]
     if card.notes:
         blocks.append(section("*Notes*\n" + escape(clip(card.notes, 2000))))
+    if card.score is not None:
+        blocks.append(section("\n".join(score_lines(card.score))))
     if card.feedback is not None:
         blocks.append(section("\n".join(feedback_lines(card.feedback))))
     if card.kpis is not None and card.kpis.totals:

@@ -19,6 +19,9 @@ EMOJI = {
     ":speech_balloon:": "💬",
     ":bar_chart:": "📊",
     ":leftwards_arrow_with_hook:": "↩",
+    ":memo:": "📝",
+    ":incoming_envelope:": "📨",
+    ":wave:": "👋",
 }
 
 

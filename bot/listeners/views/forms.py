@@ -12,11 +12,14 @@ from slack_sdk import WebClient
 
 from bot.delivery import deliver
 from bot.services import Services
+from bot.views.modals import build_modal
 from bot.views.registration import read_metadata, read_submission
+from bot.views.score_blocks import error_block_ids, read_score_form
 from commands.context import Invocation
 from commands.feedback import submit_feedback_form
 from commands.registry import submit_registration
 from commands.replies import FormRejected, Reply
+from commands.scoring import submit_score_page
 
 SUBMITTED = "submitted_reply"
 SAVE_FAILED = "Sorry, that could not be saved. Please try again."
@@ -55,6 +58,30 @@ def submit_feedback(ack: Ack, body: dict[str, Any], context: BoltContext, logger
         return submit_feedback_form(metadata.get("partner", ""), values, invocation)
 
     _submit(ack, body, context, logger, submit, "text")
+
+
+def submit_score(ack: Ack, body: dict[str, Any], context: BoltContext, logger: Logger) -> None:
+    """A questionnaire page: the next page replaces it, or the last page stores the answers."""
+    services: Services = context["services"]
+    invocation = services.invocation(team_id=context.team_id or body["team"]["id"], user_id=body["user"]["id"])
+    view = body["view"]
+    form, values = read_score_form(view)
+    try:
+        reply = submit_score_page(form, values, invocation)
+    except FormRejected as rejected:
+        ack(response_action="errors", errors=error_block_ids(rejected.errors, form))
+        return
+    except Exception:
+        logger.exception("questionnaire for %r failed", form.partner)
+        first = form.questions[0].key if form.questions else "comment"
+        ack(response_action="errors", errors=error_block_ids({first: SAVE_FAILED}, form))
+        return
+    if reply.modal is not None:
+        metadata = {key: value for key, value in read_metadata(view).items() if key == "response_url"}
+        ack(response_action="update", view=build_modal(reply.modal, user_id=invocation.user_id, metadata=metadata))
+        return
+    context[SUBMITTED] = reply
+    ack()
 
 
 def confirm_submission(body: dict[str, Any], client: WebClient, context: BoltContext, logger: Logger) -> None:

@@ -1,0 +1,64 @@
+"""`/partner rank [STAGE|TYPE]`: partners by score, with movement since last week and why."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from commands.context import Invocation
+from commands.parse import Rank
+from commands.replies import Ranking, RankRow, Reply
+from domain.errors import PartnerbotError, UnknownStage
+from domain.partner import PARTNER_TYPES, clean_value
+from domain.ranking import rank as rank_partners
+from storage import scoring as repository
+from storage.partners import active_partners
+
+MOVEMENT_WINDOW = timedelta(days=7)
+
+
+def _scope(invocation: Invocation, word: str) -> tuple[str, str, str]:
+    """('stage' or 'type', stored value, label) for the filter word; a stage is tried first."""
+    try:
+        stage = invocation.journey.resolve(word)
+        return "stage", stage.key, stage.name
+    except UnknownStage:
+        pass
+    try:
+        kind = clean_value("type", word)
+    except PartnerbotError:
+        raise PartnerbotError(
+            f"'{word}' is neither a stage nor a partner type. Stages: {', '.join(invocation.journey.keys)}."
+            f" Types: {', '.join(PARTNER_TYPES)}."
+        ) from None
+    assert kind is not None
+    return "type", kind, kind
+
+
+def rank(command: Rank, invocation: Invocation) -> Reply:
+    scope = _scope(invocation, command.scope) if command.scope else None
+    with invocation.unit_of_work() as uow:
+        partners = active_partners(
+            session=uow.session,
+            team_id=invocation.team_id,
+            stages=[scope[1]] if scope and scope[0] == "stage" else None,
+        )
+        if scope and scope[0] == "type":
+            partners = [p for p in partners if p.type == scope[1]]
+        scorecard = repository.current_scorecard(session=uow.session, team_id=invocation.team_id)
+        by_id = repository.submissions(
+            session=uow.session, team_id=invocation.team_id, partner_ids=[p.id for p in partners if p.id is not None]
+        )
+    portfolio = {p.name: by_id.get(p.id, []) for p in partners if p.id is not None}
+    ranked = rank_partners(portfolio, scorecard, now=invocation.now, then=invocation.now - MOVEMENT_WINDOW)
+    rows = tuple(
+        RankRow(
+            r.place,
+            r.partner,
+            r.score,
+            r.raters,
+            r.movement,
+            (r.reason.title, r.reason.before, r.reason.after, r.reason.rater) if r.reason else None,
+        )
+        for r in ranked
+    )
+    return Reply(Ranking(rows, len(portfolio) - len(rows), scope[2] if scope else None))

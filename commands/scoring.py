@@ -1,0 +1,146 @@
+"""`/partner score`: the questionnaire (one or more pages), its submission, the score and its explanation."""
+
+from __future__ import annotations
+
+from commands.cards import quoted
+from commands.context import Invocation
+from commands.parse import Score
+from commands.registry import require_partner
+from commands.replies import (
+    ExplanationRow,
+    FormRejected,
+    Reply,
+    ScoreExplanation,
+    ScoreForm,
+    ScoreQuestion,
+    ScoreRecorded,
+)
+from commands.summaries import score_summary as summary
+from domain import scoring
+from domain.errors import PartnerArchived, PartnerbotError
+from domain.scorecard import ANSWER_RANGE, Scorecard
+from storage import scoring as repository
+
+QUESTIONS_PER_PAGE = 20
+MAX_COMMENT = 1000
+
+
+def pages_of(form: ScoreForm, scorecard: Scorecard, answers: dict[str, int], page: int) -> ScoreForm:
+    criteria = scorecard.criteria[page * QUESTIONS_PER_PAGE : (page + 1) * QUESTIONS_PER_PAGE]
+    questions = tuple(ScoreQuestion(c.key, c.title, c.help, answers.get(c.key)) for c in criteria)
+    pages = -(-len(scorecard.criteria) // QUESTIONS_PER_PAGE)
+    carried = tuple((key, value) for key, value in answers.items() if key not in {q.key for q in questions})
+    return ScoreForm(form.partner, scorecard.version, questions, page, pages, carried, form.comment)
+
+
+def score_form(invocation: Invocation, name: str) -> Reply:
+    """The first page of the questionnaire, pre-filled with this rater's previous answers."""
+    with invocation.unit_of_work() as uow:
+        partner = require_partner(uow.session, invocation, name)
+        if partner.archived:
+            raise PartnerArchived(partner.name)
+        scorecard = repository.current_scorecard(session=uow.session, team_id=invocation.team_id)
+        previous = repository.latest_answers(session=uow.session, partner=partner, rater=invocation.user_id)
+    known = {key: value for key, value in previous.items() if key in scorecard.keys}
+    form = ScoreForm(partner.name, scorecard.version, ())
+    return Reply(modal=pages_of(form, scorecard, known, 0))
+
+
+def _page_answers(form: ScoreForm, values: dict[str, str | None]) -> dict[str, int]:
+    """This page's answers; every question must be answered with 1–5."""
+    errors: dict[str, str] = {}
+    answers: dict[str, int] = {}
+    for question in form.questions:
+        raw = values.get(question.key)
+        if not raw or not raw.isdigit() or int(raw) not in ANSWER_RANGE:
+            errors[question.key] = "Choose 1–5 for this criterion." if not raw else f"'{raw}' is not 1–5."
+        else:
+            answers[question.key] = int(raw)
+    if errors:
+        raise FormRejected(errors)
+    return answers
+
+
+def submit_score_page(form: ScoreForm, values: dict[str, str | None], invocation: Invocation) -> Reply:
+    """A submitted page: the next page as a modal, or — on the last page — the stored answers and the new score."""
+    answers = dict(form.carried) | _page_answers(form, values)
+    comment = (values.get("comment") or form.comment or "").strip() or None
+    if comment and len(comment) > MAX_COMMENT:
+        raise FormRejected({"comment": f"The comment is {len(comment)} characters; the limit is {MAX_COMMENT}."})
+    with invocation.unit_of_work() as uow:
+        scorecard = repository.current_scorecard(session=uow.session, team_id=invocation.team_id)
+        if scorecard.version != form.scorecard_version:
+            first = form.questions[0].key if form.questions else "comment"
+            raise FormRejected(
+                {first: "The scorecard changed while you answered; close this and run /partner score again."}
+            )
+        if form.page + 1 < form.pages:
+            next_form = ScoreForm(form.partner, form.scorecard_version, (), comment=comment)
+            return Reply(modal=pages_of(next_form, scorecard, answers, form.page + 1))
+        try:
+            partner = require_partner(uow.session, invocation, form.partner, for_update=True)
+        except PartnerbotError as error:
+            raise FormRejected({form.questions[0].key: error.message}) from None
+        repository.add_submission(
+            session=uow.session,
+            partner=partner,
+            rater=invocation.user_id,
+            scorecard_version=scorecard.version,
+            answers=answers,
+            comment=comment,
+            now=invocation.now,
+        )
+        uow.commit()
+        result = summary(uow.session, partner, invocation)
+    rater = scoring.rater_score(answers, scorecard)
+    assert result is not None and rater is not None
+    return Reply(ScoreRecorded(partner.name, rater, result))
+
+
+def explain(invocation: Invocation, name: str) -> Reply:
+    """Each criterion's weighted contribution, and which rater last changed its answer."""
+    with invocation.unit_of_work() as uow:
+        partner = require_partner(uow.session, invocation, name)
+        scorecard = repository.current_scorecard(session=uow.session, team_id=invocation.team_id)
+        assert partner.id is not None
+        history = repository.submissions(session=uow.session, team_id=invocation.team_id, partner_ids=[partner.id]).get(
+            partner.id, []
+        )
+        result = summary(uow.session, partner, invocation)
+    current = scoring.partner_score(history, scorecard, now=invocation.now)
+    if current is None or result is None:
+        raise PartnerbotError(
+            f"{partner.name} has no score yet: `/partner score {quoted(partner.name)}` or ask a lead."
+        )
+    rows = []
+    for part in scoring.contributions(current, scorecard):
+        change = scoring.last_change(history, part.key, part.title)
+        moved = (change.before, change.after, change.rater) if change else None
+        rows.append(ExplanationRow(part.title, part.weight_share, part.mean_answer, part.points, moved))
+    return Reply(ScoreExplanation(partner.name, result, tuple(rows), tuple(sorted(current.per_rater.items()))))
+
+
+def answer_inline(invocation: Invocation, name: str, answers: tuple[tuple[str, str], ...]) -> Reply:
+    """`score Acme market=4 technology=5 …`: the whole questionnaire on one line (every criterion)."""
+    with invocation.unit_of_work() as uow:
+        scorecard = repository.current_scorecard(session=uow.session, team_id=invocation.team_id)
+    given = dict(answers)
+    unknown = [key for key in given if key not in scorecard.keys]
+    if unknown:
+        raise PartnerbotError(f"Unknown criteria: {', '.join(unknown)}. Criteria: {', '.join(scorecard.keys)}.")
+    questions = tuple(ScoreQuestion(c.key, c.title, c.help) for c in scorecard.criteria)
+    form = ScoreForm(name, scorecard.version, questions)
+    try:
+        return submit_score_page(form, dict(given), invocation)
+    except FormRejected as rejected:
+        missing = [key for key in rejected.errors if key in scorecard.keys]
+        problem = f"Answer every criterion with 1–5; missing or invalid: {', '.join(missing)}." if missing else ""
+        raise PartnerbotError(problem or "; ".join(rejected.errors.values())) from None
+
+
+def score(command: Score, invocation: Invocation) -> Reply:
+    if command.why:
+        return explain(invocation, command.name)
+    if command.answers:
+        return answer_inline(invocation, command.name, command.answers)
+    return score_form(invocation, command.name)
