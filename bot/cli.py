@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import ValidationError
+from slack_sdk import WebClient
 from sqlalchemy.engine import make_url
 
 from bot.services import Services
@@ -33,10 +34,17 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
     from bot.app import build_app
+    from bot.scheduler import build_scheduler
 
-    app = build_app(open_services(settings), verify_requests=False)
-    # The app's own client, so apps.connections.open also honours SLACK_API_BASE_URL and the retry handlers.
-    SocketModeHandler(app, settings.slack_app_token, web_client=app.client).start()
+    services = open_services(settings)
+    app = build_app(services, verify_requests=False)
+    scheduler = build_scheduler(services, app.client)
+    scheduler.start()
+    try:
+        # The app's own client, so apps.connections.open also honours SLACK_API_BASE_URL and the retry handlers.
+        SocketModeHandler(app, settings.slack_app_token, web_client=app.client).start()
+    finally:
+        scheduler.shutdown(wait=False)
     return 0
 
 
@@ -46,9 +54,16 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
         return 2
     from bot.app import build_app
     from bot.http import build_wsgi_app, serve
+    from bot.scheduler import build_scheduler
 
     services = open_services(settings)
-    serve(build_wsgi_app(build_app(services), services.engine), host=args.host, port=args.port)
+    app = build_app(services)
+    scheduler = build_scheduler(services, app.client)
+    scheduler.start()
+    try:
+        serve(build_wsgi_app(app, services.engine), host=args.host, port=args.port)
+    finally:
+        scheduler.shutdown(wait=False)
     return 0
 
 
@@ -112,6 +127,45 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_scorecard(settings: Settings, args: argparse.Namespace) -> int:
+    from commands.scorecards import current_scorecard, describe, load_scorecard_file
+    from domain.errors import PartnerbotError
+
+    services = open_services(settings)
+    invocation = services.invocation(team_id=args.team, user_id=args.user)
+    if args.action == "show":
+        print(describe(current_scorecard(invocation)))
+        return 0
+    if args.file is None:
+        print("scorecard load needs a FILE.yml", file=sys.stderr)
+        return 2
+    try:
+        version, scorecard = load_scorecard_file(args.file, invocation)
+    except PartnerbotError as error:
+        print(error.message, file=sys.stderr)
+        return 1
+    print(f"Loaded {args.file} as version {version} for team {args.team}.\n{describe(scorecard)}")
+    return 0
+
+
+def cmd_run_job(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.jobs import JOBS, run_job
+
+    if args.job not in JOBS:
+        print(f"Unknown job '{args.job}'. Jobs: {', '.join(JOBS)}.", file=sys.stderr)
+        return 2
+    services = open_services(settings)
+    print(run_job(args.job, services, build_job_client(settings)))
+    return 0
+
+
+def build_job_client(settings: Settings) -> WebClient | None:
+    """The Web API client jobs post with; None offline (jobs then only report what they would send)."""
+    from bot.slack_client import build_web_client
+
+    return build_web_client(settings) if settings.slack_bot_token else None
+
+
 def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
     open_services(settings)
     print(f"{make_url(settings.database_url).render_as_string(hide_password=True)} is at the latest schema.")
@@ -147,6 +201,13 @@ def build_parser() -> argparse.ArgumentParser:
         sheet.add_argument("file", type=Path, metavar="FILE.csv")
         sheet.add_argument("--team", required=True, help="Slack workspace (team) id, e.g. T0123ABCD")
         sheet.add_argument("--user", default="import", help="who the changes are recorded as (default: import)")
+    scorecard = add("scorecard", cmd_scorecard, "show the scorecard in use, or load one from a YAML file")
+    scorecard.add_argument("action", choices=("show", "load"))
+    scorecard.add_argument("file", type=Path, nargs="?", metavar="FILE.yml")
+    scorecard.add_argument("--team", default="console", help="Slack workspace (team) id (default: console)")
+    scorecard.add_argument("--user", default="cli", help="who loaded it (default: cli)")
+    job = add("run-job", cmd_run_job, "run a scheduled job once, now, exactly as the scheduler would")
+    job.add_argument("job", metavar="JOB", help="score-reminders")
     add("migrate", cmd_migrate, "apply database migrations")
     return parser
 

@@ -22,6 +22,7 @@ class Settings(BaseSettings):
     database_url: str = Field(default=DEFAULT_DATABASE_URL, validation_alias="DATABASE_URL")
     timezone_name: str = Field(default="UTC", validation_alias="PARTNERBOT_TIMEZONE")
     pain_points_list: str | None = Field(default=None, validation_alias="PARTNERBOT_PAIN_POINTS")
+    reminder_days: int = Field(default=3, ge=1, le=60, validation_alias="PARTNERBOT_REMINDER_DAYS")
 
     @field_validator("timezone_name")
     @classmethod

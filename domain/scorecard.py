@@ -78,6 +78,9 @@ def load_scorecard(data: Any, *, version: int = 0) -> Scorecard:
             message = problem["msg"].removeprefix("Value error, ")
             if problem["type"] == "extra_forbidden":
                 message = "unknown key (allowed: key, title, help, weight)"
+            if problem["type"] == "too_short" and problem["loc"] == ("criteria",):
+                given = len(data.get("criteria") or [])
+                message = f"a scorecard needs at least {MIN_CRITERIA} criteria; this one has {given}"
             problems.append(f"{_location(problem, data)}: {message}")
         raise InvalidScorecard("The scorecard was refused:\n" + "\n".join(f"• {p}" for p in problems)) from None
 

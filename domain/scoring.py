@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from domain.scorecard import Scorecard
 
 DEFAULT_WINDOW_DAYS = 90
+MIN_COVERAGE = 0.5
 
 
 @dataclass(frozen=True)
@@ -57,10 +58,14 @@ def to_percent(mean_answer: float) -> float:
 
 
 def rater_score(answers: Mapping[str, int], scorecard: Scorecard) -> float | None:
-    """Weighted mean over the scorecard's criteria this rater answered, as 0–100; None if none answered."""
+    """Weighted mean over the scorecard's criteria this rater answered, as 0–100.
+
+    Answers given against an older scorecard count for the criteria it shares with the current one,
+    but only while they cover at least MIN_COVERAGE of its weight; otherwise the rater has no score.
+    """
     weighted = [(c.weight, answers[c.key]) for c in scorecard.criteria if c.key in answers]
     total_weight = sum(weight for weight, _ in weighted)
-    if not weighted:
+    if not weighted or total_weight < MIN_COVERAGE * scorecard.total_weight:
         return None
     return to_percent(sum(weight * answer for weight, answer in weighted) / total_weight)
 
@@ -92,9 +97,10 @@ def partner_score(
     }
     if not per_rater:
         return None
+    counted = [submission for rater, submission in latest.items() if rater in per_rater]
     means = {}
     for criterion in scorecard.criteria:
-        answers = [s.answers[criterion.key] for s in latest.values() if criterion.key in s.answers]
+        answers = [s.answers[criterion.key] for s in counted if criterion.key in s.answers]
         if answers:
             means[criterion.key] = sum(answers) / len(answers)
     return PartnerScore(sum(per_rater.values()) / len(per_rater), len(per_rater), per_rater, means)

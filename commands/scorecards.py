@@ -1,0 +1,56 @@
+"""Loading a workspace's scorecard from YAML, and showing the one in use."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from commands.context import Invocation
+from domain.errors import PartnerbotError
+from domain.scorecard import InvalidScorecard, Scorecard, load_scorecard
+from storage import scoring as repository
+
+
+def read_scorecard_file(path: Path) -> Scorecard:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise PartnerbotError(f"Cannot read {path}: {error.strerror or error}.") from None
+    except UnicodeDecodeError:
+        raise PartnerbotError(f"{path} is not UTF-8 text; save it as UTF-8.") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise InvalidScorecard(f"{path} is not valid YAML{where}.") from None
+    return load_scorecard(data)
+
+
+def load_scorecard_file(path: Path, invocation: Invocation) -> tuple[int, Scorecard]:
+    """Validates the whole file first; stores it as the workspace's next scorecard version."""
+    scorecard = read_scorecard_file(path)
+    with invocation.unit_of_work() as uow:
+        version = repository.save_scorecard(
+            session=uow.session,
+            team_id=invocation.team_id,
+            scorecard=scorecard,
+            now=invocation.now,
+            user=invocation.user_id,
+        )
+        uow.commit()
+    return version, scorecard.model_copy(update={"version": version})
+
+
+def current_scorecard(invocation: Invocation) -> Scorecard:
+    with invocation.unit_of_work() as uow:
+        return repository.current_scorecard(session=uow.session, team_id=invocation.team_id)
+
+
+def describe(scorecard: Scorecard) -> str:
+    """The scorecard as text: version, then each criterion with its weight share and help."""
+    label = "the default scorecard" if scorecard.version == 0 else f"scorecard version {scorecard.version}"
+    lines = [f"{label}: {len(scorecard.criteria)} criteria"]
+    for criterion in scorecard.criteria:
+        share = criterion.weight / scorecard.total_weight * 100
+        lines.append(f"  {criterion.key:<18} {share:5.1f}%  {criterion.title} — {criterion.help}")
+    return "\n".join(lines)
