@@ -13,6 +13,7 @@ from bot.delivery import message_payload
 from bot.services import Services
 from commands.verbs import handle
 from domain.periods import month_start, previous_month
+from domain.scorecard import DEFAULT_SCORECARD
 from storage import partners as repository
 
 DEMO_TEAM = "demo"
@@ -115,6 +116,36 @@ def kpi_script(today: datetime) -> list[tuple[datetime, str]]:
     return steps
 
 
+# Partners the leads scored, with a base answer per rater; the second round, a week later, changes some.
+SCORED_PARTNERS: tuple[tuple[str, int], ...] = (
+    ("Acme Integrations", 4),
+    ("Globex Corporation", 4),
+    ("Ромашка", 3),
+    ("Żabka Tech", 3),
+    ("Северсталь Софт", 4),
+    ("Hooli Cloud", 3),
+    ("Kraków Data Labs", 3),
+)
+
+
+def _answer(base: int, nudge: int, generator: random.Random) -> int:
+    return min(5, max(1, base + nudge + generator.randint(-1, 1)))
+
+
+def score_script(today: datetime) -> list[tuple[datetime, str, str]]:
+    """Two rounds of questionnaires by two leads, ten and three days ago; Globex slips, Ромашка rises."""
+    generator = random.Random(7)
+    nudges = {"Globex Corporation": -2, "Ромашка": 2}
+    steps = []
+    for days_ago, round_number in ((10, 0), (3, 1)):
+        for name, base in SCORED_PARTNERS:
+            for rater in (ANNA, PIOTR):
+                nudge = nudges.get(name, 0) * round_number
+                answers = " ".join(f"{c.key}={_answer(base, nudge, generator)}" for c in DEFAULT_SCORECARD.criteria)
+                steps.append((today - timedelta(days=days_ago), f'score "{name}" {answers}', rater))
+    return steps
+
+
 def demo_script() -> list[tuple[int, str]]:
     """Every demo command in the order it happened."""
     adds = [
@@ -130,9 +161,14 @@ def seed_demo_portfolio(services: Services, *, team_id: str = DEMO_TEAM, now: da
         if repository.partner_names(session=uow.session, team_id=team_id, include_archived=True):
             return False
     today = now or services.clock()
-    steps = [(today - timedelta(days=days_ago, hours=i % 7), c) for i, (days_ago, c) in enumerate(demo_script())]
-    for index, (when, command) in enumerate(sorted([*steps, *kpi_script(today)], key=lambda step: step[0])):
-        invocation = services.invocation(team_id=team_id, user_id=DEMO_USERS[index % len(DEMO_USERS)])
+    steps = [
+        (today - timedelta(days=days_ago, hours=index % 7), command, DEMO_USERS[index % len(DEMO_USERS)])
+        for index, (days_ago, command) in enumerate(demo_script())
+    ]
+    steps += [(when, command, OLGA) for when, command in kpi_script(today)]
+    steps += score_script(today)
+    for when, command, user in sorted(steps, key=lambda step: step[0]):
+        invocation = services.invocation(team_id=team_id, user_id=user)
         reply = handle(command, replace(invocation, now=when))
         if reply.body is not None and getattr(reply.body, "tone", "") == "error":
             raise RuntimeError(f"demo script failed at {command!r}: {render_reply(reply)}")
@@ -149,6 +185,8 @@ def write_demo_files(services: Services, out: Path, *, team_id: str = DEMO_TEAM)
         ("card", 'show "Globex Corporation"'),
         ("kpi", 'kpi "Globex Corporation"'),
         ("dashboard", "kpis"),
+        ("ranking", "rank"),
+        ("why", 'score "Globex Corporation" why'),
     )
     for name, command in views:
         reply = handle(command, services.invocation(team_id=team_id, user_id="console"))

@@ -56,6 +56,8 @@ def checked_input(
         pain_points=rules.pain_points(pains or "", invocation.pain_points),
         other_pain=check_text(other, MAX_OTHER, "other pain point"),
     )
+    if "other" in answer.pain_points and not answer.other_pain:
+        raise InvalidField('You picked the pain point "other": say what it is with other="…".')
     if answer.csat is None and answer.nps is None and answer.text is None and not answer.pain_points:
         raise InvalidField(
             'Give a score, a pain point or a comment, e.g. `/partner feedback Acme csat=4 "Docs were hard"`.'

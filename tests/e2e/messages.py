@@ -1,8 +1,12 @@
-"""Reading what the app sent: all visible text of a message or view, as Slack would display it."""
+"""Reading what the app sent (all visible text of a message or view, as Slack would display it), and
+writing what Slack sends back (a modal's submission)."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
+
+from tests.e2e.fake_slack import Call
 
 
 def visible_text(payload: dict[str, Any] | list[Any]) -> str:
@@ -23,3 +27,27 @@ def visible_text(payload: dict[str, Any] | list[Any]) -> str:
 
     walk(payload.get("blocks", []) if isinstance(payload, dict) else payload)
     return "\n".join(found)
+
+
+def view_submission(
+    view: dict[str, Any], states: dict[str, dict[str, Any]], *, user: str = "U01ANNA"
+) -> dict[str, Any]:
+    """A `view_submission` payload as Slack sends it for `view`, each block's input in `states` (action id `value`)."""
+    return {
+        "type": "view_submission",
+        "team": {"id": "T1", "domain": "acme"},
+        "user": {"id": user, "username": "anna", "team_id": "T1"},
+        "api_app_id": "A1",
+        "trigger_id": "trigger-submit",
+        "view": {
+            **view,
+            "id": "V123",
+            "team_id": "T1",
+            "state": {"values": {block: {"value": state} for block, state in states.items()}},
+        },
+    }
+
+
+def everything_posted(calls: list[Call]) -> str:
+    """The bodies of all recorded calls as one JSON text, for asserting what must never be sent."""
+    return json.dumps([call.body for call in calls], ensure_ascii=False)
