@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 
 from bot.settings import Settings
 from commands.context import Invocation
+from commands.workspace import load_journey
 from storage.unit_of_work import UnitOfWork
 
 
@@ -35,5 +36,6 @@ class Services:
             timezone=self.settings.timezone,
             unit_of_work=self.unit_of_work,
             channel_id=channel_id,
+            journey=load_journey(self.unit_of_work, team_id),
             pain_points=self.settings.pain_points,
         )

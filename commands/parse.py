@@ -250,3 +250,51 @@ def parse_ask(tokens: list[Token]) -> Ask:
 def parse_rank(tokens: list[Token]) -> Rank:
     _no_pairs(tokens, "`/partner rank [STAGE or TYPE]`")
     return Rank(_joined(tokens) or None)
+
+
+@dataclass(frozen=True)
+class DigestCommand:
+    action: str
+    """"show", "set", "off", "on" or "now"."""
+    channel_id: str | None = None
+    channel_name: str | None = None
+    day: str | None = None
+    time: str | None = None
+
+
+def parse_digest(tokens: list[Token]) -> DigestCommand:
+    usage = "`/partner digest [#channel] [DAY HH:MM]`, `digest off`, `digest on` or `digest now`"
+    _no_pairs(tokens, usage)
+    if not tokens:
+        return DigestCommand("show")
+    first = tokens[0].text.casefold()
+    if len(tokens) == 1 and tokens[0].kind == "word" and first in ("off", "on", "now", "pause", "resume"):
+        return DigestCommand({"pause": "off", "resume": "on"}.get(first, first))
+    channel = tokens[0] if tokens[0].kind == "channel" else None
+    rest = tokens[1:] if channel else tokens
+    if len(rest) not in (0, 2):
+        raise ParseError(f"Give a day and a time together, e.g. `mon 09:00`. Usage: {usage}")
+    day, at = (rest[0].text, rest[1].text) if rest else (None, None)
+    return DigestCommand("set", channel.entity_id if channel else None, channel.text if channel else None, day, at)
+
+
+@dataclass(frozen=True)
+class Stalled:
+    set_stage: str | None = None
+    set_days: str | None = None
+    reasons: bool = False
+
+
+def parse_stalled(tokens: list[Token]) -> Stalled:
+    usage = "`/partner stalled`, `stalled set STAGE DAYS` or `stalled reasons`"
+    _no_pairs(tokens, usage)
+    if not tokens:
+        return Stalled()
+    first = tokens[0].text.casefold()
+    if first == "reasons" and len(tokens) == 1:
+        return Stalled(reasons=True)
+    if first == "set":
+        if len(tokens) != 3:
+            raise ParseError(f"Name a stage and a number of days, e.g. `stalled set onboarding 45`. Usage: {usage}")
+        return Stalled(set_stage=tokens[1].text, set_days=tokens[2].text)
+    raise ParseError(f"'{tokens[0].text}' is not understood here. Usage: {usage}")

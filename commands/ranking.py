@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from sqlmodel import Session
+
 from commands.context import Invocation
 from commands.parse import Rank
 from commands.replies import Ranking, RankRow, Reply
@@ -12,6 +14,7 @@ from domain.partner import PARTNER_TYPES, clean_value
 from domain.ranking import rank as rank_partners
 from storage import scoring as repository
 from storage.partners import active_partners
+from storage.tables import Partner
 
 MOVEMENT_WINDOW = timedelta(days=7)
 
@@ -34,23 +37,16 @@ def _scope(invocation: Invocation, word: str) -> tuple[str, str, str]:
     return "type", kind, kind
 
 
-def rank(command: Rank, invocation: Invocation) -> Reply:
-    scope = _scope(invocation, command.scope) if command.scope else None
-    with invocation.unit_of_work() as uow:
-        partners = active_partners(
-            session=uow.session,
-            team_id=invocation.team_id,
-            stages=[scope[1]] if scope and scope[0] == "stage" else None,
-        )
-        if scope and scope[0] == "type":
-            partners = [p for p in partners if p.type == scope[1]]
-        scorecard = repository.current_scorecard(session=uow.session, team_id=invocation.team_id)
-        by_id = repository.submissions(
-            session=uow.session, team_id=invocation.team_id, partner_ids=[p.id for p in partners if p.id is not None]
-        )
-    portfolio = {p.name: by_id.get(p.id, []) for p in partners if p.id is not None}
+def ranking_rows(session: Session, invocation: Invocation, partners: list[Partner] | None = None) -> list[RankRow]:
+    """The ranking of `partners` (default: every active partner) with movement since a week ago."""
+    chosen = partners if partners is not None else active_partners(session=session, team_id=invocation.team_id)
+    scorecard = repository.current_scorecard(session=session, team_id=invocation.team_id)
+    by_id = repository.submissions(
+        session=session, team_id=invocation.team_id, partner_ids=[p.id for p in chosen if p.id is not None]
+    )
+    portfolio = {p.name: by_id.get(p.id, []) for p in chosen if p.id is not None}
     ranked = rank_partners(portfolio, scorecard, now=invocation.now, then=invocation.now - MOVEMENT_WINDOW)
-    rows = tuple(
+    return [
         RankRow(
             r.place,
             r.partner,
@@ -60,5 +56,15 @@ def rank(command: Rank, invocation: Invocation) -> Reply:
             (r.reason.title, r.reason.before, r.reason.after, r.reason.rater) if r.reason else None,
         )
         for r in ranked
-    )
-    return Reply(Ranking(rows, len(portfolio) - len(rows), scope[2] if scope else None))
+    ]
+
+
+def rank(command: Rank, invocation: Invocation) -> Reply:
+    scope = _scope(invocation, command.scope) if command.scope else None
+    with invocation.unit_of_work() as uow:
+        stages = [scope[1]] if scope and scope[0] == "stage" else None
+        partners = active_partners(session=uow.session, team_id=invocation.team_id, stages=stages)
+        if scope and scope[0] == "type":
+            partners = [p for p in partners if p.type == scope[1]]
+        rows = ranking_rows(uow.session, invocation, partners)
+    return Reply(Ranking(tuple(rows), len(partners) - len(rows), scope[2] if scope else None))

@@ -323,6 +323,85 @@ class DirectMessage:
     body: ScoreInvitation
 
 
+@dataclass(frozen=True)
+class StalledPartner:
+    alert_id: int | None
+    partner: str
+    stage: str
+    stage_key: str
+    days: int
+    threshold: int
+    owner: str | None
+    last_activity: str
+    snoozed_until: date | None = None
+    snoozed_by: str | None = None
+    snooze_reason: str | None = None
+
+
+@dataclass(frozen=True)
+class StalledList:
+    partners: tuple[StalledPartner, ...]
+    thresholds: tuple[tuple[str, int | None], ...]
+
+
+@dataclass(frozen=True)
+class StallReasons:
+    reasons: tuple[tuple[str, int], ...]
+    by_stage: tuple[tuple[str, int], ...]
+    snoozes: int
+
+
+@dataclass(frozen=True)
+class StallAlertMessage:
+    """The alert posted in the digest channel; `outcome` replaces the buttons once someone acted."""
+
+    stalled: StalledPartner
+    outcome: str | None = None
+
+
+@dataclass(frozen=True)
+class DigestSettingsView:
+    channel_id: str | None
+    channel_name: str | None
+    schedule: str
+    paused: bool
+    next_run: datetime | None
+    changed: bool = False
+
+
+@dataclass(frozen=True)
+class FunnelLine:
+    stage: str
+    stage_key: str
+    partners: int
+    median_days: float | None
+    max_days: int | None = None
+
+
+@dataclass(frozen=True)
+class TrendWeek:
+    week_start: date
+    leads: int
+    deals: int
+    revenue: Decimal
+
+
+@dataclass(frozen=True)
+class WeeklyDigest:
+    title: str
+    quiet: bool
+    new_partners: int
+    stage_moves: int
+    feedback: int
+    kpis_this_week: dict[str, Decimal]
+    kpis_week_before: dict[str, Decimal]
+    ranking: tuple[RankRow, ...]
+    funnel: tuple[FunnelLine, ...]
+    stalled: int
+    reached_goal: tuple[str, ...]
+    trend: tuple[TrendWeek, ...]
+
+
 Body = (
     Notice
     | HelpSheet
@@ -334,6 +413,17 @@ Body = (
     | KpiReport
     | KpiRecorded
     | ProgramDashboard
+    | ScoreRecorded
+    | ScoreExplanation
+    | Ranking
+    | AskSent
+    | AskStatus
+    | ScoreInvitation
+    | StalledList
+    | StallReasons
+    | StallAlertMessage
+    | DigestSettingsView
+    | WeeklyDigest
 )
 Modal = RegistrationForm | FeedbackForm | ScoreForm
 
@@ -345,6 +435,8 @@ class Reply:
     modal: Modal | None = None
     files: tuple[str, ...] = field(default=())
     direct_messages: tuple[DirectMessage, ...] = ()
+    post_in_channel: str | None = None
+    """Post the body as a new message in this channel (with its charts), instead of answering the command."""
 
     @classmethod
     def error(cls, text: str) -> Reply:

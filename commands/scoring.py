@@ -81,6 +81,8 @@ def submit_score_page(form: ScoreForm, values: dict[str, str | None], invocation
             partner = require_partner(uow.session, invocation, form.partner, for_update=True)
         except PartnerbotError as error:
             raise FormRejected({form.questions[0].key: error.message}) from None
+        if partner.archived:  # archived while the form was open: no new answers, as `score` refuses it
+            raise FormRejected({form.questions[0].key: PartnerArchived(partner.name).message})
         repository.add_submission(
             session=uow.session,
             partner=partner,
@@ -123,13 +125,16 @@ def explain(invocation: Invocation, name: str) -> Reply:
 def answer_inline(invocation: Invocation, name: str, answers: tuple[tuple[str, str], ...]) -> Reply:
     """`score Acme market=4 technology=5 …`: the whole questionnaire on one line (every criterion)."""
     with invocation.unit_of_work() as uow:
+        partner = require_partner(uow.session, invocation, name)  # partner errors are not "missing answers"
+        if partner.archived:
+            raise PartnerArchived(partner.name)
         scorecard = repository.current_scorecard(session=uow.session, team_id=invocation.team_id)
     given = dict(answers)
     unknown = [key for key in given if key not in scorecard.keys]
     if unknown:
         raise PartnerbotError(f"Unknown criteria: {', '.join(unknown)}. Criteria: {', '.join(scorecard.keys)}.")
     questions = tuple(ScoreQuestion(c.key, c.title, c.help) for c in scorecard.criteria)
-    form = ScoreForm(name, scorecard.version, questions)
+    form = ScoreForm(partner.name, scorecard.version, questions)
     try:
         return submit_score_page(form, dict(given), invocation)
     except FormRejected as rejected:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from commands import asks, feedback, kpis, parse, ranking, registry, scoring
+from commands import asks, digest, feedback, kpis, parse, ranking, registry, scoring, stalls
 from commands.context import Invocation
 from commands.replies import HelpSheet, Reply, VerbHelp
 from commands.tokens import ParseError, Token, tokenize
@@ -146,6 +146,25 @@ VERBS: dict[str, Verb] = {
             parse.parse_rank,
             ranking.rank,
             aliases=("ranking", "top", "рейтинг"),
+        ),
+        Verb(
+            "stalled",
+            "stalled | stalled set STAGE DAYS | stalled reasons",
+            "Partners stuck longer than their stage allows (with snoozes); change a stage's threshold;"
+            " or see why partners get stuck.",
+            ("stalled", "stalled set onboarding 45", "stalled reasons"),
+            parse.parse_stalled,
+            stalls.stalled,
+            aliases=("stuck", "zastój", "застряли"),
+        ),
+        Verb(
+            "digest",
+            "digest [#channel] [DAY HH:MM] | digest off | digest on | digest now",
+            "Where and when the weekly digest goes (workspace time zone); `now` posts one here at once.",
+            ("digest #partners mon 09:00", "digest", "digest off", "digest now"),
+            parse.parse_digest,
+            digest.configure,
+            aliases=("weekly", "raport", "дайджест"),
         ),
         Verb(
             "archive",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 
 from domain.errors import NoNextStage, UnknownStage
 from domain.words import closest, fold
@@ -73,6 +74,15 @@ class Journey:
         if index + 1 >= len(self.stages):
             raise NoNextStage(partner_name, stage.name)
         return self.stages[index + 1]
+
+    def with_thresholds(self, overrides: Mapping[str, int | None]) -> Journey:
+        """The same journey with some stages' stall thresholds replaced (None: never stalls)."""
+        return Journey(
+            tuple(
+                replace(stage, stall_threshold_days=overrides[stage.key]) if stage.key in overrides else stage
+                for stage in self.stages
+            )
+        )
 
     def move(self, from_stage: Stage, to_stage: Stage) -> Move:
         return Move(from_stage, to_stage, backwards=self.position(to_stage) < self.position(from_stage))

@@ -35,13 +35,17 @@ class Scorecard(BaseModel):
     @field_validator("criteria")
     @classmethod
     def _unique(cls, criteria: tuple[Criterion, ...]) -> tuple[Criterion, ...]:
+        """Every repeated key or title (ignoring case), one line each, naming both criteria."""
+        problems = []
         for attribute in ("key", "title"):
-            seen: set[str] = set()
-            for criterion in criteria:
-                value = getattr(criterion, attribute).casefold()
-                if value in seen:
-                    raise ValueError(f"duplicate criterion {attribute} '{getattr(criterion, attribute)}'")
-                seen.add(value)
+            first: dict[str, int] = {}
+            for number, criterion in enumerate(criteria, 1):
+                value = getattr(criterion, attribute)
+                earlier = first.setdefault(value.casefold(), number)
+                if earlier != number:
+                    problems.append(f"criterion {number}: duplicate {attribute} '{value}' (as criterion {earlier})")
+        if problems:
+            raise ValueError("\n".join(problems))
         return criteria
 
     @property
@@ -76,10 +80,15 @@ def load_scorecard(data: Any, *, version: int = 0) -> Scorecard:
         problems = []
         for problem in error.errors():
             message = problem["msg"].removeprefix("Value error, ")
+            if problem["type"] == "value_error" and problem["loc"] == ("criteria",):
+                problems.extend(message.splitlines())  # duplicates: each line already names its criterion
+                continue
             if problem["type"] == "extra_forbidden":
                 message = "unknown key (allowed: key, title, help, weight)"
             if problem["type"] == "too_short" and problem["loc"] == ("criteria",):
                 given = len(data.get("criteria") or [])
+                if given >= MIN_CRITERIA:
+                    continue  # pydantic counts only the valid items; their own errors are listed already
                 message = f"a scorecard needs at least {MIN_CRITERIA} criteria; this one has {given}"
             problems.append(f"{_location(problem, data)}: {message}")
         raise InvalidScorecard("The scorecard was refused:\n" + "\n".join(f"• {p}" for p in problems)) from None

@@ -32,6 +32,8 @@ class PartnerScore:
     raters: int
     per_rater: Mapping[str, float]
     criterion_means: Mapping[str, float]
+    criterion_points: Mapping[str, float]
+    """Each criterion's share of `score`: the mean over raters of its weight share × answer (they add up)."""
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,8 @@ def rater_score(answers: Mapping[str, int], scorecard: Scorecard) -> float | Non
     total_weight = sum(weight for weight, _ in weighted)
     if not weighted or total_weight < MIN_COVERAGE * scorecard.total_weight:
         return None
-    return to_percent(sum(weight * answer for weight, answer in weighted) / total_weight)
+    percent = to_percent(sum(weight * answer for weight, answer in weighted) / total_weight)
+    return min(100.0, max(0.0, percent))  # float rounding can otherwise give 100.00000000000003 for all 5s
 
 
 def latest_per_rater(
@@ -99,11 +102,18 @@ def partner_score(
         return None
     counted = [submission for rater, submission in latest.items() if rater in per_rater]
     means = {}
+    points: dict[str, float] = {}
     for criterion in scorecard.criteria:
         answers = [s.answers[criterion.key] for s in counted if criterion.key in s.answers]
         if answers:
             means[criterion.key] = sum(answers) / len(answers)
-    return PartnerScore(sum(per_rater.values()) / len(per_rater), len(per_rater), per_rater, means)
+    for submission in counted:  # per rater, so points add up even when raters answered different scorecards
+        answered = [c for c in scorecard.criteria if c.key in submission.answers]
+        weight = sum(c.weight for c in answered)
+        for c in answered:
+            share = c.weight / weight * to_percent(submission.answers[c.key]) / len(counted)
+            points[c.key] = points.get(c.key, 0.0) + share
+    return PartnerScore(sum(per_rater.values()) / len(per_rater), len(per_rater), per_rater, means, points)
 
 
 def previous_score(
@@ -118,7 +128,11 @@ def previous_score(
 
 
 def contributions(score: PartnerScore, scorecard: Scorecard) -> list[Contribution]:
-    """Each criterion's share of the score: weight share × its mean answer on the 0–100 scale."""
+    """Each criterion's share of the score: weight share × its mean answer on the 0–100 scale.
+
+    The points are the per-rater shares averaged, so they add up to the score even when some
+    raters answered an older scorecard without every criterion.
+    """
     answered = [c for c in scorecard.criteria if c.key in score.criterion_means]
     total = sum(c.weight for c in answered)
     return [
@@ -127,7 +141,7 @@ def contributions(score: PartnerScore, scorecard: Scorecard) -> list[Contributio
             c.title,
             c.weight / total,
             score.criterion_means[c.key],
-            c.weight / total * to_percent(score.criterion_means[c.key]),
+            score.criterion_points[c.key],
         )
         for c in answered
     ]

@@ -142,3 +142,68 @@ class ScoreRequest(SQLModel, table=True):
     asked_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     reminded_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     answered_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+
+
+class WorkspaceSettings(SQLModel, table=True):
+    """Per-workspace configuration set from Slack: where and when the weekly digest goes."""
+
+    __tablename__ = "workspace_settings"
+
+    team_id: str = Field(primary_key=True, max_length=32)
+    digest_channel: str | None = Field(default=None, max_length=32)
+    digest_channel_name: str | None = Field(default=None, max_length=80)
+    digest_weekday: int = Field(default=0)
+    digest_time: str = Field(default="09:00", max_length=5)
+    digest_paused: bool = Field(default=False)
+    updated_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    updated_by: str = Field(max_length=64)
+
+
+class StageThreshold(SQLModel, table=True):
+    """A workspace's stall threshold for one stage; `days` None means the stage never stalls."""
+
+    __tablename__ = "stage_threshold"
+    __table_args__ = (UniqueConstraint("team_id", "stage", name="uq_stage_threshold_team_stage"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    stage: str = Field(max_length=40)
+    days: int | None = Field(default=None)
+
+
+class JobRun(SQLModel, table=True):
+    """The idempotency key of a scheduled job: one row per workspace, job and period (e.g. ISO week)."""
+
+    __tablename__ = "job_run"
+    __table_args__ = (UniqueConstraint("team_id", "job", "period_key", name="uq_job_run_team_job_period"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    job: str = Field(max_length=40)
+    period_key: str = Field(max_length=40)
+    status: str = Field(max_length=20)
+    claimed_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    finished_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    detail: str | None = Field(default=None, max_length=500)
+
+
+class StallAlert(SQLModel, table=True):
+    """One alert per stall episode (a partner's stay in one stage), with its snooze state."""
+
+    __tablename__ = "stall_alert"
+    __table_args__ = (
+        UniqueConstraint("partner_id", "episode_started_at", name="uq_stall_alert_episode"),
+        Index("ix_stall_alert_team", "team_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    partner_id: int = Field(foreign_key="partner.id", ondelete="CASCADE")
+    stage: str = Field(max_length=40)
+    episode_started_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    alerted_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    channel: str | None = Field(default=None, max_length=32)
+    message_ts: str | None = Field(default=None, max_length=32)
+    snoozed_until: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    snoozed_by: str | None = Field(default=None, max_length=64)
+    snooze_reason: str | None = Field(default=None, max_length=300)

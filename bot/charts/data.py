@@ -1,0 +1,182 @@
+"""What each chart shows, as plain frozen dataclasses: no Slack, no database, no matplotlib.
+
+Each chart also describes itself in one line of plain text (`alt_text()`), for Slack's file alt text and
+for anyone who cannot see the image.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+ALT_TEXT_LIMIT = 1000
+KPI_WEEKS = 12
+RANKING_LIMIT = 20
+"""Most bars the ranking chart draws; the rest are counted in a note, so the image stays readable."""
+
+
+@dataclass(frozen=True)
+class RankingBar:
+    partner: str
+    score: float
+    """0–100."""
+    movement: int | None
+    """Places gained since last week (negative: lost); None for a partner not ranked then."""
+
+
+@dataclass(frozen=True)
+class RankingChart:
+    bars: tuple[RankingBar, ...]
+    """Best first, in the ranking's own order (ties are already broken)."""
+
+    def alt_text(self) -> str:
+        if not self.bars:
+            return "Partner ranking: no partners scored yet."
+        shown = self.bars[:RANKING_LIMIT]
+        head = f"Partner ranking, top {len(shown)} of {len(self.bars)}" if len(self.bars) > len(shown) else (
+            "Partner ranking"
+        )
+        items = (f"{place}. {bar.partner} {bar.score:.0f} ({movement(bar.movement)})" for place, bar in
+                 enumerate(shown, 1))
+        return _one_line(f"{head}: " + ", ".join(items) + ".")
+
+
+@dataclass(frozen=True)
+class FunnelStage:
+    name: str
+    partners: int
+    median_days: float | None
+    """Median days the partners now in this stage have spent in it; None when there are none."""
+
+
+@dataclass(frozen=True)
+class FunnelChart:
+    stages: tuple[FunnelStage, ...]
+    """In journey order."""
+
+    def alt_text(self) -> str:
+        if not any(stage.partners for stage in self.stages):
+            return "Journey funnel: no partners yet."
+        items = (
+            f"{stage.name} {stage.partners}" + (f" (median {stage.median_days:.0f} d)" if stage.median_days is not None
+                                                else "")
+            for stage in self.stages
+        )
+        return _one_line("Journey funnel: " + ", ".join(items) + ".")
+
+
+@dataclass(frozen=True)
+class KpiWeek:
+    week_start: date
+    leads: int
+    deals: int
+    revenue: Decimal
+
+
+@dataclass(frozen=True)
+class KpiTrendChart:
+    weeks: tuple[KpiWeek, ...]
+    """Consecutive weeks, oldest first; build with `last_weeks` so weeks without figures are zeros."""
+    currency: str = ""
+    """Written on the revenue axis, e.g. "PLN"; empty when the workspace has not said."""
+
+    @classmethod
+    def last_weeks(
+        cls, figures: Iterable[KpiWeek], *, through: date, count: int = KPI_WEEKS, currency: str = ""
+    ) -> KpiTrendChart:
+        """`count` weeks ending with the week that starts on `through`, each the sum of the figures dated in it.
+
+        A week nobody reported is a week of zeros, not a gap; figures outside the window are left out.
+        """
+        first = through - timedelta(weeks=count - 1)
+        totals = [[0, 0, Decimal(0)] for _ in range(count)]
+        for figure in figures:
+            index = (figure.week_start - first).days // 7
+            if 0 <= index < count:
+                totals[index][0] += figure.leads
+                totals[index][1] += figure.deals
+                totals[index][2] += figure.revenue
+        weeks = tuple(
+            KpiWeek(first + timedelta(weeks=index), leads, deals, revenue)
+            for index, (leads, deals, revenue) in enumerate(totals)
+        )
+        return cls(weeks, currency)
+
+    def alt_text(self) -> str:
+        if not self.weeks:
+            return "Partner KPIs: no weeks to show yet."
+        leads = sum(week.leads for week in self.weeks)
+        deals = sum(week.deals for week in self.weeks)
+        revenue = sum((week.revenue for week in self.weeks), Decimal(0))
+        last = self.weeks[-1]
+        money = f" {self.currency}" if self.currency else ""
+        return _one_line(
+            f"Partner KPIs, {len(self.weeks)} weeks from {_day(self.weeks[0].week_start)} to "
+            f"{_day(last.week_start)}: {leads} leads, {deals} deals, revenue {revenue:,.0f}{money} in total; "
+            f"latest week {last.leads} leads, {last.deals} deals, revenue {last.revenue:,.0f}{money}."
+        )
+
+
+@dataclass(frozen=True)
+class MapStage:
+    name: str
+    partners: int
+    median_days: float | None
+    max_days: float | None
+    average_csat: Decimal | None
+    """1–5, from feedback given in this stage."""
+    nps: int | None
+    """−100…+100, from the same feedback."""
+
+
+@dataclass(frozen=True)
+class JourneyMapChart:
+    stages: tuple[MapStage, ...]
+    """In journey order."""
+
+    def alt_text(self) -> str:
+        if not self.stages:
+            return "Journey map: no stages yet."
+        return _one_line("Journey map: " + "; ".join(_map_stage_text(stage) for stage in self.stages) + ".")
+
+
+def movement(places: int | None) -> str:
+    """A ranking move as the digest writes it: ▲2, ▼1, = (same place), new."""
+    if places is None:
+        return "new"
+    if places == 0:
+        return "="
+    return f"▲{places}" if places > 0 else f"▼{-places}"
+
+
+def csat_nps(stage: MapStage) -> str:
+    """"CSAT 4.2 · NPS +20", or the half that is known, or empty."""
+    parts = []
+    if stage.average_csat is not None:
+        parts.append(f"CSAT {stage.average_csat:.1f}")
+    if stage.nps is not None:
+        parts.append(f"NPS {stage.nps:+d}" if stage.nps else "NPS 0")
+    return " · ".join(parts)
+
+
+def _map_stage_text(stage: MapStage) -> str:
+    parts = [f"{stage.name} {stage.partners} partner{'' if stage.partners == 1 else 's'}"]
+    if stage.median_days is not None:
+        parts.append(f"median {stage.median_days:.0f} d")
+    if stage.max_days is not None:
+        parts.append(f"max {stage.max_days:.0f} d")
+    feedback = csat_nps(stage)
+    if feedback:
+        parts.append(feedback)
+    return ", ".join(parts)
+
+
+def _day(value: date) -> str:
+    return f"{value.day} {value.strftime('%b %Y')}"
+
+
+def _one_line(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= ALT_TEXT_LIMIT else flat[: ALT_TEXT_LIMIT - 1] + "…"

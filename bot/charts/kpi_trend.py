@@ -1,0 +1,80 @@
+"""Partner KPIs by week: leads and deals as bars on the left axis, revenue as a line on the right axis."""
+
+from __future__ import annotations
+
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from bot.charts.data import KpiTrendChart
+from bot.charts.style import (
+    LABEL_SIZE,
+    MUTED_COLOUR,
+    TEXT_COLOUR,
+    compact,
+    new_figure,
+    note_no_data,
+    set_title,
+    tidy_axes,
+    use_chart_font,
+    write_note,
+)
+
+TITLE = "Partner KPIs, last 12 weeks"
+LEADS_COLOUR = "#56B4E9"
+DEALS_COLOUR = "#0072B2"
+REVENUE_COLOUR = "#D55E00"
+BAR_WIDTH = 0.38
+HEADROOM = 1.2
+"""Both value axes end this far above their biggest value, so labels above bars and points stay inside."""
+
+
+def build_kpi_trend_figure(chart: KpiTrendChart) -> Figure:
+    weeks = chart.weeks
+    figure = new_figure(11, 5.6)
+    set_title(figure, TITLE)
+    ax = figure.add_subplot()
+    tidy_axes(ax, grid_axis="y")
+    if not weeks:
+        note_no_data(ax)
+        return use_chart_font(figure)
+    positions = list(range(len(weeks)))
+    leads = [week.leads for week in weeks]
+    deals = [week.deals for week in weeks]
+    revenue = [float(week.revenue) for week in weeks]
+
+    lead_bars = ax.bar([x - BAR_WIDTH / 2 for x in positions], leads, BAR_WIDTH, color=LEADS_COLOUR, label="Leads")
+    deal_bars = ax.bar([x + BAR_WIDTH / 2 for x in positions], deals, BAR_WIDTH, color=DEALS_COLOUR, label="Deals")
+    for bars, values in ((lead_bars, leads), (deal_bars, deals)):
+        ax.bar_label(bars, [str(value) if value else "" for value in values], padding=2, fontsize=8, color=TEXT_COLOUR)
+    ax.set_ylim(0, max([*leads, *deals, 1]) * HEADROOM)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_ylabel("Leads and deals", fontsize=LABEL_SIZE, color=TEXT_COLOUR)
+    ax.set_xticks(positions, [f"{week.week_start.day} {week.week_start.strftime('%b')}" for week in weeks])
+    years = sorted({weeks[0].week_start.year, weeks[-1].week_start.year})
+    ax.set_xlabel(f"Week starting ({'–'.join(map(str, years))})", fontsize=LABEL_SIZE, color=TEXT_COLOUR)
+
+    line = _draw_revenue(ax.twinx(), positions, revenue, chart.currency)
+    figure.legend(
+        [lead_bars, deal_bars, line], ["Leads", "Deals", "Revenue"],
+        loc="outside lower center", ncols=3, frameon=False, fontsize=LABEL_SIZE,
+    )  # fmt: skip
+    if not any(leads) and not any(deals) and not any(revenue):
+        write_note(ax)
+    return use_chart_font(figure)
+
+
+def _draw_revenue(ax: Axes, positions: list[int], revenue: list[float], currency: str) -> Line2D:
+    """The revenue line on its own right-hand axis; only the latest week's value is written, to avoid clutter."""
+    (line,) = ax.plot(positions, revenue, color=REVENUE_COLOUR, marker="o", linewidth=2, label="Revenue")
+    ax.set_ylim(min([*revenue, 0]) * HEADROOM, max([*revenue, 1]) * HEADROOM)
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: compact(value)))
+    ax.set_ylabel(f"Revenue ({currency})" if currency else "Revenue", fontsize=LABEL_SIZE, color=REVENUE_COLOUR)
+    ax.tick_params(labelsize=LABEL_SIZE, colors=MUTED_COLOUR)
+    ax.spines[["top"]].set_visible(False)
+    ax.annotate(
+        compact(revenue[-1]), xy=(positions[-1], revenue[-1]), xytext=(0, 8), textcoords="offset points",
+        ha="center", fontsize=9, fontweight="bold", color=REVENUE_COLOUR,
+    )  # fmt: skip
+    return line

@@ -1,0 +1,70 @@
+"""Queries that summarise a period for the weekly digest."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from storage.tables import Feedback, KpiValue, Partner, StageMove
+
+
+def move_counts(*, session: Session, team_id: str, start: datetime, end: datetime) -> tuple[int, int]:
+    """(partners registered, stage moves) in [start, end), archived partners excluded."""
+    query = (
+        select(col(StageMove.from_stage).is_(None), func.count())
+        .join(Partner, col(Partner.id) == col(StageMove.partner_id))
+        .where(
+            StageMove.team_id == team_id,
+            col(Partner.archived).is_(False),
+            StageMove.moved_at >= start,
+            StageMove.moved_at < end,
+        )
+        .group_by(col(StageMove.from_stage).is_(None))
+    )
+    counts = {bool(registered): count for registered, count in session.exec(query).all()}
+    return counts.get(True, 0), counts.get(False, 0)
+
+
+def feedback_count(*, session: Session, team_id: str, start: datetime, end: datetime) -> int:
+    query = (
+        select(func.count())
+        .select_from(Feedback)
+        .where(Feedback.team_id == team_id, Feedback.recorded_at >= start, Feedback.recorded_at < end)
+    )
+    return int(session.exec(query).one())
+
+
+def reached_stage(*, session: Session, team_id: str, stage: str, start: datetime, end: datetime) -> list[str]:
+    query = (
+        select(Partner.name)
+        .join(StageMove, col(StageMove.partner_id) == col(Partner.id))
+        .where(
+            StageMove.team_id == team_id,
+            StageMove.to_stage == stage,
+            col(Partner.archived).is_(False),
+            StageMove.moved_at >= start,
+            StageMove.moved_at < end,
+        )
+        .order_by(Partner.name)
+        .distinct()
+    )
+    return list(session.exec(query).all())
+
+
+def daily_kpis(*, session: Session, team_id: str, start: date, end: date) -> list[tuple[date, str, Decimal]]:
+    """(day, metric, sum) for [start, end), archived partners excluded."""
+    query = (
+        select(KpiValue.on_date, KpiValue.metric, func.sum(KpiValue.value))
+        .join(Partner, col(Partner.id) == col(KpiValue.partner_id))
+        .where(
+            KpiValue.team_id == team_id,
+            col(Partner.archived).is_(False),
+            KpiValue.on_date >= start,
+            KpiValue.on_date < end,
+        )
+        .group_by(KpiValue.on_date, KpiValue.metric)
+    )
+    return [(day, metric, Decimal(total)) for day, metric, total in session.exec(query).all()]

@@ -1,0 +1,87 @@
+"""Queries for stall alerts and partners' last activity."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import func, update
+from sqlmodel import Session, col, select
+
+from storage.tables import Feedback, KpiValue, Partner, StageMove, StallAlert
+
+
+def alert_for_episode(*, session: Session, partner: Partner) -> StallAlert | None:
+    return session.exec(
+        select(StallAlert).where(
+            StallAlert.partner_id == partner.id, StallAlert.episode_started_at == partner.stage_entered_at
+        )
+    ).first()
+
+
+def alerts_for_team(*, session: Session, team_id: str) -> dict[int, StallAlert]:
+    """The alert of each partner's current episode, by partner id."""
+    query = (
+        select(StallAlert)
+        .join(Partner, col(Partner.id) == col(StallAlert.partner_id))
+        .where(StallAlert.team_id == team_id, StallAlert.episode_started_at == Partner.stage_entered_at)
+    )
+    return {alert.partner_id: alert for alert in session.exec(query).all()}
+
+
+def get_alert(*, session: Session, team_id: str, alert_id: int) -> StallAlert | None:
+    alert = session.get(StallAlert, alert_id)
+    return alert if alert is not None and alert.team_id == team_id else None
+
+
+def claim_new_alert(*, session: Session, partner: Partner, now: datetime) -> StallAlert | None:
+    """Inserts the episode's alert; None when another run already claimed it (unique per episode)."""
+    assert partner.id is not None
+    alert = StallAlert(
+        team_id=partner.team_id,
+        partner_id=partner.id,
+        stage=partner.stage,
+        episode_started_at=partner.stage_entered_at,
+        alerted_at=now,
+    )
+    session.add(alert)
+    try:
+        with session.begin_nested():
+            session.flush()
+    except Exception:
+        session.expunge(alert)
+        return None
+    return alert
+
+
+def claim_expired_snooze(*, session: Session, alert: StallAlert, now: datetime) -> bool:
+    """Re-arms an alert whose snooze ended; the conditional update lets only one run win."""
+    result = session.execute(
+        update(StallAlert)
+        .where(col(StallAlert.id) == alert.id, col(StallAlert.snoozed_until) == alert.snoozed_until)
+        .values(snoozed_until=None, alerted_at=now)
+    )
+    return result.rowcount == 1  # type: ignore[attr-defined]
+
+
+def last_activity(*, session: Session, partner: Partner) -> tuple[str, datetime] | None:
+    """The newest of the partner's stage moves, feedback and KPI entries, with what it was."""
+    candidates = [
+        (
+            "stage move",
+            session.exec(select(func.max(StageMove.moved_at)).where(StageMove.partner_id == partner.id)).one(),
+        ),
+        (
+            "feedback",
+            session.exec(select(func.max(Feedback.recorded_at)).where(Feedback.partner_id == partner.id)).one(),
+        ),
+        (
+            "KPI entry",
+            session.exec(select(func.max(KpiValue.recorded_at)).where(KpiValue.partner_id == partner.id)).one(),
+        ),
+    ]
+    present = [(kind, when) for kind, when in candidates if when is not None]
+    return max(present, key=lambda item: item[1]) if present else None
+
+
+def all_alerts(*, session: Session, team_id: str) -> list[StallAlert]:
+    return list(session.exec(select(StallAlert).where(StallAlert.team_id == team_id)).all())
