@@ -9,7 +9,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import ValidationError
-from slack_sdk import WebClient
 from sqlalchemy.engine import make_url
 
 from bot.services import Services
@@ -154,16 +153,13 @@ def cmd_run_job(settings: Settings, args: argparse.Namespace) -> int:
     if args.job not in JOBS:
         print(f"Unknown job '{args.job}'. Jobs: {', '.join(JOBS)}.", file=sys.stderr)
         return 2
-    services = open_services(settings)
-    print(run_job(args.job, services, build_job_client(settings)))
-    return 0
-
-
-def build_job_client(settings: Settings) -> WebClient | None:
-    """The Web API client jobs post with; None offline (jobs then only report what they would send)."""
+    if not settings.slack_bot_token:
+        print("Jobs post to Slack: set SLACK_BOT_TOKEN (and SLACK_API_BASE_URL for a stand-in).", file=sys.stderr)
+        return 2
     from bot.slack_client import build_web_client
 
-    return build_web_client(settings) if settings.slack_bot_token else None
+    print(run_job(args.job, open_services(settings), build_web_client(settings)))
+    return 0
 
 
 def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
@@ -207,7 +203,7 @@ def build_parser() -> argparse.ArgumentParser:
     scorecard.add_argument("--team", default="console", help="Slack workspace (team) id (default: console)")
     scorecard.add_argument("--user", default="cli", help="who loaded it (default: cli)")
     job = add("run-job", cmd_run_job, "run a scheduled job once, now, exactly as the scheduler would")
-    job.add_argument("job", metavar="JOB", help="score-reminders")
+    job.add_argument("job", metavar="JOB", help="weekly-digest, stalled-alerts or score-reminders")
     add("migrate", cmd_migrate, "apply database migrations")
     return parser
 

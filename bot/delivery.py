@@ -5,14 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook import WebhookClient
 
+from bot.digest_charts import digest_charts, upload_charts
 from bot.views.blocks import build_reply_blocks
 from bot.views.modals import build_modal
 from bot.views.text import blocks_to_mrkdwn
-from commands.replies import Body, Reply
+from commands.replies import Body, Reply, WeeklyDigest
 
 FALLBACK_LIMIT = 3000
+NOT_IN_CHANNEL = ":wave: I am not in this channel yet. Type `/invite @partnerbot` here, then try again."
 SORRY = ":warning: Sorry, something went wrong on our side and nothing was changed. Please try again in a moment."
 
 
@@ -40,7 +43,9 @@ def deliver(
         metadata = {key: value for key, value in (("response_url", response_url), ("channel_id", channel_id)) if value}
         view = build_modal(reply.modal, user_id=user_id, metadata=metadata)
         client.views_open(trigger_id=trigger_id, view=view)
-    if reply.body is not None:
+    if reply.body is not None and reply.post_in_channel:
+        post_in_channel(client, reply.post_in_channel, reply.body, response_url=response_url)
+    elif reply.body is not None:
         payload = message_payload(reply.body, public=reply.public)
         if response_url:
             send_to_response_url(response_url, payload)
@@ -48,6 +53,25 @@ def deliver(
             send_direct_message(client, user_id, reply.body)
     for message in reply.direct_messages:
         send_direct_message(client, message.user_id, message.body)
+
+
+def post_in_channel(client: WebClient, channel: str, body: Body, *, response_url: str | None = None) -> str | None:
+    """A new message in `channel` (a digest gets its charts in the thread); returns its ts.
+
+    When Slack refuses because the bot is not in the channel, the person who asked is told how to invite it.
+    """
+    payload = message_payload(body)
+    try:
+        posted = client.chat_postMessage(channel=channel, blocks=payload["blocks"], text=payload["text"])
+    except SlackApiError as error:
+        if error.response.get("error") not in ("not_in_channel", "channel_not_found") or not response_url:
+            raise
+        send_to_response_url(response_url, {"text": NOT_IN_CHANNEL, "response_type": "ephemeral"})
+        return None
+    ts = str(posted["ts"])
+    if isinstance(body, WeeklyDigest):
+        upload_charts(client, channel, ts, digest_charts(body))
+    return ts
 
 
 def send_direct_message(client: WebClient, user_id: str, body: Body) -> None:

@@ -133,7 +133,7 @@ def build_digest(session: Session, invocation: Invocation) -> WeeklyDigest:
     week_before = _kpi_week(session, invocation, today - timedelta(days=6))
     goal = invocation.journey.stages[-1].key
     reached = queries.reached_stage(session=session, team_id=invocation.team_id, stage=goal, start=start, end=end)
-    first_day = local_date(start, zone)
+    first_day = today - timedelta(days=6)
     title = f"Week {today.isocalendar()[1]}: {first_day.day} {first_day:%b} – {today.day} {today:%b %Y}"
     quiet = not (registered or moves or feedback or any(this_week.values()))
     return WeeklyDigest(

@@ -270,7 +270,11 @@ def parse_digest(tokens: list[Token]) -> DigestCommand:
     first = tokens[0].text.casefold()
     if len(tokens) == 1 and tokens[0].kind == "word" and first in ("off", "on", "now", "pause", "resume"):
         return DigestCommand({"pause": "off", "resume": "on"}.get(first, first))
-    channel = tokens[0] if tokens[0].kind == "channel" else None
+    first_token = tokens[0]
+    if first_token.kind == "word" and first_token.text.startswith("#") and len(first_token.text) > 1:
+        name = first_token.text[1:]  # typed in the console; Slack sends channels as <#C…|name>
+        first_token = Token(name, kind="channel", entity_id=name)
+    channel = first_token if first_token.kind == "channel" else None
     rest = tokens[1:] if channel else tokens
     if len(rest) not in (0, 2):
         raise ParseError(f"Give a day and a time together, e.g. `mon 09:00`. Usage: {usage}")

@@ -35,15 +35,7 @@ class Scorecard(BaseModel):
     @field_validator("criteria")
     @classmethod
     def _unique(cls, criteria: tuple[Criterion, ...]) -> tuple[Criterion, ...]:
-        """Every repeated key or title (ignoring case), one line each, naming both criteria."""
-        problems = []
-        for attribute in ("key", "title"):
-            first: dict[str, int] = {}
-            for number, criterion in enumerate(criteria, 1):
-                value = getattr(criterion, attribute)
-                earlier = first.setdefault(value.casefold(), number)
-                if earlier != number:
-                    problems.append(f"criterion {number}: duplicate {attribute} '{value}' (as criterion {earlier})")
+        problems = duplicates([criterion.model_dump() for criterion in criteria])
         if problems:
             raise ValueError("\n".join(problems))
         return criteria
@@ -58,6 +50,21 @@ class Scorecard(BaseModel):
 
     def criterion(self, key: str) -> Criterion | None:
         return next((c for c in self.criteria if c.key == key), None)
+
+
+def duplicates(criteria: list[Any]) -> list[str]:
+    """Every repeated key or title (ignoring case), one line each, naming both criteria."""
+    problems = []
+    for attribute in ("key", "title"):
+        first: dict[str, int] = {}
+        for number, criterion in enumerate(criteria, 1):
+            value = criterion.get(attribute) if isinstance(criterion, dict) else None
+            if not isinstance(value, str):
+                continue
+            earlier = first.setdefault(value.casefold(), number)
+            if earlier != number:
+                problems.append(f"criterion {number}: duplicate {attribute} '{value}' (as criterion {earlier})")
+    return problems
 
 
 def _location(error: dict[str, Any], data: Any) -> str:
@@ -81,8 +88,7 @@ def load_scorecard(data: Any, *, version: int = 0) -> Scorecard:
         for problem in error.errors():
             message = problem["msg"].removeprefix("Value error, ")
             if problem["type"] == "value_error" and problem["loc"] == ("criteria",):
-                problems.extend(message.splitlines())  # duplicates: each line already names its criterion
-                continue
+                continue  # duplicates, listed below from the file itself: also when other errors stop this check
             if problem["type"] == "extra_forbidden":
                 message = "unknown key (allowed: key, title, help, weight)"
             if problem["type"] == "too_short" and problem["loc"] == ("criteria",):
@@ -91,6 +97,8 @@ def load_scorecard(data: Any, *, version: int = 0) -> Scorecard:
                     continue  # pydantic counts only the valid items; their own errors are listed already
                 message = f"a scorecard needs at least {MIN_CRITERIA} criteria; this one has {given}"
             problems.append(f"{_location(problem, data)}: {message}")
+        raw = data.get("criteria")
+        problems.extend(duplicates(list(raw)) if isinstance(raw, list | tuple) else [])
         raise InvalidScorecard("The scorecard was refused:\n" + "\n".join(f"• {p}" for p in problems)) from None
 
 

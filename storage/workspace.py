@@ -66,3 +66,8 @@ def job_run(*, session: Session, team_id: str, job: str, period_key: str) -> Job
     return session.exec(
         select(JobRun).where(JobRun.team_id == team_id, JobRun.job == job, JobRun.period_key == period_key)
     ).first()
+
+
+def alert_workspaces(*, session: Session) -> list[WorkspaceSettings]:
+    """Workspaces with a digest channel: stall alerts go there even while the digest is paused."""
+    return list(session.exec(select(WorkspaceSettings).where(col(WorkspaceSettings.digest_channel).is_not(None))).all())

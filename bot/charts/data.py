@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 ALT_TEXT_LIMIT = 1000
 KPI_WEEKS = 12
@@ -35,11 +35,12 @@ class RankingChart:
         if not self.bars:
             return "Partner ranking: no partners scored yet."
         shown = self.bars[:RANKING_LIMIT]
-        head = f"Partner ranking, top {len(shown)} of {len(self.bars)}" if len(self.bars) > len(shown) else (
-            "Partner ranking"
-        )
-        items = (f"{place}. {bar.partner} {bar.score:.0f} ({movement(bar.movement)})" for place, bar in
-                 enumerate(shown, 1))
+        head = "Partner ranking"
+        if len(self.bars) > len(shown):
+            head += f", top {len(shown)} of {len(self.bars)}"
+        items = [
+            f"{place}. {bar.partner} {bar.score:.0f} ({_moved(bar.movement)})" for place, bar in enumerate(shown, 1)
+        ]
         return _one_line(f"{head}: " + ", ".join(items) + ".")
 
 
@@ -59,11 +60,12 @@ class FunnelChart:
     def alt_text(self) -> str:
         if not any(stage.partners for stage in self.stages):
             return "Journey funnel: no partners yet."
-        items = (
-            f"{stage.name} {stage.partners}" + (f" (median {stage.median_days:.0f} d)" if stage.median_days is not None
-                                                else "")
+        items = [
+            f"{stage.name} {stage.partners}"
+            if stage.median_days is None
+            else f"{stage.name} {stage.partners} (median {stage.median_days:.0f} d)"
             for stage in self.stages
-        )
+        ]
         return _one_line("Journey funnel: " + ", ".join(items) + ".")
 
 
@@ -152,13 +154,21 @@ def movement(places: int | None) -> str:
 
 
 def csat_nps(stage: MapStage) -> str:
-    """"CSAT 4.2 · NPS +20", or the half that is known, or empty."""
+    """ "CSAT 4.2 · NPS +20", or the half that is known, or empty."""
     parts = []
     if stage.average_csat is not None:
-        parts.append(f"CSAT {stage.average_csat:.1f}")
+        parts.append(f"CSAT {stage.average_csat.quantize(Decimal('0.1'), ROUND_HALF_UP)}")
     if stage.nps is not None:
         parts.append(f"NPS {stage.nps:+d}" if stage.nps else "NPS 0")
     return " · ".join(parts)
+
+
+def _moved(places: int | None) -> str:
+    if places is None:
+        return "new"
+    if places == 0:
+        return "same place"
+    return f"up {places}" if places > 0 else f"down {-places}"
 
 
 def _map_stage_text(stage: MapStage) -> str:

@@ -37,9 +37,7 @@ def build_funnel_figure(chart: FunnelChart) -> Figure:
         return use_chart_font(figure)
     positions = range(len(stages))
     counts = [stage.partners for stage in stages]
-    bars = ax.barh(
-        positions, counts, height=0.7, color=[stage_colour(index) for index in positions], edgecolor="white"
-    )
+    bars = ax.barh(positions, counts, height=0.7, color=[stage_colour(index) for index in positions], edgecolor="white")
     ax.set_yticks(positions, [label(stage.name) for stage in stages])
     ax.invert_yaxis()  # the journey reads top to bottom, like a funnel
     ax.bar_label(bars, [_bar_text(stage) for stage in stages], padding=4, fontsize=VALUE_SIZE, color=TEXT_COLOUR)

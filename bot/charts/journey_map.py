@@ -10,7 +10,6 @@ from matplotlib.ticker import MaxNLocator
 from bot.charts.data import JourneyMapChart, MapStage, csat_nps
 from bot.charts.style import (
     LABEL_SIZE,
-    MUTED_COLOUR,
     TEXT_COLOUR,
     VALUE_SIZE,
     days,
@@ -50,8 +49,11 @@ def build_journey_map_figure(chart: JourneyMapChart) -> Figure:
             Line2D([], [], color=TEXT_COLOUR, marker="o", linestyle="", label="median days in stage"),
             Line2D([], [], color=TEXT_COLOUR, marker="^", linestyle="", label="longest (max) days in stage"),
         ],
-        loc="outside lower center", ncols=2, frameon=False, fontsize=LABEL_SIZE,
-    )  # fmt: skip
+        loc="outside lower center",
+        ncols=2,
+        frameon=False,
+        fontsize=LABEL_SIZE,
+    )
     return use_chart_font(figure)
 
 
@@ -87,18 +89,21 @@ def _draw_days(ax: Axes, positions: list[int], stages: tuple[MapStage, ...]) -> 
         if lines:
             top = max(value for value in (median, longest) if value is not None)
             ax.annotate(
-                "\n".join(lines), xy=(position, top), xytext=(0, 9), textcoords="offset points",
-                ha="center", va="bottom", fontsize=VALUE_SIZE, color=TEXT_COLOUR,
-            )  # fmt: skip
+                "\n".join(lines),
+                xy=(position, top),
+                xytext=(0, 9),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                fontsize=VALUE_SIZE,
+                color=TEXT_COLOUR,
+            )
     if not known:
         write_note(ax, "No time-in-stage data yet")
 
 
 def _stage_label(stage: MapStage) -> str:
-    """The stage name, with "CSAT 4.2 · NPS +20" on a second, quieter line when feedback is known."""
+    """The stage name, with "CSAT 4.2 · NPS +20" on a second line when feedback is known."""
     feedback = csat_nps(stage)
     name = label(stage.name, STAGE_NAME_LIMIT)
     return f"{name}\n{feedback}" if feedback else name
-
-
-__all__ = ["MUTED_COLOUR", "build_journey_map_figure"]

@@ -47,7 +47,7 @@ def build_kpi_trend_figure(chart: KpiTrendChart) -> Figure:
     lead_bars = ax.bar([x - BAR_WIDTH / 2 for x in positions], leads, BAR_WIDTH, color=LEADS_COLOUR, label="Leads")
     deal_bars = ax.bar([x + BAR_WIDTH / 2 for x in positions], deals, BAR_WIDTH, color=DEALS_COLOUR, label="Deals")
     for bars, values in ((lead_bars, leads), (deal_bars, deals)):
-        ax.bar_label(bars, [str(value) if value else "" for value in values], padding=2, fontsize=8, color=TEXT_COLOUR)
+        ax.bar_label(bars, [str(value) for value in values], padding=2, fontsize=8, color=TEXT_COLOUR)
     ax.set_ylim(0, max([*leads, *deals, 1]) * HEADROOM)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel("Leads and deals", fontsize=LABEL_SIZE, color=TEXT_COLOUR)
@@ -56,25 +56,26 @@ def build_kpi_trend_figure(chart: KpiTrendChart) -> Figure:
     ax.set_xlabel(f"Week starting ({'–'.join(map(str, years))})", fontsize=LABEL_SIZE, color=TEXT_COLOUR)
 
     line = _draw_revenue(ax.twinx(), positions, revenue, chart.currency)
+    money = f" {chart.currency}" if chart.currency else ""
     figure.legend(
-        [lead_bars, deal_bars, line], ["Leads", "Deals", "Revenue"],
-        loc="outside lower center", ncols=3, frameon=False, fontsize=LABEL_SIZE,
-    )  # fmt: skip
+        [lead_bars, deal_bars, line],
+        ["Leads", "Deals", f"Revenue (last week {compact(revenue[-1])}{money})"],
+        loc="outside lower center",
+        ncols=3,
+        frameon=False,
+        fontsize=LABEL_SIZE,
+    )
     if not any(leads) and not any(deals) and not any(revenue):
         write_note(ax)
     return use_chart_font(figure)
 
 
 def _draw_revenue(ax: Axes, positions: list[int], revenue: list[float], currency: str) -> Line2D:
-    """The revenue line on its own right-hand axis; only the latest week's value is written, to avoid clutter."""
+    """The revenue line on its own right-hand axis; the latest value goes in the legend, clear of the bar labels."""
     (line,) = ax.plot(positions, revenue, color=REVENUE_COLOUR, marker="o", linewidth=2, label="Revenue")
     ax.set_ylim(min([*revenue, 0]) * HEADROOM, max([*revenue, 1]) * HEADROOM)
     ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: compact(value)))
     ax.set_ylabel(f"Revenue ({currency})" if currency else "Revenue", fontsize=LABEL_SIZE, color=REVENUE_COLOUR)
     ax.tick_params(labelsize=LABEL_SIZE, colors=MUTED_COLOUR)
     ax.spines[["top"]].set_visible(False)
-    ax.annotate(
-        compact(revenue[-1]), xy=(positions[-1], revenue[-1]), xytext=(0, 8), textcoords="offset points",
-        ha="center", fontsize=9, fontweight="bold", color=REVENUE_COLOUR,
-    )  # fmt: skip
     return line

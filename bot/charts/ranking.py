@@ -23,7 +23,7 @@ from bot.charts.style import (
 
 TITLE = "Partner ranking"
 BAR_COLOUR = "#0072B2"
-SCORE_AXIS_END = 122
+SCORE_AXIS_END = 118
 """The axis runs past 100 so that "100 ▲12" still fits beside the longest possible bar."""
 
 
@@ -55,12 +55,23 @@ def _write_values(ax: Axes, position: int, bar: RankingBar) -> None:
     """The score just past the bar's end, then the movement in green/red/grey a fixed distance further on."""
     score = max(bar.score, 0)
     ax.annotate(
-        f"{bar.score:.0f}", xy=(score, position), xytext=(4, 0), textcoords="offset points",
-        va="center", fontsize=VALUE_SIZE + 1, fontweight="bold", color=TEXT_COLOUR,
-    )  # fmt: skip
+        f"{bar.score:.0f}",
+        xy=(score, position),
+        xytext=(4, 0),
+        textcoords="offset points",
+        va="center",
+        fontsize=VALUE_SIZE + 1,
+        fontweight="bold",
+        color=TEXT_COLOUR,
+    )
     move = movement(bar.movement)
     colour = UP_COLOUR if move.startswith("▲") else DOWN_COLOUR if move.startswith("▼") else MUTED_COLOUR
     ax.annotate(
-        move, xy=(score, position), xytext=(30, 0), textcoords="offset points",
-        va="center", fontsize=VALUE_SIZE, color=colour,
-    )  # fmt: skip
+        move,
+        xy=(score, position),
+        xytext=(30, 0),
+        textcoords="offset points",
+        va="center",
+        fontsize=VALUE_SIZE,
+        color=colour,
+    )

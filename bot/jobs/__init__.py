@@ -1,4 +1,4 @@
-"""Scheduled jobs. Each takes the services, a Web API client (None offline) and `now`, and reports what it did.
+"""Scheduled jobs. Each takes the services, a Web API client and `now`, and reports what it did.
 
 `partnerbot run-job NAME` and the scheduler call the same function, so they follow the same rules.
 """
@@ -11,12 +11,18 @@ from datetime import datetime
 from slack_sdk import WebClient
 
 from bot.jobs.score_reminders import send_score_reminders
+from bot.jobs.stalled_alerts import post_stalled_alerts
+from bot.jobs.weekly_digest import post_weekly_digests
 from bot.services import Services
 
-Job = Callable[[Services, WebClient | None, datetime], str]
+Job = Callable[[Services, WebClient, datetime], str]
 
-JOBS: dict[str, Job] = {"score-reminders": send_score_reminders}
+JOBS: dict[str, Job] = {
+    "weekly-digest": post_weekly_digests,
+    "stalled-alerts": post_stalled_alerts,
+    "score-reminders": send_score_reminders,
+}
 
 
-def run_job(name: str, services: Services, client: WebClient | None) -> str:
+def run_job(name: str, services: Services, client: WebClient) -> str:
     return JOBS[name](services, client, services.clock())

@@ -14,14 +14,11 @@ from commands.asks import due_reminders
 logger = logging.getLogger("partnerbot.jobs")
 
 
-def send_score_reminders(services: Services, client: WebClient | None, now: datetime) -> str:
+def send_score_reminders(services: Services, client: WebClient, now: datetime) -> str:
     """Marks the due requests reminded (once, even across replicas), then sends each lead a DM."""
     due = due_reminders(services.unit_of_work, now=now, after_days=services.settings.reminder_days)
     sent = 0
-    for team_id, message in due:
-        if client is None:
-            logger.info("offline: would remind %s in %s about %s", message.user_id, team_id, message.body.partner)
-            continue
+    for _team_id, message in due:
         try:
             send_direct_message(client, message.user_id, message.body)
             sent += 1

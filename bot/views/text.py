@@ -22,6 +22,10 @@ EMOJI = {
     ":memo:": "📝",
     ":incoming_envelope:": "📨",
     ":wave:": "👋",
+    ":zzz:": "💤",
+    ":tada:": "🎉",
+    ":trophy:": "🏆",
+    ":calendar:": "📅",
 }
 
 

@@ -51,3 +51,39 @@ def view_submission(
 def everything_posted(calls: list[Call]) -> str:
     """The bodies of all recorded calls as one JSON text, for asserting what must never be sent."""
     return json.dumps([call.body for call in calls], ensure_ascii=False)
+
+
+def button_click(message: dict[str, Any], action_id: str, *, user: str, trigger_id: str) -> dict[str, Any]:
+    """A `block_actions` payload as Slack sends it when `user` clicks the button `action_id` in a posted `message`."""
+    block, button = next(
+        (block, element)
+        for block in message["blocks"]
+        for element in block.get("elements", [])
+        if element.get("action_id") == action_id
+    )
+    return {
+        "type": "block_actions",
+        "team": {"id": "T1", "domain": "acme"},
+        "user": {"id": user, "username": user.lower(), "team_id": "T1"},
+        "api_app_id": "A1",
+        "token": "legacy",
+        "trigger_id": trigger_id,
+        "container": {"type": "message", "message_ts": "1700000000.000100", "channel_id": "D1", "is_ephemeral": False},
+        "channel": {"id": "D1", "name": "directmessage"},
+        "message": {
+            "type": "message",
+            "ts": "1700000000.000100",
+            "text": message.get("text", ""),
+            "blocks": message["blocks"],
+        },
+        "actions": [
+            {
+                "type": "button",
+                "action_id": action_id,
+                "block_id": block.get("block_id", "b1"),
+                "text": button["text"],
+                "value": button["value"],
+                "action_ts": "1700000001.000200",
+            }
+        ],
+    }
