@@ -8,11 +8,11 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook import WebhookClient
 
-from bot.digest_charts import digest_charts, upload_charts
+from bot.digest_charts import charts_for, upload_charts
 from bot.views.blocks import build_reply_blocks
 from bot.views.modals import build_modal
 from bot.views.text import blocks_to_mrkdwn
-from commands.replies import Body, Reply, WeeklyDigest
+from commands.replies import Body, Reply
 
 FALLBACK_LIMIT = 3000
 NOT_IN_CHANNEL = ":wave: I am not in this channel yet. Type `/invite @partnerbot` here, then try again."
@@ -69,8 +69,9 @@ def post_in_channel(client: WebClient, channel: str, body: Body, *, response_url
         send_to_response_url(response_url, {"text": NOT_IN_CHANNEL, "response_type": "ephemeral"})
         return None
     ts = str(posted["ts"])
-    if isinstance(body, WeeklyDigest):
-        upload_charts(client, channel, ts, digest_charts(body))
+    charts = charts_for(body)
+    if charts:
+        upload_charts(client, channel, ts, charts)
     return ts
 
 

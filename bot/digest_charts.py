@@ -1,4 +1,4 @@
-"""The digest's charts: reply data in, named PNG files (with alt text) out."""
+"""Charts for messages posted in a channel (digest, journey map): reply data in, named PNG files out."""
 
 from __future__ import annotations
 
@@ -9,16 +9,19 @@ from slack_sdk import WebClient
 from bot.charts import (
     FunnelChart,
     FunnelStage,
+    JourneyMapChart,
     KpiTrendChart,
     KpiWeek,
+    MapStage,
     RankingBar,
     RankingChart,
     build_funnel_figure,
+    build_journey_map_figure,
     build_kpi_trend_figure,
     build_ranking_figure,
     render_png,
 )
-from commands.replies import WeeklyDigest
+from commands.replies import JourneyMap, WeeklyDigest
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,22 @@ def digest_charts(digest: WeeklyDigest) -> list[ChartFile]:
             "kpi-trend.png", "Partner KPIs, last 12 weeks", trend.alt_text(), render_png(build_kpi_trend_figure(trend))
         ),
     ]
+
+
+def map_charts(journey: JourneyMap) -> list[ChartFile]:
+    chart = JourneyMapChart(
+        tuple(MapStage(s.stage, s.partners, s.median_days, s.max_days, s.average_csat, s.nps) for s in journey.stages)
+    )
+    return [ChartFile("journey-map.png", "Journey map", chart.alt_text(), render_png(build_journey_map_figure(chart)))]
+
+
+def charts_for(body: object) -> list[ChartFile]:
+    """The charts that go with a message posted in a channel (none for most)."""
+    if isinstance(body, WeeklyDigest):
+        return digest_charts(body)
+    if isinstance(body, JourneyMap):
+        return map_charts(body)
+    return []
 
 
 def upload_charts(client: WebClient, channel: str, thread_ts: str, charts: list[ChartFile]) -> None:

@@ -3,39 +3,57 @@
 APScheduler 3.x defaults that would bite are set explicitly: the zone is the workspace's (not the
 machine's), a run missed while the process was down is made up within the grace time instead of the
 default one second, piled-up runs coalesce into one, and job ids are fixed with replace_existing.
-Jobs themselves are safe to run on several replicas at once (they claim their work in the database).
+Only the process holding the leader lock runs jobs; each job also claims its work in the database.
+
+The weekly digest is a frequent tick rather than one cron trigger per workspace: each tick posts the
+runs that are due and not yet claimed, so a schedule changed in Slack takes effect on every replica
+without rescheduling, and a run missed while the bot was down is made up (or skipped) by the same rule.
 """
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 
 from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
 from slack_sdk import WebClient
 
 from bot.jobs import run_job
+from bot.leader import LeaderLock
 from bot.services import Services
 
+logger = logging.getLogger("partnerbot.scheduler")
 MISFIRE_GRACE = timedelta(hours=12)
+DIGEST_TICK = timedelta(minutes=5)
 REMINDER_INTERVAL = timedelta(hours=1)
+STALLED_ALERTS_AT = (9, 0)
 
 
-def build_scheduler(services: Services, client: WebClient | None) -> BackgroundScheduler:
+def run_if_leader(name: str, services: Services, client: WebClient, leader: LeaderLock) -> None:
+    if not leader.is_leader():
+        return
+    try:
+        logger.info(run_job(name, services, client))
+    except Exception:
+        logger.exception("job %s failed", name)
+
+
+def build_scheduler(services: Services, client: WebClient, leader: LeaderLock | None = None) -> BackgroundScheduler:
+    zone = services.settings.timezone
+    lock = leader or LeaderLock(services.engine)
     scheduler = BackgroundScheduler(
-        timezone=services.settings.timezone,
-        job_defaults={
-            "coalesce": True,
-            "misfire_grace_time": int(MISFIRE_GRACE.total_seconds()),
-            "max_instances": 1,
-        },
+        timezone=zone,
+        job_defaults={"coalesce": True, "misfire_grace_time": int(MISFIRE_GRACE.total_seconds()), "max_instances": 1},
     )
-    scheduler.add_job(
-        run_job,
-        "interval",
-        seconds=int(REMINDER_INTERVAL.total_seconds()),
-        id="score-reminders",
-        replace_existing=True,
-        args=("score-reminders", services, client),
-        next_run_time=services.clock() + timedelta(minutes=1),
-    )
+    triggers = {
+        "weekly-digest": IntervalTrigger(seconds=int(DIGEST_TICK.total_seconds()), timezone=zone),
+        "stalled-alerts": CronTrigger(hour=STALLED_ALERTS_AT[0], minute=STALLED_ALERTS_AT[1], timezone=zone),
+        "score-reminders": IntervalTrigger(seconds=int(REMINDER_INTERVAL.total_seconds()), timezone=zone),
+    }
+    for name, trigger in triggers.items():
+        scheduler.add_job(
+            run_if_leader, trigger, id=name, name=name, replace_existing=True, args=(name, services, client, lock)
+        )
     return scheduler

@@ -302,3 +302,14 @@ def parse_stalled(tokens: list[Token]) -> Stalled:
             raise ParseError(f"Name a stage and a number of days, e.g. `stalled set onboarding 45`. Usage: {usage}")
         return Stalled(set_stage=tokens[1].text, set_days=tokens[2].text)
     raise ParseError(f"'{tokens[0].text}' is not understood here. Usage: {usage}")
+
+
+@dataclass(frozen=True)
+class MapCommand:
+    pass
+
+
+def parse_map(tokens: list[Token]) -> MapCommand:
+    if tokens:
+        raise ParseError("`/partner map` takes no arguments.")
+    return MapCommand()

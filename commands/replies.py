@@ -144,6 +144,9 @@ class HomeOverview:
     user_id: str
     my_partners: tuple[StageGroup, ...]
     journey: JourneyOverview
+    my_stalled: tuple[StalledPartner, ...] = ()
+    questionnaires_waiting: tuple[str, ...] = ()
+    program: ProgramDashboard | None = None
 
 
 @dataclass(frozen=True)
@@ -400,6 +403,23 @@ class WeeklyDigest:
     stalled: int
     reached_goal: tuple[str, ...]
     trend: tuple[TrendWeek, ...]
+
+
+@dataclass(frozen=True)
+class MapStageLine:
+    stage: str
+    partners: int
+    median_days: float | None
+    max_days: int | None
+    average_csat: Decimal | None
+    nps: int | None
+    feedback: int
+    top_pain_points: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
+class JourneyMap:
+    stages: tuple[MapStageLine, ...]
 
 
 Body = (

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from commands import asks, digest, feedback, kpis, parse, ranking, registry, scoring, stalls
+from commands import asks, digest, feedback, journey_map, kpis, parse, ranking, registry, scoring, stalls
 from commands.context import Invocation
 from commands.replies import HelpSheet, Reply, VerbHelp
 from commands.tokens import ParseError, Token, tokenize
@@ -165,6 +165,15 @@ VERBS: dict[str, Verb] = {
             parse.parse_digest,
             digest.configure,
             aliases=("weekly", "raport", "дайджест"),
+        ),
+        Verb(
+            "map",
+            "map",
+            "The journey map: per stage, partners, median and longest days, CSAT, NPS and top pain points.",
+            ("map",),
+            parse.parse_map,
+            journey_map.show_map,
+            aliases=("mapa", "карта"),
         ),
         Verb(
             "archive",

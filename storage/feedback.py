@@ -47,3 +47,13 @@ def partner_feedback(*, session: Session, partner: Partner) -> list[Feedback]:
         .order_by(col(Feedback.recorded_at).desc(), col(Feedback.id).desc())
     )
     return list(session.exec(query).all())
+
+
+def team_feedback(*, session: Session, team_id: str) -> list[Feedback]:
+    """Feedback on the team's active partners, for the journey map."""
+    query = (
+        select(Feedback)
+        .join(Partner, col(Partner.id) == col(Feedback.partner_id))
+        .where(Feedback.team_id == team_id, col(Partner.archived).is_(False))
+    )
+    return list(session.exec(query).all())

@@ -156,3 +156,20 @@ def due_reminders(*, session: Session, asked_before: datetime) -> list[tuple[Sco
         .with_for_update(of=ScoreRequest, skip_locked=True)
     )
     return [(request, partner) for request, partner in session.exec(query).all()]
+
+
+def waiting_for(*, session: Session, team_id: str, lead: str) -> list[str]:
+    """Names of active partners whose questionnaire `lead` was asked for and has not answered."""
+    query = (
+        select(Partner.name)
+        .join(ScoreRequest, col(ScoreRequest.partner_id) == col(Partner.id))
+        .where(
+            ScoreRequest.team_id == team_id,
+            ScoreRequest.lead == lead,
+            col(ScoreRequest.answered_at).is_(None),
+            col(Partner.archived).is_(False),
+        )
+        .order_by(Partner.name)
+        .distinct()
+    )
+    return list(session.exec(query).all())

@@ -90,7 +90,7 @@ def build_alert_blocks(body: StallAlertMessage) -> list[Block]:
     return blocks
 
 
-def build_advance_modal(alert_id: int, partner: str, stages: list[tuple[str, str]]) -> View:
+def build_advance_modal(partner: str, stages: list[tuple[str, str]], metadata: dict[str, object]) -> View:
     """A stage picker and an optional note, for the alert's "Advance…" button."""
     options = [Option(value=key, label=name) for key, name in stages]
     return View(
@@ -99,7 +99,7 @@ def build_advance_modal(alert_id: int, partner: str, stages: list[tuple[str, str
         title="Advance partner",
         submit="Move",
         close="Cancel",
-        private_metadata=json.dumps({"alert": alert_id, "partner": partner}),
+        private_metadata=json.dumps(metadata),
         blocks=[
             section(f"Move *{escape(partner)}* to:"),
             InputBlock(
@@ -117,14 +117,14 @@ def build_advance_modal(alert_id: int, partner: str, stages: list[tuple[str, str
     )
 
 
-def build_snooze_modal(alert_id: int, partner: str) -> View:
+def build_snooze_modal(partner: str, metadata: dict[str, object]) -> View:
     return View(
         type="modal",
         callback_id=SNOOZE_CALLBACK,
         title="Snooze 7 days",
         submit="Snooze",
         close="Cancel",
-        private_metadata=json.dumps({"alert": alert_id, "partner": partner}),
+        private_metadata=json.dumps(metadata),
         blocks=[
             section(f"No alerts about *{escape(clip(partner, 80))}* for 7 days. Why is it waiting?"),
             InputBlock(
@@ -136,3 +136,8 @@ def build_snooze_modal(alert_id: int, partner: str) -> View:
             ),
         ],
     )
+
+
+def updated_alert_blocks(original_text: str, outcome: str) -> list[Block]:
+    """The alert as first posted (its text is already escaped), its buttons replaced by what was done."""
+    return [section(original_text), context(outcome)]

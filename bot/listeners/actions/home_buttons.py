@@ -5,11 +5,18 @@ from __future__ import annotations
 from logging import Logger
 from typing import Any
 
-from slack_bolt import Ack
+from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
+from bot.delivery import deliver
+from bot.services import Services
 from bot.views.registration import build_registration_modal
-from commands.registry import registration_form
+from commands.feedback import feedback_form
+from commands.parse import Show
+from commands.registry import registration_form, show
+from commands.replies import Reply
+from commands.scoring import score_form
+from domain.errors import PartnerbotError
 
 
 def acknowledge(ack: Ack) -> None:
@@ -23,3 +30,24 @@ def open_registration_form(body: dict[str, Any], client: WebClient, logger: Logg
         client.views_open(trigger_id=body["trigger_id"], view=view)
     except Exception:
         logger.exception("could not open the registration form")
+
+
+def open_partner_menu(body: dict[str, Any], client: WebClient, context: BoltContext, logger: Logger) -> None:
+    """A partner's menu on the Home tab: the feedback form, the questionnaire, or the card by DM."""
+    services: Services = context["services"]
+    user_id = body["user"]["id"]
+    action, _, partner = (body["actions"][0].get("selected_option") or {}).get("value", "").partition(":")
+    invocation = services.invocation(team_id=context.team_id or body["team"]["id"], user_id=user_id)
+    runs = {
+        "feedback": lambda: feedback_form(invocation, partner),
+        "score": lambda: score_form(invocation, partner),
+        "show": lambda: show(Show(partner), invocation),
+    }
+    try:
+        try:
+            reply = runs[action]() if action in runs else Reply.error(f"Unknown menu choice '{action}'.")
+        except PartnerbotError as error:
+            reply = Reply.error(error.message)
+        deliver(reply, client=client, user_id=user_id, trigger_id=body.get("trigger_id"))
+    except Exception:
+        logger.exception("home menu %r for %r failed", action, partner)
