@@ -10,9 +10,9 @@ from pathlib import Path
 
 from bot.console import render_reply
 from bot.delivery import message_payload
+from bot.digest_charts import charts_for
 from bot.services import Services
 from commands.verbs import handle
-from domain.periods import month_start, previous_month
 from domain.scorecard import DEFAULT_SCORECARD
 from storage import partners as repository
 
@@ -86,30 +86,26 @@ KPI_REPORTERS: tuple[tuple[str, int, int], ...] = (
     ("Северсталь Софт", 6, 12000),
     ("Hooli Cloud", 5, 20000),
 )
-KPI_MONTHS = 6
+KPI_WEEKS = 20
 
 
 def kpi_script(today: datetime) -> list[tuple[datetime, str]]:
-    """Six months of monthly KPI entries, the same every run (a seeded generator)."""
+    """Weekly KPI entries over the last KPI_WEEKS weeks, the same every run (a seeded generator)."""
     generator = random.Random(42)
     registered = {name: days_ago for days_ago, name, *_ in DEMO_PARTNERS}
     steps = []
-    month = month_start(today.date())
-    months = [month]
-    for _ in range(KPI_MONTHS - 1):
-        months.insert(0, month := previous_month(month))
-    for first in months:
-        when = datetime.combine(first + timedelta(days=4), today.timetz())
-        days_ago = (today - when).days
+    for weeks_ago in range(KPI_WEEKS, -1, -1):
+        days_ago = 7 * weeks_ago + 1
+        when = today - timedelta(days=days_ago)
         for name, leads_scale, deal_size in KPI_REPORTERS:
-            if days_ago < 0 or days_ago >= registered[name]:
+            if days_ago >= registered[name] or generator.random() < 0.2:
                 continue
-            leads = generator.randint(leads_scale // 2, leads_scale)
+            leads = generator.randint(leads_scale // 4, leads_scale // 2 + 1)
             mql = generator.randint(leads // 2, leads)
             sql = generator.randint(mql // 3, max(mql // 3, mql - 1))
             deals = generator.randint(0, max(1, sql // 2))
             revenue = deals * generator.randint(deal_size // 2, deal_size * 2)
-            cost = generator.randint(300, 1500)
+            cost = generator.randint(100, 500)
             steps.append(
                 (when, f'kpi "{name}" leads={leads} mql={mql} sql={sql} deals={deals} revenue={revenue} cost={cost}')
             )
@@ -187,6 +183,9 @@ def write_demo_files(services: Services, out: Path, *, team_id: str = DEMO_TEAM)
         ("dashboard", "kpis"),
         ("ranking", "rank"),
         ("why", 'score "Globex Corporation" why'),
+        ("digest", "digest now"),
+        ("map", "map"),
+        ("stalled", "stalled"),
     )
     for name, command in views:
         reply = handle(command, services.invocation(team_id=team_id, user_id="console"))
@@ -195,4 +194,8 @@ def write_demo_files(services: Services, out: Path, *, team_id: str = DEMO_TEAM)
         text_path.write_text(render_reply(reply) + "\n", encoding="utf-8")
         json_path.write_text(json.dumps(message_payload(reply.body), ensure_ascii=False, indent=2), encoding="utf-8")
         written += [text_path, json_path]
+        for chart in charts_for(reply.body):
+            chart_path = out / chart.filename
+            chart_path.write_bytes(chart.png)
+            written.append(chart_path)
     return written
