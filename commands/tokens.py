@@ -16,6 +16,7 @@ from domain.errors import PartnerbotError
 
 QUOTE_PAIRS = {'"': '"”“', "“": '”"', "„": '”“"', "«": "»", "”": '”"'}
 _ENTITY = re.compile(r"<([@#!])([^|>]*)(?:\|([^>]*))?>|<([^>]*)>")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _LEADING_GROUP = re.compile(r"\d{1,3}")
 _THOUSANDS_GROUPS = re.compile(r"(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?[kKmMкКмМ]?(?=\s|$)")
 _KEY_EQUALS = re.compile(r"([^\W\d][\w-]*)=")
@@ -81,6 +82,8 @@ def _pair(key: str, text: str, start: int) -> tuple[Token, int]:
 
 
 def tokenize(text: str) -> list[Token]:
+    if _SURROGATE.search(text):
+        raise ParseError("The text has characters that are not valid Unicode; please type it again.")
     tokens: list[Token] = []
     position = 0
     while position < len(text):

@@ -33,8 +33,8 @@ SIZE_ALIASES = {"s": "small", "m": "medium", "l": "large", "smb": "small", "mid"
 PROFILE_FIELDS: tuple[str, ...] = ("type", "size", "segment", "owner", "alliance", "notes")
 FIELD_ALIASES = {"specialization": "segment", "specialisation": "segment", "note": "notes", "structure": "alliance"}
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # tabs and line breaks are fine in notes
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff]")
+_CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")  # tabs and line breaks are fine in notes
 
 
 def clean_name(raw: str) -> str:

@@ -1,0 +1,33 @@
+"""The reply itself and the simplest bodies: notices and help."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+
+@dataclass(frozen=True)
+class Notice:
+    text: str
+    tone: Literal["info", "success", "error"] = "info"
+
+
+@dataclass(frozen=True)
+class VerbHelp:
+    usage: str
+    summary: str
+    examples: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class HelpSheet:
+    verbs: tuple[VerbHelp, ...]
+    focus: VerbHelp | None = None
+
+
+class FormRejected(Exception):
+    """A modal submission with field-level errors; keys are the form's field names."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__(errors)
+        self.errors = errors

@@ -1,0 +1,123 @@
+"""Replies about partners and the journey: cards, moves, lists, the registration form, App Home."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from commands.replies.metrics import FeedbackSummary, Figures, ProgramDashboard
+    from commands.replies.operations import StalledPartner
+    from commands.replies.scores import ScoreSummary
+
+
+@dataclass(frozen=True)
+class MoveLine:
+    when: datetime
+    from_stage: str | None
+    to_stage: str
+    by: str
+    note: str | None
+
+
+@dataclass(frozen=True)
+class PartnerCard:
+    name: str
+    stage: str
+    stage_key: str
+    stage_since: date
+    days_in_stage: int
+    stalled: bool
+    owner: str | None
+    type: str | None
+    size: str | None
+    segment: str | None
+    alliance: str | None
+    notes: str | None
+    archived: bool
+    moves: tuple[MoveLine, ...]
+    headline: str | None = None
+    feedback: FeedbackSummary | None = None
+    kpis: Figures | None = None
+    score: ScoreSummary | None = None
+
+
+@dataclass(frozen=True)
+class StageMoved:
+    partner: str
+    from_stage: str
+    to_stage: str
+    days_in_previous: int
+    backwards: bool
+    note: str | None
+    by: str
+
+
+@dataclass(frozen=True)
+class PartnerRow:
+    name: str
+    days_in_stage: int
+    stalled: bool
+    owner: str | None
+    type: str | None
+
+
+@dataclass(frozen=True)
+class StageGroup:
+    stage: str
+    stage_key: str
+    total: int
+    rows: tuple[PartnerRow, ...]
+
+
+@dataclass(frozen=True)
+class PartnerListing:
+    groups: tuple[StageGroup, ...]
+    total: int
+    shown: int
+    stage_filter: str | None = None
+
+
+@dataclass(frozen=True)
+class StageLine:
+    key: str
+    name: str
+    description: str
+    aliases: tuple[str, ...]
+    partners: int
+    stall_threshold_days: int | None
+
+
+@dataclass(frozen=True)
+class JourneyOverview:
+    stages: tuple[StageLine, ...]
+    archived: int
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class RegistrationForm:
+    """The registration modal: the fields and their choices; `name` pre-fills the name."""
+
+    types: tuple[Choice, ...]
+    sizes: tuple[Choice, ...]
+    alliances: tuple[Choice, ...]
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class HomeOverview:
+    """App Home: the viewer's own partners by stage, and the program's stage counts."""
+
+    user_id: str
+    my_partners: tuple[StageGroup, ...]
+    journey: JourneyOverview
+    my_stalled: tuple[StalledPartner, ...] = ()
+    questionnaires_waiting: tuple[str, ...] = ()
+    program: ProgramDashboard | None = None
