@@ -34,7 +34,8 @@ PROFILE_FIELDS: tuple[str, ...] = ("type", "size", "segment", "owner", "alliance
 FIELD_ALIASES = {"specialization": "segment", "specialisation": "segment", "note": "notes", "structure": "alliance"}
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff]")
-_CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")  # tabs and line breaks are fine in notes
+# Tabs and line breaks are fine in notes; other control characters and lone surrogates are not.
+_CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
 def clean_name(raw: str) -> str:
