@@ -16,7 +16,7 @@ from commands.parse import DigestCommand
 from commands.ranking import ranking_rows
 from commands.replies import DigestSettingsView, FunnelLine, Reply, TrendWeek, WeeklyDigest
 from commands.stalls import stalled_partners
-from domain.clock import local_date
+from domain.clock import local_date, start_of_local_day
 from domain.errors import InvalidField
 from domain.schedule import WeeklySchedule, clock_time, latest_due, next_run, week_key, weekday
 from storage import digest as queries
@@ -125,16 +125,16 @@ def _kpi_week(session: Session, invocation: Invocation, end: date) -> dict[str, 
 def build_digest(session: Session, invocation: Invocation) -> WeeklyDigest:
     """The week that ends now: numbers, ranking, funnel, stalled partners, goals reached, KPI trend."""
     zone, end = invocation.timezone, invocation.now
-    start = end - timedelta(days=7)
     today = local_date(end, zone)
+    first_day = today - timedelta(days=6)
+    start = start_of_local_day(first_day, zone)
     registered, moves = queries.move_counts(session=session, team_id=invocation.team_id, start=start, end=end)
     feedback = queries.feedback_count(session=session, team_id=invocation.team_id, start=start, end=end)
     this_week = _kpi_week(session, invocation, today + timedelta(days=1))
     week_before = _kpi_week(session, invocation, today - timedelta(days=6))
     goal = invocation.journey.stages[-1].key
     reached = queries.reached_stage(session=session, team_id=invocation.team_id, stage=goal, start=start, end=end)
-    first_day = today - timedelta(days=6)
-    title = f"Week {today.isocalendar()[1]}: {first_day.day} {first_day:%b} – {today.day} {today:%b %Y}"
+    title = f"{first_day.day} {first_day:%b} – {today.day} {today:%b %Y}"
     quiet = not (registered or moves or feedback or any(this_week.values()))
     return WeeklyDigest(
         title=title,

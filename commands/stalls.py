@@ -153,6 +153,12 @@ def record_alert_message(
             uow.commit()
 
 
+def release_alert(unit_of_work: Callable[[], UnitOfWork], invocation: Invocation, alert_id: int) -> None:
+    with unit_of_work() as uow:
+        repository.release_alert(session=uow.session, team_id=invocation.team_id, alert_id=alert_id, now=invocation.now)
+        uow.commit()
+
+
 def snooze(invocation: Invocation, alert_id: int, reason: str | None) -> tuple[StallAlert, StalledPartner]:
     """Snoozes an alert for SNOOZE_DAYS with an optional reason; returns the alert and the partner's state."""
     text = " ".join((reason or "").split())[:300] or None

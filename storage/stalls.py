@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import func, update
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from storage.tables import Feedback, KpiValue, Partner, StageMove, StallAlert
@@ -43,13 +44,14 @@ def claim_new_alert(*, session: Session, partner: Partner, now: datetime) -> Sta
         episode_started_at=partner.stage_entered_at,
         alerted_at=now,
     )
-    session.add(alert)
     try:
+        # added inside the savepoint: begin_nested() flushes what is pending *before* the SAVEPOINT, so a
+        # row added earlier would hit the unique key outside it and abort the whole transaction
         with session.begin_nested():
+            session.add(alert)
             session.flush()
-    except Exception:
-        session.expunge(alert)
-        return None
+    except IntegrityError:
+        return None  # the savepoint's rollback has taken `alert` out of the session
     return alert
 
 
@@ -85,3 +87,15 @@ def last_activity(*, session: Session, partner: Partner) -> tuple[str, datetime]
 
 def all_alerts(*, session: Session, team_id: str) -> list[StallAlert]:
     return list(session.exec(select(StallAlert).where(StallAlert.team_id == team_id)).all())
+
+
+def release_alert(*, session: Session, team_id: str, alert_id: int, now: datetime) -> None:
+    """Undoes a claim whose message could not be posted, so the next run alerts again."""
+    alert = get_alert(session=session, team_id=team_id, alert_id=alert_id)
+    if alert is None:
+        return
+    if alert.message_ts is None:
+        session.delete(alert)
+    else:
+        alert.snoozed_until = now  # a re-alert after a snooze: due again on the next run
+        session.add(alert)

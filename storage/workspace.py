@@ -52,13 +52,14 @@ def claim_job_run(*, session: Session, team_id: str, job: str, period_key: str, 
     The unique key is the final guard against double posting, whatever the scheduler does.
     """
     run = JobRun(team_id=team_id, job=job, period_key=period_key, status="running", claimed_at=now)
-    session.add(run)
     try:
+        # added inside the savepoint: begin_nested() flushes what is pending *before* the SAVEPOINT, so a
+        # row added earlier would hit the unique key outside it and abort the whole transaction
         with session.begin_nested():
+            session.add(run)
             session.flush()
     except IntegrityError:
-        session.expunge(run)
-        return None
+        return None  # the savepoint's rollback has taken `run` out of the session
     return run
 
 

@@ -11,7 +11,7 @@ from slack_sdk import WebClient
 from bot.delivery import post_in_channel
 from bot.services import Services
 from commands.replies import StallAlertMessage
-from commands.stalls import due_alerts, record_alert_message
+from commands.stalls import due_alerts, record_alert_message, release_alert
 from storage.workspace import alert_workspaces
 
 logger = logging.getLogger("partnerbot.jobs")
@@ -28,7 +28,9 @@ def post_stalled_alerts(services: Services, client: WebClient, now: datetime) ->
             try:
                 ts = post_in_channel(client, channel, StallAlertMessage(stalled))
             except Exception:
-                logger.exception("stall alert for %s in %s could not be posted", stalled.partner, team_id)
+                logger.exception("stall alert for %s in %s could not be posted; will retry", stalled.partner, team_id)
+                if stalled.alert_id is not None:
+                    release_alert(services.unit_of_work, invocation, stalled.alert_id)
                 continue
             if stalled.alert_id is not None and ts is not None:
                 record_alert_message(services.unit_of_work, team_id, stalled.alert_id, channel, ts)

@@ -23,7 +23,12 @@ def post_weekly_digests(services: Services, client: WebClient, now: datetime) ->
     lines = []
     for team_id in teams:
         invocation = replace(services.invocation(team_id=team_id, user_id=SCHEDULER_USER), now=now)
-        outcome = due_digest(services.unit_of_work, invocation)
+        try:
+            outcome = due_digest(services.unit_of_work, invocation)
+        except Exception:
+            logger.exception("weekly digest for %s could not be prepared", team_id)
+            lines.append(f"{team_id}: failed")
+            continue
         if isinstance(outcome, str):
             logger.info("weekly digest for %s: %s", team_id, outcome)
             lines.append(f"{team_id}: {outcome}")

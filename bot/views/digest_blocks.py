@@ -24,10 +24,7 @@ def _settings(body: DigestSettingsView) -> list[Block]:
     state = "paused" if body.paused else f"next on {moment(body.next_run)}" if body.next_run else ""
     verb = "Weekly digest set" if body.changed else "Weekly digest"
     blocks: list[Block] = [section(f":calendar: {verb}: {channel}, {escape(body.schedule)} ({state}).")]
-    notes = ["`/partner digest off` pauses it; `/partner digest now` posts one here at once."]
-    if body.changed:
-        notes.append("A private channel needs me invited: type `/invite @partnerbot` there.")
-    blocks.append(context(" ".join(notes)))
+    blocks.append(context("`/partner digest off` pauses it; `/partner digest now` posts one here at once."))
     return blocks
 
 

@@ -17,6 +17,8 @@ class Call:
     path: str
     headers: dict[str, str]
     body: dict[str, Any]
+    raw: bytes = b""
+    """The request body as sent; only kept for file uploads, whose bytes are not form data."""
 
     @property
     def method(self) -> str:
@@ -37,10 +39,15 @@ def _default_answer(method: str, body: dict[str, Any]) -> dict[str, Any]:
             "user_id": "UBOT",
             "bot_id": "B1",
         }
+    if method == "conversations.info":
+        return {"ok": True, "channel": {"id": body.get("channel"), "is_member": True}}
     if method in ("views.open", "views.publish", "views.push", "views.update"):
         return {"ok": True, "view": {"id": "V123", "type": "modal"}}
     if method == "chat.postMessage":
         return {"ok": True, "channel": body.get("channel"), "ts": "1700000000.000100", "message": {}}
+    if method == "files.completeUploadExternal":
+        files = json.loads(body.get("files") or "[]")
+        return {"ok": True, "files": [{"id": f.get("id"), "title": f.get("title", "")} for f in files]}
     return {"ok": True}
 
 
@@ -48,6 +55,7 @@ def _default_answer(method: str, body: dict[str, Any]) -> dict[str, Any]:
 class FakeSlack:
     calls: list[Call] = field(default_factory=list)
     scripted: dict[str, list[Answer]] = field(default_factory=dict)
+    uploads: int = 0
     _condition: threading.Condition = field(default_factory=threading.Condition)
     _server: ThreadingHTTPServer | None = None
 
@@ -68,6 +76,16 @@ class FakeSlack:
         """Answers to give, in order, before falling back to the default (e.g. a 429 first)."""
         self.scripted.setdefault(path, []).extend(answers)
 
+    def refuse(self, method: str, error: str = "not_in_channel", times: int = 1) -> None:
+        """Answer the next `times` calls to `method` as Slack refuses one: HTTP 200 with `ok: false`."""
+        answer: Answer = (200, {"Content-Type": "application/json"}, {"ok": False, "error": error})
+        self.script(f"/api/{method}", *([answer] * times))
+
+    def uploaded(self) -> list[Call]:
+        """The raw file uploads received at upload URLs (files_upload_v2's second step), in order."""
+        with self._condition:
+            return [call for call in self.calls if call.path.startswith("/upload/")]
+
     def record(self, call: Call) -> Answer:
         with self._condition:
             self.calls.append(call)
@@ -75,7 +93,11 @@ class FakeSlack:
             queued = self.scripted.get(call.path)
             if queued:
                 return queued.pop(0)
-        if call.path.startswith("/response/"):
+            if call.method == "files.getUploadURLExternal":
+                self.uploads += 1  # numbered under the lock: concurrent uploads get distinct URLs
+                ticket = {"ok": True, "upload_url": f"{self.url}/upload/{self.uploads}", "file_id": f"F{self.uploads}"}
+                return 200, {"Content-Type": "application/json"}, ticket
+        if call.path.startswith(("/response/", "/upload/")):
             return 200, {"Content-Type": "text/plain"}, {}
         return 200, {"Content-Type": "application/json"}, _default_answer(call.method, call.body)
 
@@ -122,9 +144,18 @@ def _handler_for(record: Callable[[Call], Answer]) -> type[BaseHTTPRequestHandle
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
-            body = _parse_body(self.headers.get("Content-Type", ""), self.rfile.read(length))
-            status, headers, answer = record(Call(self.path, dict(self.headers.items()), body))
-            payload = b"ok" if self.path.startswith("/response/") and status == 200 else json.dumps(answer).encode()
+            raw, received = self.rfile.read(length), dict(self.headers.items())
+            if self.path.startswith("/upload/"):  # a file's bytes, whatever Content-Type urllib put on them
+                call = Call(self.path, received, {}, raw)
+            else:
+                call = Call(self.path, received, _parse_body(self.headers.get("Content-Type", ""), raw))
+            status, headers, answer = record(call)
+            if self.path.startswith("/upload/") and status == 200:
+                payload = f"OK - {len(raw)}".encode()
+            elif self.path.startswith("/response/") and status == 200:
+                payload = b"ok"
+            else:
+                payload = json.dumps(answer).encode()
             self.send_response(status)
             for name, value in headers.items():
                 self.send_header(name, value)

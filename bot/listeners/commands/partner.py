@@ -8,8 +8,10 @@ from typing import Any
 from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
+from bot.channel_check import membership_hint
 from bot.delivery import SORRY, deliver
 from bot.services import Services
+from commands.replies import DigestSettingsView
 from commands.verbs import handle
 
 
@@ -35,6 +37,10 @@ def run_partner_command(
             trigger_id=body.get("trigger_id"),
             channel_id=body.get("channel_id"),
         )
+        if isinstance(reply.body, DigestSettingsView) and reply.body.changed and reply.body.channel_id:
+            hint = membership_hint(client, reply.body.channel_id)
+            if hint:
+                respond(text=hint, response_type="ephemeral", replace_original=False)
     except Exception:
         logger.exception("/partner %r failed", text)
         respond(text=SORRY, response_type="ephemeral", replace_original=False)

@@ -1,0 +1,21 @@
+"""Whether the bot can post (with charts) in a channel, and what to tell the user when it cannot."""
+
+from __future__ import annotations
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+INVITE = "type `/invite @partnerbot` in <#{channel}> so I can post the digest and its charts there."
+
+
+def membership_hint(client: WebClient, channel: str) -> str | None:
+    """None when the bot is a member of `channel`; otherwise a sentence saying how to invite it."""
+    try:
+        info = client.conversations_info(channel=channel)
+    except SlackApiError as error:
+        if error.response.get("error") in ("channel_not_found", "not_in_channel"):
+            return ":wave: I cannot see that channel yet: " + INVITE.format(channel=channel)
+        raise
+    if info.get("channel", {}).get("is_member"):
+        return None
+    return ":wave: I am not in that channel yet: " + INVITE.format(channel=channel)

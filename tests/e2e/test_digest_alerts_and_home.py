@@ -1,0 +1,249 @@
+"""The weekly digest, stall alerts, the journey map and App Home end to end: what the app posts in channels,
+the charts it uploads into threads, the alert's buttons and modals, and the scheduled jobs run once."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from slack_sdk import WebClient
+from sqlmodel import Session, select
+
+from bot.jobs import run_job
+from bot.services import Services
+from bot.settings import Settings
+from bot.slack_client import build_web_client
+from commands.context import Invocation
+from commands.replies import Notice
+from commands.verbs import handle
+from domain.schedule import WeeklySchedule, latest_due, next_run
+from storage.tables import Partner, StallAlert
+from storage.unit_of_work import UnitOfWork
+from tests.e2e.conftest import SIGNING_SECRET, Slack
+from tests.e2e.fake_slack import Call
+from tests.e2e.messages import button_click, view_submission, visible_text
+
+WARSAW = ZoneInfo("Europe/Warsaw")
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+POSTED_TS = "1700000000.000100"  # the ts the fake gives every chat.postMessage
+DIGEST_CHANNEL = "C0DIGEST"
+ANNA = "U01ANNA"
+
+
+# --- arranging -----------------------------------------------------------------------------------
+
+
+def run(slack: Slack, text: str, *, channel: str = "C1") -> dict[str, Any]:
+    """The reply to one `/partner` line, each line answered at its own response URL."""
+    response = f"r{len(slack.fake.calls)}"
+    slack.command(text, channel=channel, response=response)
+    return slack.reply(response)
+
+
+def recorded(slack: Slack, line: str, *, at: datetime, user: str = ANNA) -> None:
+    """A `/partner` line run straight against the database as of `at`, for history older than today."""
+    invocation = Invocation("T1", user, at, WARSAW, lambda: UnitOfWork(slack.engine))
+    body = handle(line, invocation).body
+    assert not (isinstance(body, Notice) and body.tone == "error"), f"/partner {line} → {body}"
+
+
+def stalled_in_onboarding(slack: Slack, name: str, *, now: datetime, owner: str = ANNA, days: int = 40) -> None:
+    recorded(slack, f"add {name} owner=<@{owner}|someone>", at=now - timedelta(days=days + 5))
+    recorded(slack, f"advance {name} onboarding", at=now - timedelta(days=days))
+
+
+def job_runner(slack: Slack, now: datetime) -> tuple[Services, WebClient]:
+    """The services and Web API client `partnerbot run-job` builds, on the app's database, with a fixed clock."""
+    settings = Settings(
+        SLACK_BOT_TOKEN="xoxb-test",
+        SLACK_SIGNING_SECRET=SIGNING_SECRET,
+        SLACK_API_BASE_URL=slack.fake.api_url,
+        DATABASE_URL=str(slack.engine.url),
+        PARTNERBOT_TIMEZONE="Europe/Warsaw",
+        _env_file=None,
+    )
+    return Services(settings=settings, engine=slack.engine, clock=lambda: now), build_web_client(settings)
+
+
+def configure_digest(slack: Slack) -> dict[str, Any]:
+    return run(slack, f"digest <#{DIGEST_CHANNEL}|partners> mon 09:00")
+
+
+# --- reading what the app sent ----------------------------------------------------------------------
+
+
+def uploads_in_thread(slack: Slack, channel: str, count: int) -> list[tuple[str, bytes]]:
+    """(filename, bytes) of each chart uploaded with files_upload_v2, once the upload is completed in the
+    thread of the message posted in `channel`."""
+    [complete] = slack.fake.wait_for("/api/files.completeUploadExternal")
+    assert (complete.body["channel_id"], complete.body["thread_ts"]) == (channel, POSTED_TS)
+    completed = [file["id"] for file in json.loads(complete.body["files"])]
+    tickets = slack.fake.wait_for("/api/files.getUploadURLExternal", count)
+    assert len(tickets) == count and completed == [f"F{n}" for n in range(1, count + 1)]
+    uploaded = {call.path: call.raw for call in slack.fake.uploaded()}
+    files = [(ticket.body["filename"], uploaded[f"/upload/{n}"]) for n, ticket in enumerate(tickets, 1)]
+    for (filename, data), ticket in zip(files, tickets, strict=True):
+        assert data.startswith(PNG_MAGIC) and len(data) == int(ticket.body["length"]), filename
+    return files
+
+
+def actions_of(message: dict[str, Any]) -> list[tuple[str, str]]:
+    return [
+        (element["action_id"], element["value"])
+        for block in message["blocks"]
+        if block["type"] == "actions"
+        for element in block["elements"]
+    ]
+
+
+def click(slack: Slack, alert: Call, action_id: str) -> dict[str, Any]:
+    """Clicks a button on the posted alert, as Slack reports it (the alert's channel and ts in `container`),
+    and returns the modal the app opens."""
+    message = {"blocks": alert.body["blocks"], "text": alert.body["text"]}
+    payload = button_click(message, action_id, user=ANNA, trigger_id=f"trigger-{action_id}")
+    payload["container"].update(channel_id=alert.body["channel"], message_ts=POSTED_TS)
+    payload["channel"] = {"id": alert.body["channel"], "name": "partners"}
+    opened = slack.fake.paths().count("/api/views.open")
+    assert slack.interaction(payload).status == 200
+    view = slack.fake.wait_for("/api/views.open", opened + 1)[opened].body
+    assert view["trigger_id"] == f"trigger-{action_id}"
+    return view["view"]
+
+
+def post_alert(slack: Slack) -> Call:
+    """Acme, Anna's, stalled in Onboarding; the stalled-alerts job posts its alert in the digest channel."""
+    now = datetime.now(UTC)
+    stalled_in_onboarding(slack, "Acme", now=now)
+    configure_digest(slack)
+    assert "1 alert(s) posted" in run_job("stalled-alerts", *job_runner(slack, now))
+    [alert] = slack.fake.wait_for("/api/chat.postMessage")
+    return alert
+
+
+# --- the digest ------------------------------------------------------------------------------------
+
+
+def test_digest_settings_are_saved_and_shown_with_the_next_run_in_the_workspace_zone(slack: Slack) -> None:
+    upcoming = next_run(WeeklySchedule(0, time(9, 0)), datetime.now(UTC), WARSAW)
+    when = f"{upcoming.day} {upcoming:%b %Y} 09:00"
+    set_reply = configure_digest(slack)
+    assert set_reply["response_type"] == "in_channel"
+    assert f"Weekly digest set: <#{DIGEST_CHANNEL}>, Monday 09:00 (next on {when})" in visible_text(set_reply)
+    shown = visible_text(run(slack, "digest"))
+    assert f"Weekly digest: <#{DIGEST_CHANNEL}>, Monday 09:00 (next on {when})." in shown
+    assert "Monday 09:00 (paused)" in visible_text(run(slack, "digest off"))
+
+
+def test_digest_now_posts_in_the_commands_channel_and_uploads_three_charts_into_its_thread(slack: Slack) -> None:
+    stalled_in_onboarding(slack, "Acme", now=datetime.now(UTC))
+    slack.command("digest now", channel="C0ASKED", response="now")
+    [posted] = slack.fake.wait_for("/api/chat.postMessage")
+    assert posted.body["channel"] == "C0ASKED"
+    text = visible_text(posted.body)
+    assert "Partner digest · " in text and "Onboarding 1" in text and "1 stalled partner(s)" in text
+    files = uploads_in_thread(slack, "C0ASKED", 3)
+    assert [filename for filename, _ in files] == ["ranking.png", "funnel.png", "kpi-trend.png"]
+    assert "/response/now" not in slack.fake.paths()  # the digest itself is the answer
+
+
+def test_digest_now_where_the_bot_is_not_a_member_tells_the_user_to_invite_it(slack: Slack) -> None:
+    slack.fake.refuse("chat.postMessage", "not_in_channel")
+    reply = run(slack, "digest now", channel="C0PRIVATE")
+    assert reply["response_type"] == "ephemeral" and "`/invite @partnerbot`" in reply["text"]
+    assert "/api/files.getUploadURLExternal" not in slack.fake.paths()
+
+
+def test_weekly_digest_job_posts_once_with_its_charts_and_a_second_run_posts_nothing(slack: Slack) -> None:
+    due = latest_due(WeeklySchedule(0, time(9, 0)), datetime.now(UTC), WARSAW)
+    stalled_in_onboarding(slack, "Acme", now=due)
+    configure_digest(slack)
+    services, client = job_runner(slack, due + timedelta(minutes=3))
+    assert f"posted to {DIGEST_CHANNEL}" in run_job("weekly-digest", services, client)
+    [posted] = slack.fake.wait_for("/api/chat.postMessage")
+    assert posted.body["channel"] == DIGEST_CHANNEL and "Partner digest" in visible_text(posted.body)
+    assert len(uploads_in_thread(slack, DIGEST_CHANNEL, 3)) == 3
+    assert "already handled" in run_job("weekly-digest", services, client)
+    assert slack.fake.paths().count("/api/chat.postMessage") == 1
+
+
+# --- stall alerts ----------------------------------------------------------------------------------
+
+
+def test_stalled_alerts_job_posts_one_alert_mentioning_the_owner_with_three_buttons(slack: Slack) -> None:
+    alert = post_alert(slack)
+    assert alert.body["channel"] == DIGEST_CHANNEL
+    text = visible_text(alert.body)
+    assert f"<@{ANNA}> *Acme* has been in *Onboarding* for 40 days (it stalls after 30)" in text
+    with Session(slack.engine) as session:
+        [stored] = session.exec(select(StallAlert)).all()
+    assert (stored.channel, stored.message_ts) == (DIGEST_CHANNEL, POSTED_TS)
+    value = str(stored.id)
+    assert actions_of(alert.body) == [("stall_advance", value), ("stall_snooze", value), ("stall_open", value)]
+    assert "0 alert(s) posted" in run_job("stalled-alerts", *job_runner(slack, datetime.now(UTC)))
+    assert slack.fake.paths().count("/api/chat.postMessage") == 1
+
+
+def test_snoozing_from_the_alert_updates_the_original_message_with_who_until_when_and_why(slack: Slack) -> None:
+    alert = post_alert(slack)
+    view = click(slack, alert, "stall_snooze")
+    assert view["callback_id"] == "stall_snooze_form" and "Acme" in visible_text(view)
+    state = {"reason": {"type": "plain_text_input", "value": "waiting for legal"}}
+    answer = slack.interaction(view_submission(view, state))
+    assert (answer.status, answer.body) == (200, "")
+    [update] = slack.fake.wait_for("/api/chat.update")
+    assert (update.body["channel"], update.body["ts"]) == (DIGEST_CHANNEL, POSTED_TS)
+    until = (datetime.now(UTC) + timedelta(days=7)).astimezone(WARSAW)
+    assert f"Snoozed by <@{ANNA}> until {until.day} {until:%b}" in update.body["text"]
+    assert "waiting for legal" in update.body["text"] and "*Acme*" in update.body["text"]
+    assert actions_of(update.body) == []
+    with Session(slack.engine) as session:
+        [stored] = session.exec(select(StallAlert)).all()
+    assert (stored.snoozed_by, stored.snooze_reason) == (ANNA, "waiting for legal")
+
+
+def test_advancing_from_the_alert_moves_the_partner_and_updates_the_alert(slack: Slack) -> None:
+    alert = post_alert(slack)
+    view = click(slack, alert, "stall_advance")
+    assert view["callback_id"] == "stall_advance_form"
+    state = {
+        "stage": {"type": "static_select", "selected_option": {"value": "support"}},
+        "note": {"type": "plain_text_input", "value": "training done"},
+    }
+    answer = slack.interaction(view_submission(view, state))
+    assert (answer.status, answer.body) == (200, "")
+    [update] = slack.fake.wait_for("/api/chat.update")
+    assert (update.body["channel"], update.body["ts"]) == (DIGEST_CHANNEL, POSTED_TS)
+    assert f"Moved to Support by <@{ANNA}>" in update.body["text"] and actions_of(update.body) == []
+    with Session(slack.engine) as session:
+        [partner] = session.exec(select(Partner)).all()
+    assert partner.stage == "support"
+
+
+# --- the journey map and App Home ------------------------------------------------------------------
+
+
+def test_map_posts_the_journey_table_and_one_chart_in_its_thread(slack: Slack) -> None:
+    stalled_in_onboarding(slack, "Acme", now=datetime.now(UTC))
+    slack.command("map", channel="C0MAP", response="map")
+    [posted] = slack.fake.wait_for("/api/chat.postMessage")
+    text = visible_text(posted.body)
+    assert posted.body["channel"] == "C0MAP" and "Journey map" in text
+    table = {line.split()[0]: line.split()[1:4] for line in text.split("```")[1].strip().splitlines()}
+    assert table["Stage"] == ["Partners", "Median", "d"] and table["Onboarding"] == ["1", "40", "40"]
+    assert [filename for filename, _ in uploads_in_thread(slack, "C0MAP", 1)] == ["journey-map.png"]
+
+
+def test_app_home_shows_the_users_stalled_partners_and_the_questionnaires_waiting_for_them(slack: Slack) -> None:
+    now = datetime.now(UTC)
+    stalled_in_onboarding(slack, "Acme", now=now)
+    stalled_in_onboarding(slack, "Initech", now=now, owner="U02BOB")
+    recorded(slack, "add Globex", at=now - timedelta(days=2))
+    recorded(slack, f"ask Globex <@{ANNA}|anna>", at=now - timedelta(days=1), user="U02BOB")
+    assert slack.event({"type": "app_home_opened", "user": ANNA, "channel": "D1", "tab": "home"}).status == 200
+    [published] = slack.fake.wait_for("/api/views.publish")
+    assert published.body["user_id"] == ANNA
+    text = visible_text(published.body["view"])
+    assert "*Your stalled partners*\n• *Acme* — 40 days in Onboarding" in text and "Initech" not in text
+    assert "*Questionnaires waiting for you*" in text and "Score *Globex*" in text
