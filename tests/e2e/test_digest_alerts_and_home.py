@@ -247,3 +247,14 @@ def test_app_home_shows_the_users_stalled_partners_and_the_questionnaires_waitin
     text = visible_text(published.body["view"])
     assert "*Your stalled partners*\n• *Acme* — 40 days in Onboarding" in text and "Initech" not in text
     assert "*Questionnaires waiting for you*" in text and "Score *Globex*" in text
+
+
+def test_setting_a_digest_channel_the_bot_is_not_in_says_how_to_invite_it(slack: Slack) -> None:
+    slack.fake.script(
+        "/api/conversations.info",
+        (200, {"Content-Type": "application/json"}, {"ok": True, "channel": {"id": "C0PRIV", "is_member": False}}),
+    )
+    slack.command("digest <#C0PRIV|deals> fri 16:30", response="set")
+    confirmation, hint = slack.reply("set"), slack.reply("set", count=2)
+    assert "Weekly digest set" in visible_text(confirmation) and "Friday 16:30" in visible_text(confirmation)
+    assert "/invite @partnerbot" in hint["text"] and hint["response_type"] == "ephemeral"
