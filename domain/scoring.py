@@ -119,11 +119,12 @@ def partner_score(
 def previous_score(
     submissions: Sequence[Submission], scorecard: Scorecard, *, now: datetime, window_days: int = DEFAULT_WINDOW_DAYS
 ) -> PartnerScore | None:
-    """The score as it stood just before the most recent submission (for the trend)."""
-    if not submissions:
+    """The score as it stood just before the most recent submission up to `now` (for the trend)."""
+    known = [s for s in submissions if s.submitted_at <= now]
+    if not known:
         return None
-    newest = max(submission.submitted_at for submission in submissions)
-    earlier = [s for s in submissions if s.submitted_at < newest]
+    newest = max(submission.submitted_at for submission in known)
+    earlier = [s for s in known if s.submitted_at < newest]
     return partner_score(earlier, scorecard, now=newest - timedelta(microseconds=1), window_days=window_days)
 
 

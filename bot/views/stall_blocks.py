@@ -90,17 +90,28 @@ def build_alert_blocks(body: StallAlertMessage) -> list[Block]:
     return blocks
 
 
+def _alert_modal(callback_id: str, title: str, submit: str, metadata: dict[str, object], blocks: list[Block]) -> View:
+    """A modal opened from an alert; `metadata` carries the alert's id, channel, ts and text back."""
+    return View(
+        type="modal",
+        callback_id=callback_id,
+        title=title,
+        submit=submit,
+        close="Cancel",
+        private_metadata=json.dumps(metadata),
+        blocks=blocks,
+    )
+
+
 def build_advance_modal(partner: str, stages: list[tuple[str, str]], metadata: dict[str, object]) -> View:
     """A stage picker and an optional note, for the alert's "Advance…" button."""
     options = [Option(value=key, label=name) for key, name in stages]
-    return View(
-        type="modal",
-        callback_id=ADVANCE_CALLBACK,
-        title="Advance partner",
-        submit="Move",
-        close="Cancel",
-        private_metadata=json.dumps(metadata),
-        blocks=[
+    return _alert_modal(
+        ADVANCE_CALLBACK,
+        "Advance partner",
+        "Move",
+        metadata,
+        [
             section(f"Move *{escape(partner)}* to:"),
             InputBlock(
                 block_id="stage",
@@ -118,14 +129,12 @@ def build_advance_modal(partner: str, stages: list[tuple[str, str]], metadata: d
 
 
 def build_snooze_modal(partner: str, metadata: dict[str, object]) -> View:
-    return View(
-        type="modal",
-        callback_id=SNOOZE_CALLBACK,
-        title="Snooze 7 days",
-        submit="Snooze",
-        close="Cancel",
-        private_metadata=json.dumps(metadata),
-        blocks=[
+    return _alert_modal(
+        SNOOZE_CALLBACK,
+        "Snooze 7 days",
+        "Snooze",
+        metadata,
+        [
             section(f"No alerts about *{escape(clip(partner, 80))}* for 7 days. Why is it waiting?"),
             InputBlock(
                 block_id="reason",

@@ -5,7 +5,7 @@ Text fields hold user words unescaped; the renderers escape them for their mediu
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from commands.replies.base import FormRejected, HelpSheet, Notice, VerbHelp
 from commands.replies.metrics import (
@@ -90,7 +90,6 @@ class Reply:
     body: Body | None = None
     public: bool = False
     modal: Modal | None = None
-    files: tuple[str, ...] = field(default=())
     direct_messages: tuple[DirectMessage, ...] = ()
     post_in_channel: str | None = None
     """Post the body as a new message in this channel (with its charts), instead of answering the command."""
