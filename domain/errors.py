@@ -22,6 +22,10 @@ def _did_you_mean(suggestions: Sequence[str]) -> str:
     return " — did you mean " + " or ".join(suggestions) + "?"
 
 
+def _as_typed(name: str) -> str:
+    return f'"{name}"' if " " in name else name
+
+
 class UnknownStage(PartnerbotError):
     def __init__(self, word: str, suggestions: Sequence[str], valid: Sequence[str]) -> None:
         self.word = word
@@ -53,7 +57,7 @@ class DuplicatePartner(PartnerbotError):
     def __init__(self, name: str, existing: str) -> None:
         super().__init__(
             f"A partner named '{existing}' already exists (names are matched ignoring case)."
-            f" Pick another name than '{name}', or `/partner show {existing}`."
+            f" Pick another name than '{name}', or `/partner show {_as_typed(existing)}`."
         )
 
 
