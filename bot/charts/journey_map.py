@@ -31,7 +31,7 @@ HEADROOM = 1.35
 
 def build_journey_map_figure(chart: JourneyMapChart) -> Figure:
     stages = chart.stages
-    figure = new_figure(max(9.0, 1.9 * len(stages) + 1.5), 7.2)
+    figure = new_figure(max(9.0, 2.1 * len(stages) + 1.2), 7.2)
     set_title(figure, TITLE)
     if not stages:
         ax = figure.add_subplot()

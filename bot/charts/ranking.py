@@ -69,7 +69,7 @@ def _write_values(ax: Axes, position: int, bar: RankingBar) -> None:
     ax.annotate(
         move,
         xy=(score, position),
-        xytext=(30, 0),
+        xytext=(34, 0),
         textcoords="offset points",
         va="center",
         fontsize=VALUE_SIZE,

@@ -104,6 +104,8 @@ def note_no_data(ax: Axes, message: str = NO_DATA) -> None:
     """Replace an empty plot by a centred note; the figure still renders like any other."""
     ax.set_xticks([])
     ax.set_yticks([])
+    ax.spines[:].set_visible(False)
+    ax.grid(False)
     write_note(ax, message)
 
 
