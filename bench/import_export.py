@@ -17,21 +17,18 @@ import csv
 import sys
 import tempfile
 import time
-import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, create_engine, text
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.engines import bench_engine
 from commands.context import Invocation
 from commands.spreadsheet import COLUMNS, ImportReport, export_partners, import_partners
 from domain.journey import DEFAULT_JOURNEY
-from storage.database import create_database_engine
-from storage.migrate import upgrade
 from storage.unit_of_work import UnitOfWork
 
 TARGET_ROWS = 100_000
@@ -71,33 +68,6 @@ def write_portfolio(path: Path, rows: int, *, moved_every: int = 0, reowned_ever
                     ALLIANCES[index % len(ALLIANCES)],
                 )
             )
-
-
-@contextmanager
-def bench_engine(url: str | None) -> Iterator[Engine]:
-    """A migrated engine: a temporary SQLite file, or a throwaway PostgreSQL schema dropped afterwards."""
-    if url is None or url.startswith("sqlite"):
-        with tempfile.TemporaryDirectory(prefix="partnerbot-bench-") as directory:
-            engine = create_database_engine(url or f"sqlite:///{Path(directory) / 'bench.db'}")
-            upgrade(engine)
-            try:
-                yield engine
-            finally:
-                engine.dispose()
-        return
-    schema = f"pb_bench_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(url)
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    engine = create_database_engine(url, schema=schema)
-    try:
-        upgrade(engine)
-        yield engine
-    finally:
-        engine.dispose()
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
 
 
 def timed(run: Callable[[], T]) -> tuple[T, float]:

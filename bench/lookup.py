@@ -12,23 +12,20 @@ import argparse
 import random
 import statistics
 import sys
-import tempfile
 import time
-import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import Engine, create_engine, insert, text
+from sqlalchemy import Engine, insert, text
 from sqlmodel import Session
 
+from bench.engines import bench_engine
 from commands.context import Invocation
 from commands.verbs import handle
 from domain.partner import name_key
-from storage.database import create_database_engine
-from storage.migrate import upgrade
 from storage.partners import find_partner
 from storage.tables import Partner
 from storage.unit_of_work import UnitOfWork
@@ -82,22 +79,6 @@ def time_show(engine: Engine, team_id: str, names: list[str], count: int) -> flo
     return statistics.median(samples) * 1e3
 
 
-def open_engine(url: str | None) -> tuple[Engine, object]:
-    if url is None:
-        folder = tempfile.TemporaryDirectory()
-        return create_database_engine(f"sqlite:///{folder.name}/bench.db"), folder
-    schema = f"pb_bench_{uuid.uuid4().hex[:10]}"
-    with create_engine(url).begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    return create_database_engine(url, schema=schema), schema
-
-
-def drop(url: str | None, keep: object) -> None:
-    if url is not None:
-        with create_engine(url).begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{keep}" CASCADE'))
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--large", type=int, default=100_000)
@@ -105,9 +86,7 @@ def main() -> int:
     parser.add_argument("--database-url", default=None, help="default: SQLite in a temporary folder")
     args = parser.parse_args()
     random.seed(7)
-    engine, keep = open_engine(args.database_url)
-    try:
-        upgrade(engine)
+    with bench_engine(args.database_url) as engine:
         small, large = fill(engine, "T_SMALL", 100), fill(engine, "T_LARGE", args.large)
         if engine.dialect.name == "postgresql":
             with engine.begin() as connection:
@@ -125,9 +104,6 @@ def main() -> int:
         verdict = "PASS" if max(ratios) <= TARGET_RATIO else "FAIL"
         print(f"ratio large/small: lookup {ratios[0]:.2f}, show {ratios[1]:.2f}; target ≤ {TARGET_RATIO} → {verdict}")
         return 0 if verdict == "PASS" else 1
-    finally:
-        engine.dispose()
-        drop(args.database_url, keep)
 
 
 if __name__ == "__main__":
