@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from commands.cards import partner_row
 from commands.context import Invocation
-from commands.kpis import dashboard
-from commands.registry import stages
-from commands.replies import HomeOverview, JourneyOverview, ProgramDashboard, StageGroup
+from commands.kpis import program_dashboard
+from commands.registry import journey_overview
+from commands.replies import HomeOverview, StageGroup
 from commands.stalls import stalled_partners
 from storage import partners as repository
 from storage.scoring import waiting_for
@@ -17,9 +17,12 @@ MY_PARTNERS_PER_STAGE = 15
 
 def home_overview(invocation: Invocation) -> HomeOverview:
     with invocation.unit_of_work() as uow:
-        mine = repository.active_partners(session=uow.session, team_id=invocation.team_id, owner=invocation.user_id)
-        stalled = [s for s in stalled_partners(uow.session, invocation) if s.owner == invocation.user_id]
-        waiting = waiting_for(session=uow.session, team_id=invocation.team_id, lead=invocation.user_id)
+        session = uow.session
+        mine = repository.active_partners(session=session, team_id=invocation.team_id, owner=invocation.user_id)
+        stalled = stalled_partners(session, invocation, owner=invocation.user_id)
+        waiting = waiting_for(session=session, team_id=invocation.team_id, lead=invocation.user_id)
+        journey = journey_overview(session, invocation)
+        program = program_dashboard(session, invocation)
     groups = []
     for stage in invocation.journey.stages:
         rows = sorted(
@@ -27,7 +30,4 @@ def home_overview(invocation: Invocation) -> HomeOverview:
         )
         if rows:
             groups.append(StageGroup(stage.name, stage.key, len(rows), tuple(rows[:MY_PARTNERS_PER_STAGE])))
-    journey = stages(None, invocation).body
-    program = dashboard(invocation).body
-    assert isinstance(journey, JourneyOverview) and isinstance(program, ProgramDashboard)
     return HomeOverview(invocation.user_id, tuple(groups), journey, tuple(stalled), tuple(waiting), program)

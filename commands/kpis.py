@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
+from sqlmodel import Session
+
 from commands.context import Invocation
 from commands.parse import Kpi, Kpis
 from commands.registry import require_partner
@@ -76,26 +78,29 @@ def undo(invocation: Invocation, name: str) -> Reply:
     return Reply(KpiRecorded(partner.name, entry[0].on_date, values, undone=True), public=True)
 
 
-def dashboard(invocation: Invocation) -> Reply:
-    zone = invocation.timezone
+def program_dashboard(session: Session, invocation: Invocation) -> ProgramDashboard:
+    zone, team = invocation.timezone, invocation.team_id
     month, quarter = this_month(invocation.now, zone), this_quarter(invocation.now, zone)
     since = invocation.now - timedelta(days=ACTIVE_WINDOW_DAYS)
-    with invocation.unit_of_work() as uow:
-        session, team = uow.session, invocation.team_id
-        acquired = []
-        for period in (month, quarter):
-            start, end = period.utc_bounds(zone)
-            assert start is not None and end is not None
-            acquired.append(
-                (period.title, repository.count_registered(session=session, team_id=team, start=start, end=end))
-            )
-        active = repository.count_active(session=session, team_id=team, since=since, since_day=local_date(since, zone))
-        total = sum(stage_counts(session=session, team_id=team).values())
-        periods = tuple(figures(session, invocation, p) for p in standard_periods(invocation))
-        top = repository.top_partners_by_metric(session=session, team_id=team, metric="revenue", start=None, end=None)
-    return Reply(
-        ProgramDashboard(tuple(acquired), active, total, periods, month_over_month(periods[0], periods[1]), tuple(top))
+    acquired = []
+    for period in (month, quarter):
+        start, end = period.utc_bounds(zone)
+        assert start is not None and end is not None
+        acquired.append(
+            (period.title, repository.count_registered(session=session, team_id=team, start=start, end=end))
+        )
+    active = repository.count_active(session=session, team_id=team, since=since, since_day=local_date(since, zone))
+    total = sum(stage_counts(session=session, team_id=team).values())
+    periods = tuple(figures(session, invocation, p) for p in standard_periods(invocation))
+    top = repository.top_partners_by_metric(session=session, team_id=team, metric="revenue", start=None, end=None)
+    return ProgramDashboard(
+        tuple(acquired), active, total, periods, month_over_month(periods[0], periods[1]), tuple(top)
     )
+
+
+def dashboard(invocation: Invocation) -> Reply:
+    with invocation.unit_of_work() as uow:
+        return Reply(program_dashboard(uow.session, invocation))
 
 
 def kpi(command: Kpi, invocation: Invocation) -> Reply:

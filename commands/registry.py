@@ -160,15 +160,19 @@ def list_partners(command: ListPartners, invocation: Invocation) -> Reply:
     return Reply(PartnerListing(tuple(groups), len(partners), shown, stages[0].name if command.stage else None))
 
 
-def stages(command: Stages, invocation: Invocation) -> Reply:
-    with invocation.unit_of_work() as uow:
-        counts = repository.stage_counts(session=uow.session, team_id=invocation.team_id)
-        archived = repository.count_archived(session=uow.session, team_id=invocation.team_id)
+def journey_overview(session: Session, invocation: Invocation) -> JourneyOverview:
+    counts = repository.stage_counts(session=session, team_id=invocation.team_id)
+    archived = repository.count_archived(session=session, team_id=invocation.team_id)
     lines = tuple(
         StageLine(s.key, s.name, s.description, s.aliases, counts.get(s.key, 0), s.stall_threshold_days)
         for s in invocation.journey.stages
     )
-    return Reply(JourneyOverview(lines, archived))
+    return JourneyOverview(lines, archived)
+
+
+def stages(command: Stages, invocation: Invocation) -> Reply:
+    with invocation.unit_of_work() as uow:
+        return Reply(journey_overview(uow.session, invocation))
 
 
 def _set_archived(name: str, invocation: Invocation, archived: bool) -> Partner:

@@ -59,10 +59,11 @@ def stalled_partner(
     )
 
 
-def stalled_partners(session: Session, invocation: Invocation) -> list[StalledPartner]:
+def stalled_partners(session: Session, invocation: Invocation, *, owner: str | None = None) -> list[StalledPartner]:
+    """The stalled active partners (of one owner, when given), most overdue first."""
     alerts = repository.alerts_for_team(session=session, team_id=invocation.team_id)
     found = []
-    for partner in active_partners(session=session, team_id=invocation.team_id):
+    for partner in active_partners(session=session, team_id=invocation.team_id, owner=owner):
         entry = stalled_partner(session, partner, invocation, alerts.get(partner.id or 0))
         if entry is not None:
             found.append(entry)
@@ -123,9 +124,9 @@ def due_alerts(unit_of_work: Callable[[], UnitOfWork], invocation: Invocation) -
         session = uow.session
         alerts = repository.alerts_for_team(session=session, team_id=invocation.team_id)
         for partner in active_partners(session=session, team_id=invocation.team_id):
-            alert = alerts.get(partner.id or 0)
-            if stalled_partner(session, partner, invocation, alert) is None:
+            if not is_stalled(invocation.journey.get(partner.stage), days_in_stage(partner, invocation)):
                 continue
+            alert = alerts.get(partner.id or 0)
             if alert is None:
                 alert = repository.claim_new_alert(session=session, partner=partner, now=invocation.now)
             elif alert.snoozed_until is not None and alert.snoozed_until <= invocation.now:
@@ -134,10 +135,9 @@ def due_alerts(unit_of_work: Callable[[], UnitOfWork], invocation: Invocation) -
                 session.refresh(alert)
             else:
                 continue
-            if alert is not None:
-                entry = stalled_partner(session, partner, invocation, alert)
-                if entry is not None:
-                    due.append(entry)
+            entry = stalled_partner(session, partner, invocation, alert) if alert is not None else None
+            if entry is not None:
+                due.append(entry)
         uow.commit()
     return due
 
