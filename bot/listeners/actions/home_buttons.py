@@ -9,7 +9,7 @@ from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
 from bot.delivery import deliver
-from bot.services import Services
+from bot.listeners.invocations import interaction_invocation
 from bot.views.registration import build_registration_modal
 from commands.feedback import feedback_form
 from commands.parse import Show
@@ -34,10 +34,9 @@ def open_registration_form(body: dict[str, Any], client: WebClient, logger: Logg
 
 def open_partner_menu(body: dict[str, Any], client: WebClient, context: BoltContext, logger: Logger) -> None:
     """A partner's menu on the Home tab: the feedback form, the questionnaire, or the card by DM."""
-    services: Services = context["services"]
     user_id = body["user"]["id"]
     action, _, partner = (body["actions"][0].get("selected_option") or {}).get("value", "").partition(":")
-    invocation = services.invocation(team_id=context.team_id or body["team"]["id"], user_id=user_id)
+    invocation = interaction_invocation(body, context)
     runs = {
         "feedback": lambda: feedback_form(invocation, partner),
         "score": lambda: score_form(invocation, partner),

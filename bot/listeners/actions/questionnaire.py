@@ -9,17 +9,16 @@ from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
 from bot.delivery import SORRY, deliver
-from bot.services import Services
+from bot.listeners.invocations import interaction_invocation
 from commands.replies import Reply
 from commands.scoring import score_form
 from domain.errors import PartnerbotError
 
 
 def open_questionnaire(body: dict[str, Any], client: WebClient, context: BoltContext, logger: Logger) -> None:
-    services: Services = context["services"]
     user_id = body["user"]["id"]
     partner = body["actions"][0].get("value", "")
-    invocation = services.invocation(team_id=context.team_id or body["team"]["id"], user_id=user_id)
+    invocation = interaction_invocation(body, context)
     try:
         try:
             reply = score_form(invocation, partner)

@@ -9,7 +9,7 @@ from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
 from bot.delivery import deliver
-from bot.services import Services
+from bot.listeners.invocations import interaction_invocation
 from bot.views.stall_blocks import build_advance_modal, build_snooze_modal
 from commands.parse import Show
 from commands.registry import show
@@ -30,13 +30,8 @@ def alert_context(body: dict[str, Any]) -> dict[str, object]:
     }
 
 
-def _invocation(body: dict[str, Any], context: BoltContext) -> Any:
-    services: Services = context["services"]
-    return services.invocation(team_id=context.team_id or body["team"]["id"], user_id=body["user"]["id"])
-
-
 def _open(body: dict[str, Any], client: WebClient, context: BoltContext, logger: Logger, *, advance: bool) -> None:
-    invocation = _invocation(body, context)
+    invocation = interaction_invocation(body, context)
     metadata = alert_context(body)
     try:
         _, partner = alert_partner(invocation, int(metadata["alert"]))  # type: ignore[arg-type]
@@ -63,7 +58,7 @@ def open_snooze_form(body: dict[str, Any], client: WebClient, context: BoltConte
 
 
 def show_partner_card(body: dict[str, Any], client: WebClient, context: BoltContext, logger: Logger) -> None:
-    invocation = _invocation(body, context)
+    invocation = interaction_invocation(body, context)
     try:
         _, partner = alert_partner(invocation, int(body["actions"][0]["value"]))
         reply = show(Show(partner), invocation)

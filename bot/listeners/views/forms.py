@@ -11,7 +11,7 @@ from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
 from bot.delivery import deliver
-from bot.services import Services
+from bot.listeners.invocations import interaction_invocation
 from bot.views.modals import build_modal
 from bot.views.registration import read_metadata, read_submission
 from bot.views.score_blocks import error_block_ids, read_score_form
@@ -33,8 +33,7 @@ def _submit(
     submit: Callable[[dict[str, str | None], dict[str, str], Invocation], Reply],
     first_field: str,
 ) -> None:
-    services: Services = context["services"]
-    invocation = services.invocation(team_id=context.team_id or body["team"]["id"], user_id=body["user"]["id"])
+    invocation = interaction_invocation(body, context)
     view = body["view"]
     try:
         reply = submit(read_submission(view), read_metadata(view), invocation)
@@ -62,8 +61,7 @@ def submit_feedback(ack: Ack, body: dict[str, Any], context: BoltContext, logger
 
 def submit_score(ack: Ack, body: dict[str, Any], context: BoltContext, logger: Logger) -> None:
     """A questionnaire page: the next page replaces it, or the last page stores the answers."""
-    services: Services = context["services"]
-    invocation = services.invocation(team_id=context.team_id or body["team"]["id"], user_id=body["user"]["id"])
+    invocation = interaction_invocation(body, context)
     view = body["view"]
     form, values = read_score_form(view)
     try:

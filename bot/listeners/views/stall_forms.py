@@ -9,7 +9,7 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
-from bot.services import Services
+from bot.listeners.invocations import interaction_invocation
 from bot.views.format import day, escape, person
 from bot.views.stall_blocks import updated_alert_blocks
 from bot.views.text import blocks_to_mrkdwn
@@ -28,11 +28,6 @@ def _state(body: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     return json.loads(view.get("private_metadata") or "{}"), values
 
 
-def _invocation(body: dict[str, Any], context: BoltContext) -> Any:
-    services: Services = context["services"]
-    return services.invocation(team_id=context.team_id or body["team"]["id"], user_id=body["user"]["id"])
-
-
 def submit_advance(ack: Ack, body: dict[str, Any], context: BoltContext, logger: Logger) -> None:
     metadata, values = _state(body)
     stage = (values.get("stage", {}).get("selected_option") or {}).get("value")
@@ -40,7 +35,7 @@ def submit_advance(ack: Ack, body: dict[str, Any], context: BoltContext, logger:
     if not stage:
         ack(response_action="errors", errors={"stage": "Choose a stage."})
         return
-    invocation = _invocation(body, context)
+    invocation = interaction_invocation(body, context)
     try:
         reply = advance(Advance(metadata.get("partner", ""), stage, note), invocation)
     except PartnerbotError as error:
@@ -56,7 +51,7 @@ def submit_advance(ack: Ack, body: dict[str, Any], context: BoltContext, logger:
 def submit_snooze(ack: Ack, body: dict[str, Any], context: BoltContext, logger: Logger) -> None:
     metadata, values = _state(body)
     reason = values.get("reason", {}).get("value")
-    invocation = _invocation(body, context)
+    invocation = interaction_invocation(body, context)
     try:
         alert, _ = snooze(invocation, int(metadata.get("alert", 0)), reason)
     except PartnerbotError as error:
