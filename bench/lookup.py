@@ -26,7 +26,7 @@ from bench.engines import bench_engine
 from commands.context import Invocation
 from commands.verbs import handle
 from domain.partner import name_key
-from storage.partners import find_partner
+from storage.registry import find_partner
 from storage.tables import Partner
 from storage.unit_of_work import UnitOfWork
 

@@ -127,7 +127,7 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_scorecard(settings: Settings, args: argparse.Namespace) -> int:
-    from commands.scorecards import current_scorecard, describe, load_scorecard_file
+    from commands.scoring.scorecards import current_scorecard, describe, load_scorecard_file
     from domain.errors import PartnerbotError
 
     services = open_services(settings)

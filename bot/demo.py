@@ -14,7 +14,7 @@ from bot.digest_charts import charts_for
 from bot.services import Services
 from commands.verbs import handle
 from domain.scorecard import DEFAULT_SCORECARD
-from storage import partners as repository
+from storage import registry as repository
 
 DEMO_TEAM = "demo"
 DEMO_USERS = ("Anna Nowak", "Piotr Zieliński", "Ольга Смирнова")

@@ -10,17 +10,17 @@ from decimal import Decimal
 
 from sqlmodel import Session
 
-from commands.cards import days_in_stage
 from commands.context import Invocation
 from commands.parse import DigestCommand
-from commands.ranking import ranking_rows
+from commands.registry.cards import days_in_stage
 from commands.replies import DigestSettingsView, FunnelLine, Reply, TrendWeek, WeeklyDigest
+from commands.scoring.ranking import ranking_rows
 from commands.stalls import stalled_partners
 from domain.clock import local_date, start_of_local_day
 from domain.errors import InvalidField
 from domain.schedule import WeeklySchedule, clock_time, latest_due, next_run, week_key, weekday
 from storage import digest as queries
-from storage.partners import active_partners
+from storage.registry import active_partners
 from storage.tables import WorkspaceSettings
 from storage.unit_of_work import UnitOfWork
 from storage.workspace import claim_job_run, get_settings, job_run, settings_for_update

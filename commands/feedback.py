@@ -8,7 +8,7 @@ from typing import TypeVar
 
 from commands.context import Invocation
 from commands.parse import Feedback
-from commands.registry import require_partner
+from commands.registry.partners import require_partner
 from commands.replies import Choice, FeedbackForm, FeedbackRecorded, FormRejected, Reply
 from commands.summaries import feedback_summary
 from domain import feedback as rules

@@ -3,13 +3,13 @@ for them, and the program's totals."""
 
 from __future__ import annotations
 
-from commands.cards import partner_row
 from commands.context import Invocation
 from commands.kpis import program_dashboard
-from commands.registry import journey_overview
+from commands.registry.cards import partner_row
+from commands.registry.partners import journey_overview
 from commands.replies import HomeOverview, StageGroup
 from commands.stalls import stalled_partners
-from storage import partners as repository
+from storage import registry as repository
 from storage.scoring import waiting_for
 
 MY_PARTNERS_PER_STAGE = 15

@@ -5,13 +5,13 @@ from __future__ import annotations
 import statistics
 from collections import defaultdict
 
-from commands.cards import days_in_stage
 from commands.context import Invocation
 from commands.parse import MapCommand
+from commands.registry.cards import days_in_stage
 from commands.replies import JourneyMap, MapStageLine, Reply
 from domain import feedback as rules
 from storage.feedback import team_feedback
-from storage.partners import active_partners
+from storage.registry import active_partners
 from storage.tables import Feedback
 
 TOP_PAIN_POINTS = 3

@@ -9,7 +9,7 @@ from sqlmodel import Session
 
 from commands.context import Invocation
 from commands.parse import Kpi, Kpis
-from commands.registry import require_partner
+from commands.registry.partners import require_partner
 from commands.replies import KpiRecorded, KpiReport, ProgramDashboard, Reply
 from commands.summaries import figures, month_over_month, standard_periods
 from domain import kpis as catalog
@@ -17,7 +17,7 @@ from domain.clock import local_date
 from domain.errors import InvalidField, PartnerArchived, PartnerbotError
 from domain.periods import parse_day, this_month, this_quarter
 from storage import kpis as repository
-from storage.partners import stage_counts
+from storage.registry import stage_counts
 
 ACTIVE_WINDOW_DAYS = 30
 DATE_KEYS = ("on", "date", "day", "dnia", "дата")

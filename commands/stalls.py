@@ -8,15 +8,15 @@ from datetime import timedelta
 
 from sqlmodel import Session
 
-from commands.cards import days_in_stage
 from commands.context import Invocation
 from commands.parse import Stalled
+from commands.registry.cards import days_in_stage
 from commands.replies import Notice, Reply, StalledList, StalledPartner, StallReasons
 from domain.clock import days_between, local_date
 from domain.errors import InvalidField, PartnerbotError
 from domain.journey import is_stalled
 from storage import stalls as repository
-from storage.partners import active_partners
+from storage.registry import active_partners
 from storage.tables import Partner, StallAlert
 from storage.unit_of_work import UnitOfWork
 from storage.workspace import set_threshold

@@ -6,9 +6,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from commands import asks, digest, feedback, journey_map, kpis, parse, ranking, registry, scoring, stalls
+from commands import digest, feedback, journey_map, kpis, parse, stalls
 from commands.context import Invocation
+from commands.registry import partners as registry
 from commands.replies import HelpSheet, Reply, VerbHelp
+from commands.scoring import asks, ranking
+from commands.scoring import questionnaire as scoring
 from commands.tokens import ParseError, Token, tokenize
 from domain.errors import PartnerbotError
 from domain.words import closest, fold

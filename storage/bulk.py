@@ -179,7 +179,7 @@ def update_partners(
     """Writes each (partner, new values) pair by id; a changed stage also appends a move to the history.
 
     The move goes from the stored stage to the new one at the new `stage_entered_at`, as
-    `storage.partners.record_move` does for a single partner.
+    `storage.registry.record_move` does for a single partner.
     """
     if not changes:
         return 0

@@ -9,7 +9,7 @@ from slack_sdk import WebClient
 
 from bot.delivery import send_direct_message
 from bot.services import Services
-from commands.asks import due_reminders
+from commands.scoring.asks import due_reminders
 
 logger = logging.getLogger("partnerbot.jobs")
 

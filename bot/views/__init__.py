@@ -3,10 +3,10 @@
 Importing the package registers every body type's builder on `blocks.build_reply_blocks`.
 """
 
-from bot.views import digest_blocks as _digest_blocks  # noqa: F401
-from bot.views import feedback_blocks as _feedback_blocks  # noqa: F401
-from bot.views import kpi_blocks as _kpi_blocks  # noqa: F401
-from bot.views import map_blocks as _map_blocks  # noqa: F401
-from bot.views import replies as _replies  # noqa: F401
-from bot.views import score_blocks as _score_blocks  # noqa: F401
-from bot.views import stall_blocks as _stall_blocks  # noqa: F401
+from bot.views import digest as _digest  # noqa: F401
+from bot.views import feedback as _feedback  # noqa: F401
+from bot.views import journey_map as _journey_map  # noqa: F401
+from bot.views import kpis as _kpis  # noqa: F401
+from bot.views import stalls as _stalls  # noqa: F401
+from bot.views.registry import partners as _registry_partners  # noqa: F401
+from bot.views.scoring import questionnaire as _scoring_questionnaire  # noqa: F401

@@ -17,8 +17,8 @@ from slack_sdk.models.views import View
 
 from bot.views.blocks import build_reply_blocks, clip, context, header, section
 from bot.views.format import days, escape
-from bot.views.score_blocks import OPEN_QUESTIONNAIRE
-from bot.views.stall_blocks import stall_line
+from bot.views.scoring.questionnaire import OPEN_QUESTIONNAIRE
+from bot.views.stalls import stall_line
 from commands.replies import HomeOverview, PartnerRow
 
 ADD_PARTNER_ACTION = "home_add_partner"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from slack_sdk.models.views import View
 
-from bot.views.feedback_blocks import build_feedback_modal
-from bot.views.registration import build_registration_modal
-from bot.views.score_blocks import build_score_modal
+from bot.views.feedback import build_feedback_modal
+from bot.views.registry.form import build_registration_modal
+from bot.views.scoring.questionnaire import build_score_modal
 from commands.replies import FeedbackForm, Modal, RegistrationForm, ScoreForm
 
 

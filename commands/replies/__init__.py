@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from commands.replies.base import FormRejected, HelpSheet, Notice, VerbHelp
-from commands.replies.metrics import (
+from commands.replies.feedback import (
     FeedbackForm,
     FeedbackRecorded,
     FeedbackSummary,
@@ -16,18 +16,6 @@ from commands.replies.metrics import (
     KpiRecorded,
     KpiReport,
     ProgramDashboard,
-)
-from commands.replies.operations import (
-    DigestSettingsView,
-    FunnelLine,
-    JourneyMap,
-    MapStageLine,
-    StallAlertMessage,
-    StalledList,
-    StalledPartner,
-    StallReasons,
-    TrendWeek,
-    WeeklyDigest,
 )
 from commands.replies.registry import (
     Choice,
@@ -42,7 +30,7 @@ from commands.replies.registry import (
     StageLine,
     StageMoved,
 )
-from commands.replies.scores import (
+from commands.replies.scoring import (
     AskSent,
     AskStatus,
     DirectMessage,
@@ -56,6 +44,18 @@ from commands.replies.scores import (
     ScoreQuestion,
     ScoreRecorded,
     ScoreSummary,
+)
+from commands.replies.stalls import (
+    DigestSettingsView,
+    FunnelLine,
+    JourneyMap,
+    MapStageLine,
+    StallAlertMessage,
+    StalledList,
+    StalledPartner,
+    StallReasons,
+    TrendWeek,
+    WeeklyDigest,
 )
 
 Body = (

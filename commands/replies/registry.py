@@ -7,9 +7,9 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from commands.replies.metrics import FeedbackSummary, Figures, ProgramDashboard
-    from commands.replies.operations import StalledPartner
-    from commands.replies.scores import ScoreSummary
+    from commands.replies.feedback import FeedbackSummary, Figures, ProgramDashboard
+    from commands.replies.scoring import ScoreSummary
+    from commands.replies.stalls import StalledPartner
 
 
 @dataclass(frozen=True)

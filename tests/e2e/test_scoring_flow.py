@@ -16,7 +16,7 @@ import yaml
 from sqlmodel import Session, col, select
 
 from commands.context import Invocation
-from commands.scorecards import load_scorecard_file
+from commands.scoring.scorecards import load_scorecard_file
 from domain.scorecard import DEFAULT_SCORECARD
 from storage.tables import ScoreRequest, ScoreSubmission
 from storage.unit_of_work import UnitOfWork

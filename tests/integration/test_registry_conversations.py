@@ -8,7 +8,7 @@ from datetime import timedelta
 from sqlalchemy import Engine, text
 
 from commands.context import Invocation
-from commands.registry import ROWS_FOR_ONE_STAGE, ROWS_PER_STAGE
+from commands.registry.partners import ROWS_FOR_ONE_STAGE, ROWS_PER_STAGE
 from commands.replies import (
     HelpSheet,
     JourneyOverview,
@@ -22,7 +22,7 @@ from commands.replies import (
 from commands.verbs import VERBS, handle
 from domain.journey import DEFAULT_JOURNEY
 from domain.partner import Profile
-from storage.partners import add_partner
+from storage.registry import add_partner
 from tests.conftest import NOW
 
 Script = list[tuple[str, str | type]]

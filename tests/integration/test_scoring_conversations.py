@@ -11,11 +11,11 @@ import pytest
 from sqlalchemy import Engine, text
 
 from commands import replies
-from commands.asks import due_reminders
 from commands.context import Invocation
 from commands.replies import FormRejected, Reply, ScoreForm
-from commands.scorecards import load_scorecard_file
-from commands.scoring import submit_score_page
+from commands.scoring.asks import due_reminders
+from commands.scoring.questionnaire import submit_score_page
+from commands.scoring.scorecards import load_scorecard_file
 from commands.verbs import handle
 from domain.scorecard import DEFAULT_SCORECARD
 from domain.scoring import rater_score

@@ -9,13 +9,13 @@ from pathlib import Path
 from sqlalchemy import func
 from sqlmodel import col, select
 
-from commands import registry
 from commands.context import Invocation
 from commands.parse import Advance, Archive
+from commands.registry import partners as registry
 from commands.spreadsheet import ERRORS_SHOWN, ImportReport, export_partners, import_partners
 from domain.partner import Profile
 from storage import bulk
-from storage.partners import find_partner, recent_moves
+from storage.registry import find_partner, recent_moves
 from storage.tables import StageMove
 
 InvocationFor = Callable[..., Invocation]

@@ -6,9 +6,9 @@ import json
 from datetime import UTC, date, datetime
 
 from bot.views.blocks import MAX_BLOCKS, SECTION_LIMIT, build_reply_blocks
-from bot.views.registration import build_registration_modal
+from bot.views.registry.form import build_registration_modal
 from bot.views.text import blocks_to_mrkdwn, mrkdwn_to_terminal
-from commands.registry import registration_form
+from commands.registry.partners import registration_form
 from commands.replies import MoveLine, Notice, PartnerCard, PartnerListing, PartnerRow, StageGroup, StageMoved
 
 HOSTILE = "<!channel> & <@U0BOSS> *Acme*"

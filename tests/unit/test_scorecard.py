@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from commands.scorecards import read_scorecard_file
+from commands.scoring.scorecards import read_scorecard_file
 from domain.errors import PartnerbotError
 from domain.scorecard import DEFAULT_SCORECARD, InvalidScorecard, load_scorecard
 

@@ -6,8 +6,8 @@ from bot.listeners.actions.home_buttons import acknowledge, open_partner_menu, o
 from bot.listeners.actions.questionnaire import open_questionnaire
 from bot.listeners.actions.stall_alerts import open_advance_form, open_snooze_form, show_partner_card
 from bot.views.home import ADD_PARTNER_ACTION, PARTNER_MENU_ACTION
-from bot.views.score_blocks import OPEN_QUESTIONNAIRE
-from bot.views.stall_blocks import ADVANCE_ACTION, OPEN_ACTION, SNOOZE_ACTION
+from bot.views.scoring.questionnaire import OPEN_QUESTIONNAIRE
+from bot.views.stalls import ADVANCE_ACTION, OPEN_ACTION, SNOOZE_ACTION
 
 
 def register(app: App) -> None:

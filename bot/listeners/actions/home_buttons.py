@@ -10,12 +10,12 @@ from slack_sdk import WebClient
 
 from bot.delivery import deliver
 from bot.listeners.invocations import interaction_invocation
-from bot.views.registration import build_registration_modal
+from bot.views.registry.form import build_registration_modal
 from commands.feedback import feedback_form
 from commands.parse import Show
-from commands.registry import registration_form, show
+from commands.registry.partners import registration_form, show
 from commands.replies import Reply
-from commands.scoring import score_form
+from commands.scoring.questionnaire import score_form
 from domain.errors import PartnerbotError
 
 

@@ -11,7 +11,7 @@ from slack_sdk import WebClient
 from bot.delivery import SORRY, deliver
 from bot.listeners.invocations import interaction_invocation
 from commands.replies import Reply
-from commands.scoring import score_form
+from commands.scoring.questionnaire import score_form
 from domain.errors import PartnerbotError
 
 

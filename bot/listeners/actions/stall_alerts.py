@@ -10,9 +10,9 @@ from slack_sdk import WebClient
 
 from bot.delivery import deliver
 from bot.listeners.invocations import interaction_invocation
-from bot.views.stall_blocks import build_advance_modal, build_snooze_modal
+from bot.views.stalls import build_advance_modal, build_snooze_modal
 from commands.parse import Show
-from commands.registry import show
+from commands.registry.partners import show
 from commands.replies import Reply
 from commands.stalls import alert_partner
 from domain.errors import PartnerbotError

@@ -4,10 +4,10 @@ from slack_bolt import App
 
 from bot.listeners.views.forms import confirm_submission, submit_feedback, submit_registration_form, submit_score
 from bot.listeners.views.stall_forms import submit_advance, submit_snooze, update_alert
-from bot.views.feedback_blocks import CALLBACK_ID as FEEDBACK
-from bot.views.registration import CALLBACK_ID as REGISTRATION
-from bot.views.score_blocks import CALLBACK_ID as SCORE
-from bot.views.stall_blocks import ADVANCE_CALLBACK, SNOOZE_CALLBACK
+from bot.views.feedback import CALLBACK_ID as FEEDBACK
+from bot.views.registry.form import CALLBACK_ID as REGISTRATION
+from bot.views.scoring.questionnaire import CALLBACK_ID as SCORE
+from bot.views.stalls import ADVANCE_CALLBACK, SNOOZE_CALLBACK
 
 
 def register(app: App) -> None:

@@ -13,13 +13,13 @@ from slack_sdk import WebClient
 from bot.delivery import deliver
 from bot.listeners.invocations import interaction_invocation
 from bot.views.modals import build_modal
-from bot.views.registration import read_metadata, read_submission
-from bot.views.score_blocks import error_block_ids, read_score_form
+from bot.views.registry.form import read_metadata, read_submission
+from bot.views.scoring.questionnaire import error_block_ids, read_score_form
 from commands.context import Invocation
 from commands.feedback import submit_feedback_form
-from commands.registry import submit_registration
+from commands.registry.partners import submit_registration
 from commands.replies import FormRejected, Reply
-from commands.scoring import submit_score_page
+from commands.scoring.questionnaire import submit_score_page
 
 SUBMITTED = "submitted_reply"
 SAVE_FAILED = "Sorry, that could not be saved. Please try again."

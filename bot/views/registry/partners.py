@@ -13,10 +13,10 @@ from bot.views.blocks import (
     section,
     sections_from_lines,
 )
-from bot.views.feedback_blocks import feedback_lines
+from bot.views.feedback import feedback_lines
 from bot.views.format import clip, day, days, escape, moment, person
-from bot.views.kpi_blocks import kpi_line
-from bot.views.score_blocks import score_lines
+from bot.views.kpis import kpi_line
+from bot.views.scoring.questionnaire import score_lines
 from commands.replies import (
     HelpSheet,
     JourneyOverview,

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from commands.cards import quoted
 from commands.context import Invocation
 from commands.parse import Score
-from commands.registry import require_partner
+from commands.registry.cards import quoted
+from commands.registry.partners import require_partner
 from commands.replies import (
     ExplanationRow,
     FormRejected,

@@ -13,7 +13,7 @@ from domain.errors import PartnerbotError, UnknownStage
 from domain.partner import PARTNER_TYPES, clean_value
 from domain.ranking import rank as rank_partners
 from storage import scoring as repository
-from storage.partners import active_partners
+from storage.registry import active_partners
 from storage.tables import Partner
 
 MOVEMENT_WINDOW = timedelta(days=7)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
-from commands.cards import days_in_stage, partner_card, partner_row, quoted
 from commands.context import Invocation
 from commands.parse import Add, Advance, Archive, ListPartners, Restore, Show, Stages
+from commands.registry.cards import days_in_stage, partner_card, partner_row, quoted
 from commands.replies import (
     Choice,
     FormRejected,
@@ -30,7 +30,7 @@ from domain.errors import (
 )
 from domain.partner import PARTNER_SIZES, PARTNER_TYPES, PROFILE_FIELDS, Profile, build_profile, clean_name, clean_value
 from domain.words import closest
-from storage import partners as repository
+from storage import registry as repository
 from storage.tables import Partner
 
 ROWS_PER_STAGE = 10

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from commands.context import Invocation
 from commands.parse import Ask
-from commands.registry import require_partner
+from commands.registry.partners import require_partner
 from commands.replies import AskSent, AskStatus, DirectMessage, Reply, RequestLine, ScoreInvitation
 from domain.errors import PartnerArchived
 from storage import scoring as repository

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from commands.replies.scores import RankRow
+    from commands.replies.scoring import RankRow
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from domain.alliances import ALLIANCE_STRUCTURES
 from domain.clock import days_between, local_date
 from domain.journey import is_stalled
 from domain.periods import this_month
-from storage.partners import recent_moves
+from storage.registry import recent_moves
 from storage.tables import Partner
 
 ALLIANCE_NAMES = {structure.key: structure.name for structure in ALLIANCE_STRUCTURES}

@@ -1,0 +1,1 @@
+"""Block Kit for the partner registry: cards, moves, lists, the journey, the registration modal."""

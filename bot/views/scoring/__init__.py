@@ -1,0 +1,1 @@
+"""Block Kit for scoring: the questionnaire modal, results, explanations, the ranking, asks."""

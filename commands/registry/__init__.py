@@ -1,0 +1,1 @@
+"""The partner registry: register, move, show, list and archive partners."""

@@ -1,0 +1,1 @@
+"""Scoring: the questionnaire, asking leads to answer it, the ranking, and the scorecard in use."""
