@@ -7,19 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from commands.replies.base import FormRejected, HelpSheet, Notice, VerbHelp
-from commands.replies.feedback import (
-    FeedbackForm,
-    FeedbackRecorded,
-    FeedbackSummary,
-    Figures,
-    KpiRecorded,
-    KpiReport,
-    ProgramDashboard,
-)
+from commands.replies.base import Choice, FormRejected, HelpSheet, Notice, VerbHelp
+from commands.replies.digest import DigestSettingsView, FunnelLine, TrendWeek, WeeklyDigest
+from commands.replies.feedback import FeedbackForm, FeedbackRecorded, FeedbackSummary
+from commands.replies.home import HomeOverview
+from commands.replies.journey_map import JourneyMap, MapStageLine
+from commands.replies.kpis import Figures, KpiRecorded, KpiReport, ProgramDashboard
 from commands.replies.registry import (
-    Choice,
-    HomeOverview,
     JourneyOverview,
     MoveLine,
     PartnerCard,
@@ -45,18 +39,7 @@ from commands.replies.scoring import (
     ScoreRecorded,
     ScoreSummary,
 )
-from commands.replies.stalls import (
-    DigestSettingsView,
-    FunnelLine,
-    JourneyMap,
-    MapStageLine,
-    StallAlertMessage,
-    StalledList,
-    StalledPartner,
-    StallReasons,
-    TrendWeek,
-    WeeklyDigest,
-)
+from commands.replies.stalls import StallAlertMessage, StalledList, StalledPartner, StallReasons
 
 Body = (
     Notice

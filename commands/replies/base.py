@@ -1,4 +1,4 @@
-"""The reply itself and the simplest bodies: notices and help."""
+"""The simplest bodies (notices and help), and what every feature's replies share: choices and form errors."""
 
 from __future__ import annotations
 
@@ -10,6 +10,12 @@ from typing import Literal
 class Notice:
     text: str
     tone: Literal["info", "success", "error"] = "info"
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: str
 
 
 @dataclass(frozen=True)

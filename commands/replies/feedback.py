@@ -1,14 +1,12 @@
-"""Replies about feedback and KPIs."""
+"""Replies about feedback: what was recorded, the summary on a card, the feedback form."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from commands.replies.registry import Choice
+from commands.replies.base import Choice
 
 
 @dataclass(frozen=True)
@@ -42,37 +40,3 @@ class FeedbackForm:
 
     partner: str
     pain_points: tuple[Choice, ...]
-
-
-@dataclass(frozen=True)
-class Figures:
-    """Summed and derived KPIs over one period; derived values are None where a denominator is zero."""
-
-    title: str
-    totals: dict[str, Decimal]
-    derived: dict[str, Decimal | None]
-
-
-@dataclass(frozen=True)
-class KpiReport:
-    partner: str
-    periods: tuple[Figures, ...]
-    changes: dict[str, str | None]
-
-
-@dataclass(frozen=True)
-class KpiRecorded:
-    partner: str
-    on_date: date
-    values: tuple[tuple[str, Decimal], ...]
-    undone: bool = False
-
-
-@dataclass(frozen=True)
-class ProgramDashboard:
-    acquired: tuple[tuple[str, int], ...]
-    active_partners: int
-    total_partners: int
-    periods: tuple[Figures, ...]
-    changes: dict[str, str | None]
-    top_by_revenue: tuple[tuple[str, Decimal], ...]

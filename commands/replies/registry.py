@@ -1,4 +1,4 @@
-"""Replies about partners and the journey: cards, moves, lists, the registration form, App Home."""
+"""Replies about partners and the journey: cards, moves, lists, the registration form."""
 
 from __future__ import annotations
 
@@ -6,10 +6,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from commands.replies.base import Choice
+
 if TYPE_CHECKING:
-    from commands.replies.feedback import FeedbackSummary, Figures, ProgramDashboard
+    from commands.replies.feedback import FeedbackSummary
+    from commands.replies.kpis import Figures
     from commands.replies.scoring import ScoreSummary
-    from commands.replies.stalls import StalledPartner
 
 
 @dataclass(frozen=True)
@@ -96,12 +98,6 @@ class JourneyOverview:
 
 
 @dataclass(frozen=True)
-class Choice:
-    value: str
-    label: str
-
-
-@dataclass(frozen=True)
 class RegistrationForm:
     """The registration modal: the fields and their choices; `name` pre-fills the name."""
 
@@ -109,15 +105,3 @@ class RegistrationForm:
     sizes: tuple[Choice, ...]
     alliances: tuple[Choice, ...]
     name: str = ""
-
-
-@dataclass(frozen=True)
-class HomeOverview:
-    """App Home: the viewer's own partners by stage, and the program's stage counts."""
-
-    user_id: str
-    my_partners: tuple[StageGroup, ...]
-    journey: JourneyOverview
-    my_stalled: tuple[StalledPartner, ...] = ()
-    questionnaires_waiting: tuple[str, ...] = ()
-    program: ProgramDashboard | None = None
