@@ -5,17 +5,19 @@ from __future__ import annotations
 import statistics
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
 from sqlmodel import Session
 
 from commands.context import Invocation
-from commands.parse import DigestCommand
+from commands.grammar import refuse_pairs
 from commands.registry.cards import days_in_stage
 from commands.replies import DigestSettingsView, FunnelLine, Reply, TrendWeek, WeeklyDigest
 from commands.scoring.ranking import ranking_rows
 from commands.stalls import stalled_partners
+from commands.tokens import ParseError, Token
 from domain.clock import local_date, start_of_local_day
 from domain.errors import InvalidField
 from domain.schedule import WeeklySchedule, clock_time, latest_due, next_run, week_key, weekday
@@ -50,6 +52,36 @@ def settings_view(settings: WorkspaceSettings | None, invocation: Invocation, *,
         upcoming,
         changed,
     )
+
+
+@dataclass(frozen=True)
+class DigestCommand:
+    action: str
+    """"show", "set", "off", "on" or "now"."""
+    channel_id: str | None = None
+    channel_name: str | None = None
+    day: str | None = None
+    time: str | None = None
+
+
+def parse_digest(tokens: list[Token]) -> DigestCommand:
+    usage = "`/partner digest [#channel] [DAY HH:MM]`, `digest off`, `digest on` or `digest now`"
+    refuse_pairs(tokens, usage)
+    if not tokens:
+        return DigestCommand("show")
+    first = tokens[0].text.casefold()
+    if len(tokens) == 1 and tokens[0].kind == "word" and first in ("off", "on", "now", "pause", "resume"):
+        return DigestCommand({"pause": "off", "resume": "on"}.get(first, first))
+    first_token = tokens[0]
+    if first_token.kind == "word" and first_token.text.startswith("#") and len(first_token.text) > 1:
+        name = first_token.text[1:]  # typed in the console; Slack sends channels as <#C…|name>
+        first_token = Token(name, kind="channel", entity_id=name)
+    channel = first_token if first_token.kind == "channel" else None
+    rest = tokens[1:] if channel else tokens
+    if len(rest) not in (0, 2):
+        raise ParseError(f"Give a day and a time together, e.g. `mon 09:00`. Usage: {usage}")
+    day, at = (rest[0].text, rest[1].text) if rest else (None, None)
+    return DigestCommand("set", channel.entity_id if channel else None, channel.text if channel else None, day, at)
 
 
 def configure(command: DigestCommand, invocation: Invocation) -> Reply:

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from commands.context import Invocation
-from commands.parse import Feedback
+from commands.grammar import joined, pair_fields, word_tokens
 from commands.registry.partners import require_partner
 from commands.replies import Choice, FeedbackForm, FeedbackRecorded, FormRejected, Reply
 from commands.summaries import feedback_summary
+from commands.tokens import ParseError, Token
 from domain import feedback as rules
 from domain.errors import InvalidField, PartnerArchived, PartnerbotError
 from domain.partner import clean_value
@@ -135,6 +136,41 @@ def submit_feedback_form(partner: str, values: dict[str, str | None], invocation
         return record(invocation, partner, FeedbackInput(csat, nps, text, pains or (), other))
     except PartnerbotError as error:
         raise FormRejected({"text": error.message}) from None
+
+
+@dataclass(frozen=True)
+class Feedback:
+    name: str
+    fields: tuple[tuple[str, str], ...] = ()
+    text: str | None = None
+
+
+FEEDBACK_KEYS = {
+    "csat": "csat",
+    "satisfaction": "csat",
+    "nps": "nps",
+    "recommend": "nps",
+    "text": "text",
+    "comment": "text",
+    "pain": "pain_points",
+    "pains": "pain_points",
+    "pain_points": "pain_points",
+    "problems": "pain_points",
+    "other": "other_pain",
+}
+
+
+def parse_feedback(tokens: list[Token]) -> Feedback:
+    usage = '`/partner feedback NAME [csat=1-5] [nps=0-10] [pain=tooling,payouts] ["text"]`'
+    words = word_tokens(tokens)
+    if not words:
+        raise ParseError(f"Which partner? Usage: {usage}")
+    fields = []
+    for key, value in pair_fields(tokens, "feedback"):
+        if key not in FEEDBACK_KEYS:
+            raise ParseError(f"'{key}=' is not a feedback field. Usage: {usage}")
+        fields.append((FEEDBACK_KEYS[key], value))
+    return Feedback(words[0].text, tuple(fields), joined(words[1:]) or None)
 
 
 def feedback(command: Feedback, invocation: Invocation) -> Reply:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import statistics
 from collections import defaultdict
+from dataclasses import dataclass
 
 from commands.context import Invocation
-from commands.parse import MapCommand
 from commands.registry.cards import days_in_stage
 from commands.replies import JourneyMap, MapStageLine, Reply
+from commands.tokens import ParseError, Token
 from domain import feedback as rules
 from storage.feedback import team_feedback
 from storage.registry import active_partners
@@ -46,6 +47,17 @@ def journey_map(invocation: Invocation) -> JourneyMap:
             )
         )
     return JourneyMap(tuple(lines))
+
+
+@dataclass(frozen=True)
+class MapCommand:
+    pass
+
+
+def parse_map(tokens: list[Token]) -> MapCommand:
+    if tokens:
+        raise ParseError("`/partner map` takes no arguments.")
+    return MapCommand()
 
 
 def show_map(command: MapCommand, invocation: Invocation) -> Reply:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
 from sqlmodel import Session
 
 from commands.context import Invocation
-from commands.parse import Kpi, Kpis
+from commands.grammar import joined, pair_fields, word_tokens
 from commands.registry.partners import require_partner
 from commands.replies import KpiRecorded, KpiReport, ProgramDashboard, Reply
 from commands.summaries import figures, month_over_month, standard_periods
+from commands.tokens import ParseError, Token
 from domain import kpis as catalog
 from domain.clock import local_date
 from domain.errors import InvalidField, PartnerArchived, PartnerbotError
@@ -101,6 +103,36 @@ def program_dashboard(session: Session, invocation: Invocation) -> ProgramDashbo
 def dashboard(invocation: Invocation) -> Reply:
     with invocation.unit_of_work() as uow:
         return Reply(program_dashboard(uow.session, invocation))
+
+
+@dataclass(frozen=True)
+class Kpi:
+    name: str
+    fields: tuple[tuple[str, str], ...] = ()
+    undo: bool = False
+
+
+@dataclass(frozen=True)
+class Kpis:
+    pass
+
+
+UNDO_WORDS = ("undo", "cofnij", "отменить", "отмена")
+
+
+def parse_kpi(tokens: list[Token]) -> Kpi:
+    words = word_tokens(tokens)
+    undo = bool(words) and words[-1].text.casefold() in UNDO_WORDS and not words[-1].quoted
+    name = joined(words[:-1] if undo else words)
+    if not name:
+        raise ParseError("Which partner? Usage: `/partner kpi NAME [leads=10 deals=2 revenue=5k …] [on=2026-11-02]`")
+    return Kpi(name, pair_fields(tokens, "kpi"), undo)
+
+
+def parse_kpis(tokens: list[Token]) -> Kpis:
+    if tokens:
+        raise ParseError("`/partner kpis` takes no arguments; `/partner kpi NAME` shows one partner.")
+    return Kpis()
 
 
 def kpi(command: Kpi, invocation: Invocation) -> Reply:

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlmodel import Session
 
 from commands.context import Invocation
-from commands.parse import Stalled
+from commands.grammar import refuse_pairs
 from commands.registry.cards import days_in_stage
 from commands.replies import Notice, Reply, StalledList, StalledPartner, StallReasons
+from commands.tokens import ParseError, Token
 from domain.clock import days_between, local_date
 from domain.errors import InvalidField, PartnerbotError
 from domain.journey import is_stalled
@@ -68,6 +70,28 @@ def stalled_partners(session: Session, invocation: Invocation, *, owner: str | N
         if entry is not None:
             found.append(entry)
     return sorted(found, key=lambda s: (-(s.days - s.threshold), s.partner.casefold()))
+
+
+@dataclass(frozen=True)
+class Stalled:
+    set_stage: str | None = None
+    set_days: str | None = None
+    reasons: bool = False
+
+
+def parse_stalled(tokens: list[Token]) -> Stalled:
+    usage = "`/partner stalled`, `stalled set STAGE DAYS` or `stalled reasons`"
+    refuse_pairs(tokens, usage)
+    if not tokens:
+        return Stalled()
+    first = tokens[0].text.casefold()
+    if first == "reasons" and len(tokens) == 1:
+        return Stalled(reasons=True)
+    if first == "set":
+        if len(tokens) != 3:
+            raise ParseError(f"Name a stage and a number of days, e.g. `stalled set onboarding 45`. Usage: {usage}")
+        return Stalled(set_stage=tokens[1].text, set_days=tokens[2].text)
+    raise ParseError(f"'{tokens[0].text}' is not understood here. Usage: {usage}")
 
 
 def stalled(command: Stalled, invocation: Invocation) -> Reply:

@@ -6,11 +6,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from commands import digest, feedback, journey_map, kpis, parse, stalls
+from commands import digest, feedback, journey_map, kpis, stalls
 from commands.context import Invocation
+from commands.grammar import joined
+from commands.registry import parse as registry_grammar
 from commands.registry import partners as registry
 from commands.replies import HelpSheet, Reply, VerbHelp
 from commands.scoring import asks, ranking
+from commands.scoring import parse as scoring_grammar
 from commands.scoring import questionnaire as scoring
 from commands.tokens import ParseError, Token, tokenize
 from domain.errors import PartnerbotError
@@ -31,7 +34,16 @@ class Verb:
         return VerbHelp(f"/partner {self.usage}", self.summary, tuple(f"/partner {e}" for e in self.examples))
 
 
-def show_help(command: parse.Help, invocation: Invocation) -> Reply:
+@dataclass(frozen=True)
+class Help:
+    topic: str | None = None
+
+
+def parse_help(tokens: list[Token]) -> Help:
+    return Help(joined(tokens) or None)
+
+
+def show_help(command: Help, invocation: Invocation) -> Reply:
     sheet = tuple(verb.help() for verb in VERBS.values())
     if command.topic is None:
         return Reply(HelpSheet(sheet))
@@ -46,7 +58,7 @@ VERBS: dict[str, Verb] = {
             "help [VERB]",
             "These commands, or one in detail.",
             ("help advance",),
-            parse.parse_help,
+            parse_help,
             show_help,
             aliases=("?", "pomoc", "помощь"),
         ),
@@ -55,7 +67,7 @@ VERBS: dict[str, Verb] = {
             'add NAME [type=… size=… segment=… owner=@user alliance=… notes="…"]',
             "Register a partner; with no name, open the registration form.",
             ("add Acme", 'add "Globex Corporation" type=reseller segment=fintech owner=@bob', "add"),
-            parse.parse_add,
+            registry_grammar.parse_add,
             registry.add,
             aliases=("new", "register", "dodaj", "добавить"),
         ),
@@ -64,7 +76,7 @@ VERBS: dict[str, Verb] = {
             'advance NAME [STAGE] ["note"]',
             "Move a partner to a stage, or to the next one when no stage is given.",
             ("advance Acme support", 'advance Acme "kick-off call done"', "advance Acme"),
-            parse.parse_advance,
+            registry_grammar.parse_advance,
             registry.advance,
             aliases=("move", "next"),
         ),
@@ -73,7 +85,7 @@ VERBS: dict[str, Verb] = {
             "show NAME",
             "A partner's card: stage, days in stage, owner, profile and recent moves.",
             ("show Acme",),
-            parse.parse_show,
+            registry_grammar.parse_show,
             registry.show,
             aliases=("card", "info", "pokaż", "показать"),
         ),
@@ -82,7 +94,7 @@ VERBS: dict[str, Verb] = {
             "list [STAGE]",
             "Partners grouped by stage, longest-waiting first.",
             ("list", "list onboarding"),
-            parse.parse_list,
+            registry_grammar.parse_list,
             registry.list_partners,
             aliases=("ls", "lista", "список"),
         ),
@@ -91,7 +103,7 @@ VERBS: dict[str, Verb] = {
             "stages",
             "The journey: each stage, what it means, and how many partners are in it.",
             ("stages",),
-            parse.parse_stages,
+            registry_grammar.parse_stages,
             registry.stages,
             aliases=("journey", "etapy", "этапы"),
         ),
@@ -100,7 +112,7 @@ VERBS: dict[str, Verb] = {
             'feedback NAME [csat=1-5] [nps=0-10] [pain=tooling,payouts] ["text"]',
             "Record what a partner told us; with only a name, open the feedback form.",
             ('feedback Acme csat=4 nps=9 "Docs were hard to find"', "feedback Acme"),
-            parse.parse_feedback,
+            feedback.parse_feedback,
             feedback.feedback,
             aliases=("fb", "opinia", "отзыв"),
         ),
@@ -110,7 +122,7 @@ VERBS: dict[str, Verb] = {
             "Record a partner's figures (revenue takes 5000, 5 000, 5k, 1.2m or 5000,50), undo your last"
             " entry, or with only a name see this month, last month and all time.",
             ("kpi Acme leads=10 mql=6 sql=4 deals=2 revenue=5k cost=800", "kpi Acme", "kpi Acme undo"),
-            parse.parse_kpi,
+            kpis.parse_kpi,
             kpis.kpi,
             aliases=("metrics",),
         ),
@@ -119,7 +131,7 @@ VERBS: dict[str, Verb] = {
             "kpis",
             "The program dashboard: partners acquired and active, totals, conversion, top partners by revenue.",
             ("kpis",),
-            parse.parse_kpis,
+            kpis.parse_kpis,
             kpis.kpis,
             aliases=("dashboard", "program"),
         ),
@@ -128,7 +140,7 @@ VERBS: dict[str, Verb] = {
             "score NAME [why]",
             "Answer the scoring questionnaire for a partner; `why` explains its score criterion by criterion.",
             ("score Acme", "score Acme why"),
-            parse.parse_score,
+            scoring_grammar.parse_score,
             scoring.score,
             aliases=("rate", "ocena", "оценка"),
         ),
@@ -137,7 +149,7 @@ VERBS: dict[str, Verb] = {
             "ask NAME @lead … | ask NAME",
             "Ask leads by DM to answer the questionnaire; with no leads, see who has answered.",
             ("ask Acme @anna @piotr", "ask Acme"),
-            parse.parse_ask,
+            scoring_grammar.parse_ask,
             asks.ask,
             aliases=("request",),
         ),
@@ -146,7 +158,7 @@ VERBS: dict[str, Verb] = {
             "rank [STAGE or TYPE]",
             "Partners by score, with places gained or lost since last week and why.",
             ("rank", "rank onboarding", "rank reseller"),
-            parse.parse_rank,
+            scoring_grammar.parse_rank,
             ranking.rank,
             aliases=("ranking", "top", "рейтинг"),
         ),
@@ -156,7 +168,7 @@ VERBS: dict[str, Verb] = {
             "Partners stuck longer than their stage allows (with snoozes); change a stage's threshold;"
             " or see why partners get stuck.",
             ("stalled", "stalled set onboarding 45", "stalled reasons"),
-            parse.parse_stalled,
+            stalls.parse_stalled,
             stalls.stalled,
             aliases=("stuck", "zastój", "застряли"),
         ),
@@ -165,7 +177,7 @@ VERBS: dict[str, Verb] = {
             "digest [#channel] [DAY HH:MM] | digest off | digest on | digest now",
             "Where and when the weekly digest goes (workspace time zone); `now` posts one here at once.",
             ("digest #partners mon 09:00", "digest", "digest off", "digest now"),
-            parse.parse_digest,
+            digest.parse_digest,
             digest.configure,
             aliases=("weekly", "raport", "дайджест"),
         ),
@@ -174,7 +186,7 @@ VERBS: dict[str, Verb] = {
             "map",
             "The journey map: per stage, partners, median and longest days, CSAT, NPS and top pain points.",
             ("map",),
-            parse.parse_map,
+            journey_map.parse_map,
             journey_map.show_map,
             aliases=("mapa", "карта"),
         ),
@@ -183,7 +195,7 @@ VERBS: dict[str, Verb] = {
             "archive NAME",
             "Hide a partner from lists and jobs; its history is kept.",
             ("archive Acme",),
-            parse.parse_archive,
+            registry_grammar.parse_archive,
             registry.archive,
         ),
         Verb(
@@ -191,7 +203,7 @@ VERBS: dict[str, Verb] = {
             "restore NAME",
             "Bring an archived partner back.",
             ("restore Acme",),
-            parse.parse_restore,
+            registry_grammar.parse_restore,
             registry.restore,
             aliases=("unarchive",),
         ),
@@ -215,7 +227,7 @@ def handle(text: str, invocation: Invocation) -> Reply:
     try:
         tokens = tokenize(text)
         if not tokens:
-            return show_help(parse.Help(), invocation)
+            return show_help(Help(), invocation)
         first = tokens[0]
         verb = find_verb(f"{first.key}={first.text}" if first.kind == "pair" else first.text)
         return verb.run(verb.parse(tokens[1:]), invocation)

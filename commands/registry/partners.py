@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from commands.context import Invocation
-from commands.parse import Add, Advance, Archive, ListPartners, Restore, Show, Stages
 from commands.registry.cards import days_in_stage, partner_card, partner_row, quoted
+from commands.registry.parse import Add, Advance, Archive, ListPartners, Restore, Show, Stages
 from commands.replies import (
     Choice,
     FormRejected,

@@ -6,9 +6,9 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from commands.context import Invocation
-from commands.parse import Ask
 from commands.registry.partners import require_partner
 from commands.replies import AskSent, AskStatus, DirectMessage, Reply, RequestLine, ScoreInvitation
+from commands.scoring.parse import Ask
 from domain.errors import PartnerArchived
 from storage import scoring as repository
 from storage.unit_of_work import UnitOfWork

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from commands.context import Invocation
-from commands.parse import Score
 from commands.registry.cards import quoted
 from commands.registry.partners import require_partner
 from commands.replies import (
@@ -15,6 +14,7 @@ from commands.replies import (
     ScoreQuestion,
     ScoreRecorded,
 )
+from commands.scoring.parse import Score
 from commands.summaries import score_summary as summary
 from domain import scoring
 from domain.errors import PartnerArchived, PartnerbotError

@@ -7,8 +7,8 @@ from datetime import timedelta
 from sqlmodel import Session
 
 from commands.context import Invocation
-from commands.parse import Rank
 from commands.replies import Ranking, RankRow, Reply
+from commands.scoring.parse import Rank
 from domain.errors import PartnerbotError, UnknownStage
 from domain.partner import PARTNER_TYPES, clean_value
 from domain.ranking import rank as rank_partners

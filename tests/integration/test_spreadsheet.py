@@ -10,8 +10,8 @@ from sqlalchemy import func
 from sqlmodel import col, select
 
 from commands.context import Invocation
-from commands.parse import Advance, Archive
 from commands.registry import partners as registry
+from commands.registry.parse import Advance, Archive
 from commands.spreadsheet import ERRORS_SHOWN, ImportReport, export_partners, import_partners
 from domain.partner import Profile
 from storage import bulk

@@ -12,7 +12,7 @@ from bot.delivery import deliver
 from bot.listeners.invocations import interaction_invocation
 from bot.views.registry.form import build_registration_modal
 from commands.feedback import feedback_form
-from commands.parse import Show
+from commands.registry.parse import Show
 from commands.registry.partners import registration_form, show
 from commands.replies import Reply
 from commands.scoring.questionnaire import score_form

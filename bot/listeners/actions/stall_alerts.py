@@ -11,7 +11,7 @@ from slack_sdk import WebClient
 from bot.delivery import deliver
 from bot.listeners.invocations import interaction_invocation
 from bot.views.stalls import build_advance_modal, build_snooze_modal
-from commands.parse import Show
+from commands.registry.parse import Show
 from commands.registry.partners import show
 from commands.replies import Reply
 from commands.stalls import alert_partner

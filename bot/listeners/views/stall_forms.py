@@ -13,7 +13,7 @@ from bot.listeners.invocations import interaction_invocation
 from bot.views.format import day, escape, person
 from bot.views.stalls import updated_alert_blocks
 from bot.views.text import blocks_to_mrkdwn
-from commands.parse import Advance
+from commands.registry.parse import Advance
 from commands.registry.partners import advance
 from commands.replies import StageMoved
 from commands.stalls import snooze

@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine
 
-from commands import parse
 from commands.context import Invocation
+from commands.registry import parse
 from commands.replies import Reply
 from commands.tokens import ParseError, Token, tokenize
 from commands.verbs import VERBS, handle

@@ -1,0 +1,65 @@
+"""The scoring verbs' grammar: score, ask, rank."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from commands.grammar import joined, pair_fields, refuse_pairs, word_tokens
+from commands.tokens import ParseError, Token
+
+
+@dataclass(frozen=True)
+class Score:
+    name: str
+    why: bool = False
+    answers: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Ask:
+    name: str
+    leads: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rank:
+    scope: str | None = None
+
+
+WHY_WORDS = ("why", "explain", "dlaczego", "почему")
+
+
+def parse_score(tokens: list[Token]) -> Score:
+    words = word_tokens(tokens)
+    why = bool(words) and not words[-1].quoted and words[-1].text.casefold() in WHY_WORDS
+    name = joined(words[:-1] if why else words)
+    if not name:
+        raise ParseError(
+            "Which partner? Usage: `/partner score NAME` (the questionnaire) or `/partner score NAME why`."
+        )
+    answers = pair_fields(tokens, "score")
+    if why and answers:
+        raise ParseError("`why` explains a score; give it no answers: `/partner score Acme why`.")
+    return Score(name, why, answers)
+
+
+def parse_ask(tokens: list[Token]) -> Ask:
+    usage = "`/partner ask NAME @lead …` (or `/partner ask NAME` for who has answered)"
+    refuse_pairs(tokens, usage)
+    if not tokens:
+        raise ParseError(f"Which partner? Usage: {usage}")
+    name, *rest = tokens
+    leads = []
+    for token in rest:
+        if token.kind == "user":
+            leads.append(token.entity_id)
+        elif token.text.startswith("@") and len(token.text) > 1:
+            leads.append(token.text[1:])
+        else:
+            raise ParseError(f"'{token.text}' is not a person: name the leads with @, e.g. `/partner ask Acme @anna`.")
+    return Ask(name.text, tuple(dict.fromkeys(leads)))
+
+
+def parse_rank(tokens: list[Token]) -> Rank:
+    refuse_pairs(tokens, "`/partner rank [STAGE or TYPE]`")
+    return Rank(joined(tokens) or None)
