@@ -6,19 +6,22 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from sqlmodel import Session
+
 from commands.context import Invocation
 from commands.grammar import joined, pair_fields, word_tokens
-from commands.registry.partners import require_partner
-from commands.replies import Choice, FeedbackForm, FeedbackRecorded, FormRejected, Reply
-from commands.summaries import feedback_summary
+from commands.registry.lookup import require_partner, stage_title
+from commands.replies import Choice, FeedbackForm, FeedbackRecorded, FeedbackSummary, FormRejected, Reply
 from commands.tokens import ParseError, Token
 from domain import feedback as rules
 from domain.errors import InvalidField, PartnerArchived, PartnerbotError
 from domain.partner import clean_value
-from storage.feedback import add_feedback
+from storage.feedback import add_feedback, partner_feedback
+from storage.tables import Partner
 
 MAX_TEXT = 2000
 MAX_OTHER = 200
+TOP_PAIN_POINTS = 3
 T = TypeVar("T")
 
 
@@ -64,6 +67,29 @@ def checked_input(
             'Give a score, a pain point or a comment, e.g. `/partner feedback Acme csat=4 "Docs were hard"`.'
         )
     return answer
+
+
+def feedback_summary(session: Session, partner: Partner, invocation: Invocation) -> FeedbackSummary | None:
+    answers = partner_feedback(session=session, partner=partner)
+    if not answers:
+        return None
+    latest = answers[0]
+    latest_nps = next((answer.nps for answer in answers if answer.nps is not None), None)
+    return FeedbackSummary(
+        responses=len(answers),
+        latest_when=latest.recorded_at.astimezone(invocation.timezone),
+        latest_stage=stage_title(invocation, latest.stage),
+        latest_by=latest.recorded_by,
+        latest_text=latest.text,
+        latest_csat=latest.csat,
+        latest_nps=latest.nps,
+        average_csat=rules.average(answer.csat for answer in answers if answer.csat is not None),
+        nps_class=rules.nps_class(latest_nps) if latest_nps is not None else None,
+        top_pain_points=tuple(
+            (count.pain_point, count.count)
+            for count in rules.top_pain_points((answer.pain_point_list for answer in answers), TOP_PAIN_POINTS)
+        ),
+    )
 
 
 def record(invocation: Invocation, name: str, answer: FeedbackInput) -> Reply:

@@ -10,19 +10,45 @@ from sqlmodel import Session
 
 from commands.context import Invocation
 from commands.grammar import joined, pair_fields, word_tokens
-from commands.registry.partners import require_partner
-from commands.replies import KpiRecorded, KpiReport, ProgramDashboard, Reply
-from commands.summaries import figures, month_over_month, standard_periods
+from commands.registry.lookup import require_partner
+from commands.replies import Figures, KpiRecorded, KpiReport, ProgramDashboard, Reply
 from commands.tokens import ParseError, Token
 from domain import kpis as catalog
 from domain.clock import local_date
 from domain.errors import InvalidField, PartnerArchived, PartnerbotError
-from domain.periods import parse_day, this_month, this_quarter
+from domain.periods import ALL_TIME, Period, last_month, parse_day, this_month, this_quarter
 from storage import kpis as repository
 from storage.registry import stage_counts
+from storage.tables import Partner
 
 ACTIVE_WINDOW_DAYS = 30
 DATE_KEYS = ("on", "date", "day", "dnia", "дата")
+
+
+def figures(session: Session, invocation: Invocation, period: Period, partner: Partner | None = None) -> Figures:
+    totals = repository.totals(
+        session=session,
+        team_id=invocation.team_id,
+        partner_id=partner.id if partner else None,
+        start=period.start,
+        end=period.end,
+    )
+    return Figures(period.title, totals, catalog.derive(totals))
+
+
+def month_over_month(current: Figures, previous: Figures) -> dict[str, str | None]:
+    changes: dict[str, str | None] = {}
+    for item in catalog.METRICS:
+        changes[item.key] = catalog.change(
+            current.totals.get(item.key, Decimal(0)), previous.totals.get(item.key, Decimal(0))
+        )
+    for derived in catalog.DERIVED:
+        changes[derived.key] = catalog.change(current.derived.get(derived.key), previous.derived.get(derived.key))
+    return changes
+
+
+def standard_periods(invocation: Invocation) -> tuple[Period, Period, Period]:
+    return this_month(invocation.now, invocation.timezone), last_month(invocation.now, invocation.timezone), ALL_TIME
 
 
 def report(invocation: Invocation, name: str) -> Reply:

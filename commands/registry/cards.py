@@ -5,8 +5,11 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from commands.context import Invocation
+from commands.feedback import feedback_summary
+from commands.kpis import figures
+from commands.registry.lookup import stage_title
 from commands.replies import MoveLine, PartnerCard, PartnerRow
-from commands.summaries import feedback_summary, figures, score_summary, stage_title
+from commands.scoring.summary import score_summary
 from domain.alliances import ALLIANCE_STRUCTURES
 from domain.clock import days_between, local_date
 from domain.journey import is_stalled

@@ -6,6 +6,7 @@ from sqlmodel import Session
 
 from commands.context import Invocation
 from commands.registry.cards import days_in_stage, partner_card, partner_row, quoted
+from commands.registry.lookup import require_partner
 from commands.registry.parse import Add, Advance, Archive, ListPartners, Restore, Show, Stages
 from commands.replies import (
     Choice,
@@ -25,24 +26,14 @@ from domain.errors import (
     DuplicatePartner,
     PartnerArchived,
     PartnerbotError,
-    UnknownPartner,
     UnknownStage,
 )
 from domain.partner import PARTNER_SIZES, PARTNER_TYPES, PROFILE_FIELDS, Profile, build_profile, clean_name, clean_value
-from domain.words import closest
 from storage import registry as repository
 from storage.tables import Partner
 
 ROWS_PER_STAGE = 10
 ROWS_FOR_ONE_STAGE = 100
-
-
-def require_partner(session: Session, invocation: Invocation, name: str, *, for_update: bool = False) -> Partner:
-    partner = repository.find_partner(session=session, team_id=invocation.team_id, name=name, for_update=for_update)
-    if partner is None:
-        names = repository.partner_names(session=session, team_id=invocation.team_id, include_archived=True)
-        raise UnknownPartner(name, closest(name, names))
-    return partner
 
 
 def register(invocation: Invocation, name: str, profile: Profile) -> Reply:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from commands.context import Invocation
-from commands.registry.partners import require_partner
+from commands.registry.lookup import require_partner
 from commands.replies import AskSent, AskStatus, DirectMessage, Reply, RequestLine, ScoreInvitation
 from commands.scoring.parse import Ask
 from domain.errors import PartnerArchived

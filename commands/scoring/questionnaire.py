@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from commands.context import Invocation
 from commands.registry.cards import quoted
-from commands.registry.partners import require_partner
+from commands.registry.lookup import require_partner
 from commands.replies import (
     ExplanationRow,
     FormRejected,
@@ -15,7 +15,7 @@ from commands.replies import (
     ScoreRecorded,
 )
 from commands.scoring.parse import Score
-from commands.summaries import score_summary as summary
+from commands.scoring.summary import score_summary as summary
 from domain import scoring
 from domain.errors import PartnerArchived, PartnerbotError
 from domain.scorecard import ANSWER_RANGE, Scorecard
