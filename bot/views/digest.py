@@ -9,7 +9,8 @@ from slack_sdk.models.blocks import Block, DividerBlock
 from bot.views.blocks import build_reply_blocks, context, header, section
 from bot.views.format import escape, moment
 from bot.views.numbers import amount
-from bot.views.scoring.questionnaire import movement, points
+from bot.views.scoring.ranking import movement
+from bot.views.scoring.summary import points
 from commands.replies import DigestSettingsView, WeeklyDigest
 from domain.kpis import METRICS
 

@@ -1,4 +1,4 @@
-"""Block Kit for every reply body, dispatched on its type."""
+"""Block Kit for the registry: the partner card, a move, the partner list, the journey."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from slack_sdk.models.blocks import Block, DividerBlock, MarkdownTextObject, Sec
 
 from bot.views.blocks import (
     MAX_BLOCKS,
-    TONE_ICON,
     build_reply_blocks,
     context,
     header,
@@ -16,35 +15,14 @@ from bot.views.blocks import (
 from bot.views.feedback import feedback_lines
 from bot.views.format import clip, day, days, escape, moment, person
 from bot.views.kpis import kpi_line
-from bot.views.scoring.questionnaire import score_lines
+from bot.views.scoring.summary import score_lines
 from commands.replies import (
-    HelpSheet,
     JourneyOverview,
-    Notice,
     PartnerCard,
     PartnerListing,
     StageGroup,
     StageMoved,
 )
-
-
-@build_reply_blocks.register
-def _notice(body: Notice) -> list[Block]:
-    return [section(TONE_ICON[body.tone] + escape(body.text))]
-
-
-@build_reply_blocks.register
-def _help(body: HelpSheet) -> list[Block]:
-    if body.focus is not None:
-        focus = body.focus
-        examples = "\n".join(f"`{example}`" for example in focus.examples)
-        return [section(f"`{focus.usage}`\n{focus.summary}"), context("Examples:\n" + examples)]
-    lines = [f"`{verb.usage}`\n{verb.summary} e.g. `{verb.examples[0]}`" for verb in body.verbs]
-    return [
-        header("partnerbot: /partner commands"),
-        *sections_from_lines(lines),
-        context('Names with spaces go in quotes: `"Globex Corporation"`. `/partner help VERB` explains one command.'),
-    ]
 
 
 def move_line(card: PartnerCard) -> list[str]:

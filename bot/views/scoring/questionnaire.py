@@ -1,4 +1,4 @@
-"""Block Kit for scores: the questionnaire modal, results, explanations, the ranking, asks and DMs."""
+"""Block Kit for the questionnaire: its modal and the submitted state read back, the result, the explanation."""
 
 from __future__ import annotations
 
@@ -6,9 +6,7 @@ import json
 from typing import Any
 
 from slack_sdk.models.blocks import (
-    ActionsBlock,
     Block,
-    ButtonElement,
     InputBlock,
     Option,
     PlainTextInputElement,
@@ -16,18 +14,14 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.views.blocks import build_reply_blocks, context, header, section, sections_from_lines
-from bot.views.format import clip, day, escape, person
+from bot.views.blocks import build_reply_blocks, context, header, section
+from bot.views.format import clip, escape, person
+from bot.views.scoring.summary import points, score_lines
 from commands.replies import (
-    AskSent,
-    AskStatus,
-    Ranking,
     ScoreExplanation,
     ScoreForm,
-    ScoreInvitation,
     ScoreQuestion,
     ScoreRecorded,
-    ScoreSummary,
 )
 
 CALLBACK_ID = "partner_score"
@@ -35,29 +29,6 @@ OPEN_QUESTIONNAIRE = "score_open_questionnaire"
 QUESTION_PREFIX = "q_"
 VALUE = "value"
 ANSWER_LABELS = {5: "5 — excellent", 4: "4 — good", 3: "3 — adequate", 2: "2 — weak", 1: "1 — poor"}
-
-
-def points(score: float) -> str:
-    return f"{score:.0f}"
-
-
-def trend(summary: ScoreSummary) -> str:
-    if summary.previous is None:
-        return "first score"
-    delta = summary.score - summary.previous
-    if abs(delta) < 0.5:
-        return f"unchanged from {points(summary.previous)}"
-    return f"{'▲' if delta > 0 else '▼'}{abs(delta):.0f} from {points(summary.previous)}"
-
-
-def score_lines(summary: ScoreSummary) -> list[str]:
-    raters = "1 rater" if summary.raters == 1 else f"{summary.raters} raters"
-    strongest = ", ".join(f"{escape(title)} ({mean:.1f})" for title, mean in summary.strongest)
-    weakest = ", ".join(f"{escape(title)} ({mean:.1f})" for title, mean in summary.weakest)
-    return [
-        f"*Score:* {points(summary.score)}/100 · {raters} · {trend(summary)}",
-        f"Strongest: {strongest} · Weakest: {weakest}",
-    ]
 
 
 def build_score_modal(form: ScoreForm, *, metadata: dict[str, str]) -> View:
@@ -161,89 +132,3 @@ def _explanation(body: ScoreExplanation) -> list[Block]:
         section("```\n" + "\n".join(rows) + "\n```"),
         context(f"Points add up to the score: weight × (average − 1) / 4 × 100. Raters: {raters}"),
     ]
-
-
-def movement(move: int | None) -> str:
-    if move is None:
-        return "new"
-    return "▲" + str(move) if move > 0 else "▼" + str(-move) if move < 0 else "="
-
-
-@build_reply_blocks.register
-def _ranking(body: Ranking) -> list[Block]:
-    title = f"Ranking: {body.scope}" if body.scope else "Ranking"
-    if not body.rows:
-        return [
-            section(
-                f"No scored partners{' in ' + escape(body.scope) if body.scope else ''} yet: "
-                "`/partner score NAME` or `/partner ask NAME @lead`."
-            )
-        ]
-    lines = []
-    for row in body.rows[:50]:
-        reason = ""
-        if row.reason:
-            criterion, before, after, rater = row.reason
-            reason = f" — {movement(row.movement)}: {escape(criterion.lower())} {before}→{after} ({person(rater)})"
-        lines.append(
-            f"{row.place}. *{escape(row.partner)}* {points(row.score)} "
-            f"({row.raters} rater{'s' if row.raters != 1 else ''}) {movement(row.movement)}{reason}"
-        )
-    blocks: list[Block] = [header(title), *sections_from_lines(lines)]
-    note = "▲▼ places since last week."
-    if body.unscored:
-        note += f" {body.unscored} partner(s) have no score yet."
-    blocks.append(context(note))
-    return blocks
-
-
-@build_reply_blocks.register
-def _asked(body: AskSent) -> list[Block]:
-    lines = []
-    if body.asked:
-        lines.append(
-            f":incoming_envelope: Asked {', '.join(person(lead) for lead in body.asked)} "
-            f"to score *{escape(body.partner)}*; they have a DM with the questionnaire."
-        )
-    if body.already_waiting:
-        lines.append(f"Already waiting for {', '.join(person(lead) for lead in body.already_waiting)}.")
-    return [section("\n".join(lines)), context(f"`/partner ask {escape(body.partner)}` shows who has answered.")]
-
-
-@build_reply_blocks.register
-def _status(body: AskStatus) -> list[Block]:
-    if not body.requests:
-        return [
-            section(
-                f"Nobody has been asked to score *{escape(body.partner)}* yet: "
-                f"`/partner ask {escape(body.partner)} @lead`."
-            )
-        ]
-    lines = []
-    for request in body.requests:
-        if request.answered_at:
-            state = f":white_check_mark: answered {day(request.answered_at.date())}"
-        else:
-            reminded = f", reminded {day(request.reminded_at.date())}" if request.reminded_at else ""
-            state = f":hourglass: waiting since {day(request.asked_at.date())}{reminded}"
-        lines.append(f"{person(request.lead)} — {state}")
-    return [section(f"*Questionnaire for {escape(body.partner)}*"), *sections_from_lines(lines)]
-
-
-@build_reply_blocks.register
-def _invitation(body: ScoreInvitation) -> list[Block]:
-    if body.reminder:
-        text = (
-            f":wave: A reminder: {person(body.asked_by)} asked you to score *{escape(body.partner)}*. "
-            "It takes a few minutes."
-        )
-    else:
-        text = (
-            f":wave: {person(body.asked_by)} asks you to score *{escape(body.partner)}* as a partner: "
-            f"{body.criteria} questions, each 1–5, and an optional comment. "
-            "Your answers are combined with other leads' into the partner's score."
-        )
-    button = ButtonElement(
-        text="Answer questionnaire", action_id=OPEN_QUESTIONNAIRE, value=body.partner[:2000], style="primary"
-    )
-    return [section(text), ActionsBlock(elements=[button])]
