@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import statistics
 from collections import defaultdict
-from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -22,7 +21,6 @@ from domain.schedule import WeeklySchedule, clock_time, latest_due, next_run, we
 from storage import digest as queries
 from storage.partners import active_partners
 from storage.tables import WorkspaceSettings
-from storage.unit_of_work import UnitOfWork
 from storage.workspace import claim_job_run, get_settings, job_run, settings_for_update
 
 JOB = "weekly-digest"
@@ -152,11 +150,9 @@ def build_digest(session: Session, invocation: Invocation) -> WeeklyDigest:
     )
 
 
-def finish_digest(
-    unit_of_work: Callable[[], UnitOfWork], invocation: Invocation, key: str, *, posted: bool, detail: str
-) -> None:
+def finish_digest(invocation: Invocation, key: str, *, posted: bool, detail: str) -> None:
     """Marks the claimed run posted, or releases the claim after a failed post so a later tick retries it."""
-    with unit_of_work() as uow:
+    with invocation.unit_of_work() as uow:
         run = job_run(session=uow.session, team_id=invocation.team_id, job=JOB, period_key=key)
         if run is not None:
             if posted:
@@ -167,10 +163,10 @@ def finish_digest(
         uow.commit()
 
 
-def due_digest(unit_of_work: Callable[[], UnitOfWork], invocation: Invocation) -> tuple[WeeklyDigest, str, str] | str:
+def due_digest(invocation: Invocation) -> tuple[WeeklyDigest, str, str] | str:
     """(digest, channel, period key) when this workspace's run is due and this call claimed it;
     otherwise a sentence saying why nothing is posted (not due, already posted, missed, not configured)."""
-    with unit_of_work() as uow:
+    with invocation.unit_of_work() as uow:
         settings = get_settings(session=uow.session, team_id=invocation.team_id)
         if settings is None or settings.digest_channel is None or settings.digest_paused:
             return "no digest channel, or paused"

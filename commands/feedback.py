@@ -8,11 +8,11 @@ from typing import TypeVar
 
 from commands.context import Invocation
 from commands.parse import Feedback
-from commands.registry import require_partner
+from commands.registry import require_active_partner
 from commands.replies import Choice, FeedbackForm, FeedbackRecorded, FormRejected, Reply
 from commands.summaries import feedback_summary
 from domain import feedback as rules
-from domain.errors import InvalidField, PartnerArchived, PartnerbotError
+from domain.errors import InvalidField, PartnerbotError
 from domain.partner import clean_value
 from storage.feedback import add_feedback
 
@@ -67,9 +67,7 @@ def checked_input(
 
 def record(invocation: Invocation, name: str, answer: FeedbackInput) -> Reply:
     with invocation.unit_of_work() as uow:
-        partner = require_partner(uow.session, invocation, name)
-        if partner.archived:
-            raise PartnerArchived(partner.name)
+        partner = require_active_partner(uow.session, invocation, name)
         add_feedback(
             session=uow.session,
             partner=partner,
@@ -95,9 +93,7 @@ def record(invocation: Invocation, name: str, answer: FeedbackInput) -> Reply:
 def feedback_form(invocation: Invocation, name: str) -> Reply:
     """The feedback form, for a partner that exists (checked first, so a typo gets a reply, not a form)."""
     with invocation.unit_of_work() as uow:
-        partner = require_partner(uow.session, invocation, name)
-    if partner.archived:
-        raise PartnerArchived(partner.name)
+        partner = require_active_partner(uow.session, invocation, name)
     choices = tuple(Choice(point, point.replace("-", " ").capitalize()) for point in invocation.pain_points)
     return Reply(modal=FeedbackForm(partner.name, choices))
 

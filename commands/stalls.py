@@ -82,18 +82,18 @@ def stalled(command: Stalled, invocation: Invocation) -> Reply:
 
 
 def set_stage_threshold(invocation: Invocation, stage_word: str, days_word: str) -> Reply:
-    stage = invocation.journey.resolve(stage_word)
     word = days_word.strip().casefold()
-    if word in ("none", "never", "off", "-"):
-        days = None
-    elif word.isdecimal() and 1 <= int(word) <= MAX_THRESHOLD_DAYS:
-        days = int(word)
-    else:
-        raise InvalidField(
-            f"'{days_word}' is not a number of days; give 1–{MAX_THRESHOLD_DAYS},"
-            " or `none` for a stage that never stalls."
-        )
     with invocation.unit_of_work() as uow:
+        stage = invocation.journey.resolve(stage_word)
+        if word in ("none", "never", "off", "-"):
+            days = None
+        elif word.isdecimal() and 1 <= int(word) <= MAX_THRESHOLD_DAYS:
+            days = int(word)
+        else:
+            raise InvalidField(
+                f"'{days_word}' is not a number of days; give 1–{MAX_THRESHOLD_DAYS},"
+                " or `none` for a stage that never stalls."
+            )
         set_threshold(session=uow.session, team_id=invocation.team_id, stage=stage.key, days=days)
         uow.commit()
     before = stage.stall_threshold_days
@@ -113,14 +113,14 @@ def reasons(invocation: Invocation) -> Reply:
     )
 
 
-def due_alerts(unit_of_work: Callable[[], UnitOfWork], invocation: Invocation) -> list[StalledPartner]:
+def due_alerts(invocation: Invocation) -> list[StalledPartner]:
     """Claims one alert per stall episode (or per ended snooze) and returns what to post.
 
     The claim is written before posting, so two runs never alert twice; the unique key per
     episode is the guard across replicas.
     """
     due = []
-    with unit_of_work() as uow:
+    with invocation.unit_of_work() as uow:
         session = uow.session
         alerts = repository.alerts_for_team(session=session, team_id=invocation.team_id)
         for partner in active_partners(session=session, team_id=invocation.team_id):
@@ -153,8 +153,8 @@ def record_alert_message(
             uow.commit()
 
 
-def release_alert(unit_of_work: Callable[[], UnitOfWork], invocation: Invocation, alert_id: int) -> None:
-    with unit_of_work() as uow:
+def release_alert(invocation: Invocation, alert_id: int) -> None:
+    with invocation.unit_of_work() as uow:
         repository.release_alert(session=uow.session, team_id=invocation.team_id, alert_id=alert_id, now=invocation.now)
         uow.commit()
 

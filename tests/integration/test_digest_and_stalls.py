@@ -19,7 +19,6 @@ from commands.digest import GRACE, due_digest, finish_digest
 from commands.replies import Notice, Reply, StalledList, StallReasons, WeeklyDigest
 from commands.stalls import due_alerts, snooze
 from commands.verbs import handle
-from commands.workspace import load_journey
 from domain.scorecard import DEFAULT_SCORECARD
 from tests.conftest import NOW
 
@@ -46,7 +45,7 @@ def local(moment: str) -> datetime:
 
 def fresh(invocation: Invocation) -> Invocation:
     """The invocation as a new request would build it: with the workspace's own thresholds."""
-    return replace(invocation, journey=load_journey(invocation.unit_of_work, invocation.team_id))
+    return replace(invocation)
 
 
 def stalled_now(invocation: Invocation) -> list[tuple[str, int]]:
@@ -142,7 +141,7 @@ def test_a_week_without_news_is_quiet_but_still_ranks_and_counts_the_funnel(invo
 
 def tick(invocation: Invocation) -> tuple[WeeklyDigest, str, str] | str:
     """One scheduler tick for the workspace: the claimed digest, or why there is none."""
-    return due_digest(invocation.unit_of_work, invocation)
+    return due_digest(invocation)
 
 
 def test_no_digest_is_due_without_a_channel_or_while_paused(invocation_for: MakeInvocation, engine: Engine) -> None:
@@ -164,7 +163,7 @@ def test_a_due_digest_is_claimed_once_and_the_next_call_is_already_handled(
     digest, channel, key = outcome
     assert (channel, key, digest.new_partners) == ("C0DIGEST", "2026-W48", 1)
     assert tick(first) == "2026-W48 already handled"
-    finish_digest(first.unit_of_work, first, key, posted=True, detail="C0DIGEST 1700000000.000100")
+    finish_digest(first, key, posted=True, detail="C0DIGEST 1700000000.000100")
     assert tick(invocation_for(now=DUE + timedelta(days=2))) == "2026-W48 already handled"
     assert rows(engine, "SELECT period_key, status, detail FROM job_run") == [
         ("2026-W48", "posted", "C0DIGEST 1700000000.000100")
@@ -178,7 +177,7 @@ def test_a_failed_post_releases_the_claim_so_the_next_tick_posts_it(
     run(invocation_for(), CONFIGURE)
     first = invocation_for(now=DUE + timedelta(minutes=5))
     assert not isinstance(tick(first), str)
-    finish_digest(first.unit_of_work, first, "2026-W48", posted=False, detail="post failed")
+    finish_digest(first, "2026-W48", posted=False, detail="post failed")
     assert rows(engine, "SELECT * FROM job_run") == []
     assert not isinstance(tick(invocation_for(now=DUE + timedelta(minutes=10))), str)
 
@@ -274,7 +273,7 @@ def test_stalled_set_changes_a_stages_threshold_for_later_checks(invocation_for:
 
 
 def due(invocation: Invocation) -> list[tuple[str, str, int | None]]:
-    return [(s.partner, s.stage_key, s.alert_id) for s in due_alerts(invocation.unit_of_work, fresh(invocation))]
+    return [(s.partner, s.stage_key, s.alert_id) for s in due_alerts(fresh(invocation))]
 
 
 def test_one_alert_per_stall_episode_and_a_new_one_when_the_partner_stalls_again(
