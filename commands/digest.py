@@ -16,8 +16,9 @@ from commands.ranking import ranking_rows
 from commands.replies import DigestSettingsView, FunnelLine, Reply, TrendWeek, WeeklyDigest
 from commands.stalls import stalled_partners
 from domain.clock import local_date, start_of_local_day
+from domain.digest import GRACE, latest_run
 from domain.errors import InvalidField
-from domain.schedule import WeeklySchedule, clock_time, latest_due, next_run, week_key, weekday
+from domain.schedule import WeeklySchedule, clock_time, next_run, weekday
 from storage import digest as queries
 from storage.partners import active_partners
 from storage.tables import WorkspaceSettings
@@ -26,7 +27,6 @@ from storage.workspace import claim_job_run, get_settings, job_run, settings_for
 JOB = "weekly-digest"
 TREND_WEEKS = 12
 RANKING_SIZE = 10
-GRACE = timedelta(hours=12)
 
 
 def schedule_of(settings: WorkspaceSettings) -> WeeklySchedule:
@@ -170,19 +170,18 @@ def due_digest(invocation: Invocation) -> tuple[WeeklyDigest, str, str] | str:
         settings = get_settings(session=uow.session, team_id=invocation.team_id)
         if settings is None or settings.digest_channel is None or settings.digest_paused:
             return "no digest channel, or paused"
-        due = latest_due(schedule_of(settings), invocation.now, invocation.timezone)
-        key = week_key(due, invocation.timezone)
+        run = latest_run(schedule_of(settings), invocation.now, invocation.timezone)
         claim = claim_job_run(
-            session=uow.session, team_id=invocation.team_id, job=JOB, period_key=key, now=invocation.now
+            session=uow.session, team_id=invocation.team_id, job=JOB, period_key=run.key, now=invocation.now
         )
         if claim is None:
-            return f"{key} already handled"
-        if invocation.now - due > GRACE:
+            return f"{run.key} already handled"
+        if run.missed:
             claim.status, claim.finished_at = "skipped", invocation.now
-            claim.detail = f"missed: due {due.isoformat()}, more than {GRACE} ago"
+            claim.detail = f"missed: due {run.due.isoformat()}, more than {GRACE} ago"
             uow.session.add(claim)
             uow.commit()
-            return f"{key} missed by more than {GRACE} (the bot was down); skipped"
+            return f"{run.key} missed by more than {GRACE} (the bot was down); skipped"
         digest = build_digest(uow.session, invocation)
         uow.commit()
-        return digest, settings.digest_channel, key
+        return digest, settings.digest_channel, run.key

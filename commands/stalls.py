@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from datetime import timedelta
 
 from sqlmodel import Session
 
@@ -15,13 +14,13 @@ from commands.replies import Notice, Reply, StalledList, StalledPartner, StallRe
 from domain.clock import days_between, local_date
 from domain.errors import InvalidField, PartnerbotError
 from domain.journey import is_stalled
+from domain.stalls import AlertDue, alert_due, is_snoozed, snooze_expiry, snooze_reason
 from storage import stalls as repository
 from storage.partners import active_partners
 from storage.tables import Partner, StallAlert
 from storage.unit_of_work import UnitOfWork
 from storage.workspace import set_threshold
 
-SNOOZE_DAYS = 7
 MAX_THRESHOLD_DAYS = 3650
 
 
@@ -43,7 +42,7 @@ def stalled_partner(
         return None
     assert stage.stall_threshold_days is not None
     until = alert.snoozed_until if alert is not None else None
-    snoozed = alert if alert is not None and until is not None and until > invocation.now else None
+    snoozed = alert if alert is not None and is_snoozed(until, invocation.now) else None
     return StalledPartner(
         alert_id=alert.id if alert else None,
         partner=partner.name,
@@ -127,9 +126,14 @@ def due_alerts(invocation: Invocation) -> list[StalledPartner]:
             if not is_stalled(invocation.journey.get(partner.stage), days_in_stage(partner, invocation)):
                 continue
             alert = alerts.get(partner.id or 0)
-            if alert is None:
+            due_now = alert_due(
+                alerted=alert is not None,
+                snoozed_until=alert.snoozed_until if alert is not None else None,
+                now=invocation.now,
+            )
+            if due_now is AlertDue.FIRST:
                 alert = repository.claim_new_alert(session=session, partner=partner, now=invocation.now)
-            elif alert.snoozed_until is not None and alert.snoozed_until <= invocation.now:
+            elif due_now is AlertDue.SNOOZE_ENDED and alert is not None:
                 if not repository.claim_expired_snooze(session=session, alert=alert, now=invocation.now):
                     continue
                 session.refresh(alert)
@@ -160,15 +164,15 @@ def release_alert(invocation: Invocation, alert_id: int) -> None:
 
 
 def snooze(invocation: Invocation, alert_id: int, reason: str | None) -> tuple[StallAlert, StalledPartner]:
-    """Snoozes an alert for SNOOZE_DAYS with an optional reason; returns the alert and the partner's state."""
-    text = " ".join((reason or "").split())[:300] or None
+    """Snoozes an alert (for SNOOZE_DAYS) with an optional reason; returns the alert and the partner's state."""
+    text = snooze_reason(reason)
     with invocation.unit_of_work() as uow:
         alert = repository.get_alert(session=uow.session, team_id=invocation.team_id, alert_id=alert_id)
         if alert is None:
             raise PartnerbotError("That alert no longer exists.")
         partner = uow.session.get(Partner, alert.partner_id)
         assert partner is not None
-        alert.snoozed_until = invocation.now + timedelta(days=SNOOZE_DAYS)
+        alert.snoozed_until = snooze_expiry(invocation.now)
         alert.snoozed_by, alert.snooze_reason = invocation.user_id, text
         uow.session.add(alert)
         uow.commit()
@@ -186,8 +190,3 @@ def alert_partner(invocation: Invocation, alert_id: int) -> tuple[StallAlert, st
         partner = uow.session.get(Partner, alert.partner_id)
         assert partner is not None
         return alert, partner.name
-
-
-def snooze_ends(alert: StallAlert, invocation: Invocation) -> str:
-    assert alert.snoozed_until is not None
-    return local_date(alert.snoozed_until, invocation.timezone).strftime("%-d %b")

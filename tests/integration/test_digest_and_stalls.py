@@ -15,10 +15,11 @@ import pytest
 from sqlalchemy import Engine, text
 
 from commands.context import Invocation
-from commands.digest import GRACE, due_digest, finish_digest
+from commands.digest import due_digest, finish_digest
 from commands.replies import Notice, Reply, StalledList, StallReasons, WeeklyDigest
 from commands.stalls import due_alerts, snooze
 from commands.verbs import handle
+from domain.digest import GRACE
 from domain.scorecard import DEFAULT_SCORECARD
 from tests.conftest import NOW
 
