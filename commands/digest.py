@@ -73,7 +73,7 @@ def configure(command: DigestCommand, invocation: Invocation) -> Reply:
             raise InvalidField("Which channel? e.g. `/partner digest #partners mon 09:00`.")
         uow.commit()
         view = settings_view(row, invocation, changed=True)
-    return Reply(view, public=True)
+    return Reply(view, public=True, check_membership=view.channel_id)
 
 
 def digest_now(invocation: Invocation) -> Reply:

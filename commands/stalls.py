@@ -167,26 +167,21 @@ def snooze(invocation: Invocation, alert_id: int, reason: str | None) -> tuple[S
     """Snoozes an alert (for SNOOZE_DAYS) with an optional reason; returns the alert and the partner's state."""
     text = snooze_reason(reason)
     with invocation.unit_of_work() as uow:
-        alert = repository.get_alert(session=uow.session, team_id=invocation.team_id, alert_id=alert_id)
-        if alert is None:
-            raise PartnerbotError("That alert no longer exists.")
-        partner = uow.session.get(Partner, alert.partner_id)
-        assert partner is not None
+        alert, partner = alert_and_partner(uow.session, invocation, alert_id)
         alert.snoozed_until = snooze_expiry(invocation.now)
         alert.snoozed_by, alert.snooze_reason = invocation.user_id, text
         uow.session.add(alert)
-        uow.commit()
         entry = stalled_partner(uow.session, partner, invocation, alert)
-    if entry is None:
-        raise PartnerbotError(f"{partner.name} is no longer stalled; nothing to snooze.")
+        if entry is None:
+            raise PartnerbotError(f"{partner.name} is no longer stalled; nothing to snooze.")
+        uow.commit()
     return alert, entry
 
 
-def alert_partner(invocation: Invocation, alert_id: int) -> tuple[StallAlert, str]:
-    with invocation.unit_of_work() as uow:
-        alert = repository.get_alert(session=uow.session, team_id=invocation.team_id, alert_id=alert_id)
-        if alert is None:
-            raise PartnerbotError("That alert no longer exists.")
-        partner = uow.session.get(Partner, alert.partner_id)
-        assert partner is not None
-        return alert, partner.name
+def alert_and_partner(session: Session, invocation: Invocation, alert_id: int) -> tuple[StallAlert, Partner]:
+    alert = repository.get_alert(session=session, team_id=invocation.team_id, alert_id=alert_id)
+    if alert is None:
+        raise PartnerbotError("That alert no longer exists.")
+    partner = session.get(Partner, alert.partner_id)
+    assert partner is not None
+    return alert, partner

@@ -5,9 +5,10 @@ Text fields hold user words unescaped; the renderers escape them for their mediu
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from commands.replies.base import FormRejected, HelpSheet, Notice, VerbHelp
+from commands.replies.base import FormRejected, HelpSheet, Notice, PostedMessage, VerbHelp
 from commands.replies.metrics import (
     FeedbackForm,
     FeedbackRecorded,
@@ -18,14 +19,18 @@ from commands.replies.metrics import (
     ProgramDashboard,
 )
 from commands.replies.operations import (
+    AlertMessage,
     DigestSettingsView,
     FunnelLine,
     JourneyMap,
     MapStageLine,
+    StallAdvanceForm,
+    StallAlertActedOn,
     StallAlertMessage,
     StalledList,
     StalledPartner,
     StallReasons,
+    StallSnoozeForm,
     TrendWeek,
     WeeklyDigest,
 )
@@ -57,6 +62,7 @@ from commands.replies.scores import (
     ScoreRecorded,
     ScoreSummary,
 )
+from domain.errors import PartnerbotError
 
 Body = (
     Notice
@@ -78,11 +84,12 @@ Body = (
     | StalledList
     | StallReasons
     | StallAlertMessage
+    | StallAlertActedOn
     | DigestSettingsView
     | WeeklyDigest
     | JourneyMap
 )
-Modal = RegistrationForm | FeedbackForm | ScoreForm
+Modal = RegistrationForm | FeedbackForm | ScoreForm | StallAdvanceForm | StallSnoozeForm
 
 
 @dataclass(frozen=True)
@@ -93,13 +100,29 @@ class Reply:
     direct_messages: tuple[DirectMessage, ...] = ()
     post_in_channel: str | None = None
     """Post the body as a new message in this channel (with its charts), instead of answering the command."""
+    replaces: PostedMessage | None = None
+    """Rewrite this posted message with the body (e.g. a stall alert once acted on), instead of answering."""
+    check_membership: str | None = None
+    """A channel the bot will post in later: tell the user how to invite the bot when it is not a member."""
 
     @classmethod
     def error(cls, text: str) -> Reply:
         return cls(Notice(text, tone="error"))
 
 
+def reply_or_refusal(run: Callable[[], Reply]) -> Reply:
+    """What `run` answers, or, when it refuses the request (PartnerbotError), that refusal as an error reply.
+
+    The one place a refusal becomes a reply, for commands, buttons, menus and forms alike.
+    """
+    try:
+        return run()
+    except PartnerbotError as error:
+        return Reply.error(error.message)
+
+
 __all__ = [
+    "AlertMessage",
     "AskSent",
     "AskStatus",
     "Body",
@@ -126,6 +149,7 @@ __all__ = [
     "PartnerCard",
     "PartnerListing",
     "PartnerRow",
+    "PostedMessage",
     "ProgramDashboard",
     "RankRow",
     "Ranking",
@@ -141,11 +165,15 @@ __all__ = [
     "StageGroup",
     "StageLine",
     "StageMoved",
+    "StallAdvanceForm",
+    "StallAlertActedOn",
     "StallAlertMessage",
     "StallReasons",
+    "StallSnoozeForm",
     "StalledList",
     "StalledPartner",
     "TrendWeek",
     "VerbHelp",
     "WeeklyDigest",
+    "reply_or_refusal",
 ]

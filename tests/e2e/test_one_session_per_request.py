@@ -9,7 +9,8 @@ from typing import Any
 from sqlalchemy import Engine, event
 
 from tests.e2e.conftest import Slack
-from tests.e2e.messages import visible_text
+from tests.e2e.messages import button_click, view_submission, visible_text
+from tests.e2e.test_digest_alerts_and_home import ANNA, click, post_alert
 
 
 @contextmanager
@@ -45,3 +46,24 @@ def test_a_command_that_reads_the_workspaces_thresholds_runs_in_one_transaction(
         slack.command("stalled", response="list")
         assert "Onboarding 45 d" in visible_text(slack.reply("list"))
     assert len(begun) == 1
+
+
+def test_the_stall_alerts_open_button_shows_the_card_in_one_transaction(slack: Slack) -> None:
+    alert = post_alert(slack)
+    payload = button_click(alert.body, "stall_open", user=ANNA, trigger_id="trigger-open")
+    with transactions(slack.engine) as begun:
+        assert slack.interaction(payload).status == 200
+        card = slack.fake.wait_for("/api/chat.postMessage", 2)[1].body
+        assert card["channel"] == ANNA and "Acme" in visible_text(card) and "Onboarding" in visible_text(card)
+    assert len(begun) == 1
+
+
+def test_snoozing_from_a_stall_alert_takes_one_transaction_per_request(slack: Slack) -> None:
+    alert = post_alert(slack)
+    with transactions(slack.engine) as opening:
+        view = click(slack, alert, "stall_snooze")
+    with transactions(slack.engine) as submitting:
+        answer = slack.interaction(view_submission(view, {"reason": {"type": "plain_text_input", "value": "legal"}}))
+        assert answer.status == 200
+        slack.fake.wait_for("/api/chat.update")
+    assert (len(opening), len(submitting)) == (1, 1)

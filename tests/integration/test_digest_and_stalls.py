@@ -6,7 +6,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -44,13 +43,8 @@ def local(moment: str) -> datetime:
     return datetime.fromisoformat(moment).replace(tzinfo=WARSAW)
 
 
-def fresh(invocation: Invocation) -> Invocation:
-    """The invocation as a new request would build it: with the workspace's own thresholds."""
-    return replace(invocation)
-
-
 def stalled_now(invocation: Invocation) -> list[tuple[str, int]]:
-    listing = handle("stalled", fresh(invocation)).body
+    listing = handle("stalled", invocation).body
     assert isinstance(listing, StalledList)
     return [(partner.partner, partner.days) for partner in listing.partners]
 
@@ -267,14 +261,14 @@ def test_stalled_set_changes_a_stages_threshold_for_later_checks(invocation_for:
     assert isinstance(said, Notice) and said.text == "Onboarding now stalls after 45 days (was 30 days)."
     assert stalled_now(invocation_for()) == []
     assert stalled_now(invocation_for(now=NOW + timedelta(days=6))) == [("Acme", 46)]
-    run(fresh(invocation_for()), "stalled set activation none")
+    run(invocation_for(), "stalled set activation none")
     assert stalled_now(invocation_for(now=NOW + timedelta(days=400))) == []
     refused = handle("stalled set onboarding 0", invocation_for()).body
     assert isinstance(refused, Notice) and refused.tone == "error" and "'0' is not a number of days" in refused.text
 
 
 def due(invocation: Invocation) -> list[tuple[str, str, int | None]]:
-    return [(s.partner, s.stage_key, s.alert_id) for s in due_alerts(fresh(invocation))]
+    return [(s.partner, s.stage_key, s.alert_id) for s in due_alerts(invocation)]
 
 
 def test_one_alert_per_stall_episode_and_a_new_one_when_the_partner_stalls_again(
