@@ -15,7 +15,7 @@ from domain.journey import Journey
 from storage.unit_of_work import UnitOfWork
 
 
-class WorkspaceSettings:
+class Workspace:
     """A workspace's own settings, read once per invocation in the first unit of work its command opens.
 
     Reading them there, rather than before the command runs, keeps a request to one session.
@@ -45,11 +45,11 @@ class Invocation:
     database: Callable[[], UnitOfWork]
     channel_id: str | None = None
     pain_points: tuple[str, ...] = DEFAULT_PAIN_POINTS
-    workspace: WorkspaceSettings = field(init=False, repr=False, compare=False)
+    workspace: Workspace = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # one per invocation (`dataclasses.replace` makes a new one, as a new request would)
-        object.__setattr__(self, "workspace", WorkspaceSettings(self.team_id))
+        object.__setattr__(self, "workspace", Workspace(self.team_id))
 
     def unit_of_work(self) -> UnitOfWork:
         """The command's unit of work; the workspace's settings are read in its session as it opens."""
