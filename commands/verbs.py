@@ -8,9 +8,8 @@ from typing import Any
 
 from commands import asks, digest, feedback, journey_map, kpis, parse, ranking, registry, scoring, stalls
 from commands.context import Invocation
-from commands.replies import HelpSheet, Reply, VerbHelp
+from commands.replies import HelpSheet, Reply, VerbHelp, reply_or_refusal
 from commands.tokens import ParseError, Token, tokenize
-from domain.errors import PartnerbotError
 from domain.words import closest, fold
 
 
@@ -209,12 +208,13 @@ def find_verb(word: str) -> Verb:
 
 def handle(text: str, invocation: Invocation) -> Reply:
     """Runs one `/partner` line. Every refusal becomes an error reply; a refused command changed nothing."""
-    try:
-        tokens = tokenize(text)
-        if not tokens:
-            return show_help(parse.Help(), invocation)
-        first = tokens[0]
-        verb = find_verb(f"{first.key}={first.text}" if first.kind == "pair" else first.text)
-        return verb.run(verb.parse(tokens[1:]), invocation)
-    except PartnerbotError as error:
-        return Reply.error(error.message)
+    return reply_or_refusal(lambda: _run(text, invocation))
+
+
+def _run(text: str, invocation: Invocation) -> Reply:
+    tokens = tokenize(text)
+    if not tokens:
+        return show_help(parse.Help(), invocation)
+    first = tokens[0]
+    verb = find_verb(f"{first.key}={first.text}" if first.kind == "pair" else first.text)
+    return verb.run(verb.parse(tokens[1:]), invocation)
