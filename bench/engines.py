@@ -3,39 +3,24 @@
 from __future__ import annotations
 
 import tempfile
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine
 
-from storage.database import create_database_engine
-from storage.migrate import upgrade
+from storage.throwaway import throwaway_engine
 
 
 @contextmanager
 def bench_engine(url: str | None) -> Iterator[Engine]:
     """A migrated engine: a temporary SQLite file, or a throwaway PostgreSQL schema dropped afterwards."""
-    if url is None or url.startswith("sqlite"):
-        with tempfile.TemporaryDirectory(prefix="partnerbot-bench-") as directory:
-            engine = create_database_engine(url or f"sqlite:///{Path(directory) / 'bench.db'}")
-            upgrade(engine)
-            try:
-                yield engine
-            finally:
-                engine.dispose()
+    if url is not None and not url.startswith("sqlite"):
+        with throwaway_engine(url, schema_prefix="pb_bench") as engine:
+            yield engine
         return
-    schema = f"pb_bench_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(url)
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    engine = create_database_engine(url, schema=schema)
-    try:
-        upgrade(engine)
+    with (
+        tempfile.TemporaryDirectory(prefix="partnerbot-bench-") as directory,
+        throwaway_engine(url or f"sqlite:///{Path(directory) / 'bench.db'}") as engine,
+    ):
         yield engine
-    finally:
-        engine.dispose()
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()

@@ -28,7 +28,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.engines import bench_engine
 from commands.context import Invocation
 from commands.spreadsheet import COLUMNS, ImportReport, export_partners, import_partners
-from domain.journey import DEFAULT_JOURNEY
 from storage.unit_of_work import UnitOfWork
 
 TARGET_ROWS = 100_000
@@ -84,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     limit = TARGET_SECONDS * max(1.0, args.rows / TARGET_ROWS)
     failed = False
     with bench_engine(args.database_url) as engine, tempfile.TemporaryDirectory(prefix="partnerbot-csv-") as folder:
-        invocation = Invocation("T_BENCH", "U_BENCH", NOW, ZONE, lambda: UnitOfWork(engine), journey=DEFAULT_JOURNEY)
+        invocation = Invocation("T_BENCH", "U_BENCH", NOW, ZONE, lambda: UnitOfWork(engine))
         sheet, changed, exported = (Path(folder) / name for name in ("sheet.csv", "changed.csv", "export.csv"))
         write_portfolio(sheet, args.rows)
         write_portfolio(changed, args.rows, moved_every=10, reowned_every=7)

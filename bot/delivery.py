@@ -1,18 +1,22 @@
-"""Sending a Reply to Slack: a message through the response URL (or a DM), a modal through views.open."""
+"""Sending a Reply to Slack: a message through the response URL (or a DM), a modal through views.open, a
+rewrite of a posted message through chat.update; and the one way listeners answer, refusals and failures included."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from logging import Logger
 from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook import WebhookClient
 
+from bot.channel_check import membership_hint
 from bot.digest_charts import charts_for, upload_charts
 from bot.views.blocks import build_reply_blocks
 from bot.views.modals import build_modal
 from bot.views.text import blocks_to_mrkdwn
-from commands.replies import Body, Reply
+from commands.replies import Body, PostedMessage, Reply, reply_or_refusal
 
 FALLBACK_LIMIT = 3000
 NOT_IN_CHANNEL = ":wave: I am not in this channel yet. Type `/invite @partnerbot` here, then try again."
@@ -43,7 +47,9 @@ def deliver(
         metadata = {key: value for key, value in (("response_url", response_url), ("channel_id", channel_id)) if value}
         view = build_modal(reply.modal, user_id=user_id, metadata=metadata)
         client.views_open(trigger_id=trigger_id, view=view)
-    if reply.body is not None and reply.post_in_channel:
+    if reply.body is not None and reply.replaces:
+        update_message(client, reply.replaces, reply.body)
+    elif reply.body is not None and reply.post_in_channel:
         post_in_channel(client, reply.post_in_channel, reply.body, response_url=response_url)
     elif reply.body is not None:
         payload = message_payload(reply.body, public=reply.public)
@@ -53,6 +59,57 @@ def deliver(
             send_direct_message(client, user_id, reply.body)
     for message in reply.direct_messages:
         send_direct_message(client, message.user_id, message.body)
+    if reply.check_membership and response_url:
+        hint = membership_hint(client, reply.check_membership)
+        if hint:
+            send_to_response_url(response_url, {"text": hint, "response_type": "ephemeral"})
+
+
+def answer(
+    run: Callable[[], Reply],
+    *,
+    client: WebClient,
+    user_id: str,
+    logger: Logger,
+    what: str,
+    response_url: str | None = None,
+    trigger_id: str | None = None,
+    channel_id: str | None = None,
+) -> None:
+    """Runs a command and delivers its reply: how every listener answers.
+
+    A refusal becomes an error reply; anything unexpected is logged with its traceback, and the user
+    hears SORRY (through the response URL, or by DM) rather than nothing.
+    """
+    try:
+        reply = reply_or_refusal(run)
+        deliver(
+            reply,
+            client=client,
+            user_id=user_id,
+            response_url=response_url,
+            trigger_id=trigger_id,
+            channel_id=channel_id,
+        )
+    except Exception:
+        logger.exception("%s failed", what)
+        apologise(client, user_id, response_url, logger)
+
+
+def apologise(client: WebClient, user_id: str, response_url: str | None, logger: Logger) -> None:
+    try:
+        if response_url:
+            send_to_response_url(response_url, {"text": SORRY, "response_type": "ephemeral"})
+        else:
+            client.chat_postMessage(channel=user_id, text=SORRY)
+    except Exception:
+        logger.exception("could not tell %s that something went wrong", user_id)
+
+
+def update_message(client: WebClient, message: PostedMessage, body: Body) -> None:
+    """Rewrites a message the app posted earlier (chat.update), e.g. a stall alert once acted on."""
+    payload = message_payload(body)
+    client.chat_update(channel=message.channel, ts=message.ts, blocks=payload["blocks"], text=payload["text"])
 
 
 def post_in_channel(client: WebClient, channel: str, body: Body, *, response_url: str | None = None) -> str | None:

@@ -11,7 +11,6 @@ from sqlalchemy import Engine
 
 from bot.settings import Settings
 from commands.context import Invocation
-from commands.workspace import load_journey
 from storage.unit_of_work import UnitOfWork
 
 
@@ -34,8 +33,7 @@ class Services:
             user_id=user_id,
             now=self.clock(),
             timezone=self.settings.timezone,
-            unit_of_work=self.unit_of_work,
+            database=self.unit_of_work,
             channel_id=channel_id,
-            journey=load_journey(self.unit_of_work, team_id),
             pain_points=self.settings.pain_points,
         )

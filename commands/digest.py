@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import statistics
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -19,18 +18,17 @@ from commands.scoring.ranking import ranking_rows
 from commands.stalls import stalled_partners
 from commands.tokens import ParseError, Token
 from domain.clock import local_date, start_of_local_day
+from domain.digest import GRACE, latest_run
 from domain.errors import InvalidField
-from domain.schedule import WeeklySchedule, clock_time, latest_due, next_run, week_key, weekday
+from domain.schedule import WeeklySchedule, clock_time, next_run, weekday
 from storage import digest as queries
 from storage.registry import active_partners
 from storage.tables import WorkspaceSettings
-from storage.unit_of_work import UnitOfWork
 from storage.workspace import claim_job_run, get_settings, job_run, settings_for_update
 
 JOB = "weekly-digest"
 TREND_WEEKS = 12
 RANKING_SIZE = 10
-GRACE = timedelta(hours=12)
 
 
 def schedule_of(settings: WorkspaceSettings) -> WeeklySchedule:
@@ -107,7 +105,7 @@ def configure(command: DigestCommand, invocation: Invocation) -> Reply:
             raise InvalidField("Which channel? e.g. `/partner digest #partners mon 09:00`.")
         uow.commit()
         view = settings_view(row, invocation, changed=True)
-    return Reply(view, public=True)
+    return Reply(view, public=True, check_membership=view.channel_id)
 
 
 def digest_now(invocation: Invocation) -> Reply:
@@ -184,11 +182,9 @@ def build_digest(session: Session, invocation: Invocation) -> WeeklyDigest:
     )
 
 
-def finish_digest(
-    unit_of_work: Callable[[], UnitOfWork], invocation: Invocation, key: str, *, posted: bool, detail: str
-) -> None:
+def finish_digest(invocation: Invocation, key: str, *, posted: bool, detail: str) -> None:
     """Marks the claimed run posted, or releases the claim after a failed post so a later tick retries it."""
-    with unit_of_work() as uow:
+    with invocation.unit_of_work() as uow:
         run = job_run(session=uow.session, team_id=invocation.team_id, job=JOB, period_key=key)
         if run is not None:
             if posted:
@@ -199,26 +195,25 @@ def finish_digest(
         uow.commit()
 
 
-def due_digest(unit_of_work: Callable[[], UnitOfWork], invocation: Invocation) -> tuple[WeeklyDigest, str, str] | str:
+def due_digest(invocation: Invocation) -> tuple[WeeklyDigest, str, str] | str:
     """(digest, channel, period key) when this workspace's run is due and this call claimed it;
     otherwise a sentence saying why nothing is posted (not due, already posted, missed, not configured)."""
-    with unit_of_work() as uow:
+    with invocation.unit_of_work() as uow:
         settings = get_settings(session=uow.session, team_id=invocation.team_id)
         if settings is None or settings.digest_channel is None or settings.digest_paused:
             return "no digest channel, or paused"
-        due = latest_due(schedule_of(settings), invocation.now, invocation.timezone)
-        key = week_key(due, invocation.timezone)
+        run = latest_run(schedule_of(settings), invocation.now, invocation.timezone)
         claim = claim_job_run(
-            session=uow.session, team_id=invocation.team_id, job=JOB, period_key=key, now=invocation.now
+            session=uow.session, team_id=invocation.team_id, job=JOB, period_key=run.key, now=invocation.now
         )
         if claim is None:
-            return f"{key} already handled"
-        if invocation.now - due > GRACE:
+            return f"{run.key} already handled"
+        if run.missed:
             claim.status, claim.finished_at = "skipped", invocation.now
-            claim.detail = f"missed: due {due.isoformat()}, more than {GRACE} ago"
+            claim.detail = f"missed: due {run.due.isoformat()}, more than {GRACE} ago"
             uow.session.add(claim)
             uow.commit()
-            return f"{key} missed by more than {GRACE} (the bot was down); skipped"
+            return f"{run.key} missed by more than {GRACE} (the bot was down); skipped"
         digest = build_digest(uow.session, invocation)
         uow.commit()
-        return digest, settings.digest_channel, key
+        return digest, settings.digest_channel, run.key

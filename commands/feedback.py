@@ -10,11 +10,11 @@ from sqlmodel import Session
 
 from commands.context import Invocation
 from commands.grammar import joined, pair_fields, word_tokens
-from commands.registry.lookup import require_partner, stage_title
+from commands.registry.lookup import require_active_partner, stage_title
 from commands.replies import Choice, FeedbackForm, FeedbackRecorded, FeedbackSummary, FormRejected, Reply
 from commands.tokens import ParseError, Token
 from domain import feedback as rules
-from domain.errors import InvalidField, PartnerArchived, PartnerbotError
+from domain.errors import InvalidField, PartnerbotError
 from domain.partner import clean_value
 from storage.feedback import add_feedback, partner_feedback
 from storage.tables import Partner
@@ -94,9 +94,7 @@ def feedback_summary(session: Session, partner: Partner, invocation: Invocation)
 
 def record(invocation: Invocation, name: str, answer: FeedbackInput) -> Reply:
     with invocation.unit_of_work() as uow:
-        partner = require_partner(uow.session, invocation, name)
-        if partner.archived:
-            raise PartnerArchived(partner.name)
+        partner = require_active_partner(uow.session, invocation, name)
         add_feedback(
             session=uow.session,
             partner=partner,
@@ -122,9 +120,7 @@ def record(invocation: Invocation, name: str, answer: FeedbackInput) -> Reply:
 def feedback_form(invocation: Invocation, name: str) -> Reply:
     """The feedback form, for a partner that exists (checked first, so a typo gets a reply, not a form)."""
     with invocation.unit_of_work() as uow:
-        partner = require_partner(uow.session, invocation, name)
-    if partner.archived:
-        raise PartnerArchived(partner.name)
+        partner = require_active_partner(uow.session, invocation, name)
     choices = tuple(Choice(point, point.replace("-", " ").capitalize()) for point in invocation.pain_points)
     return Reply(modal=FeedbackForm(partner.name, choices))
 

@@ -10,12 +10,12 @@ from sqlmodel import Session
 
 from commands.context import Invocation
 from commands.grammar import joined, pair_fields, word_tokens
-from commands.registry.lookup import require_partner
+from commands.registry.lookup import require_active_partner, require_partner
 from commands.replies import Figures, KpiRecorded, KpiReport, ProgramDashboard, Reply
 from commands.tokens import ParseError, Token
 from domain import kpis as catalog
 from domain.clock import local_date
-from domain.errors import InvalidField, PartnerArchived, PartnerbotError
+from domain.errors import InvalidField, PartnerbotError
 from domain.periods import ALL_TIME, Period, last_month, parse_day, this_month, this_quarter
 from storage import kpis as repository
 from storage.registry import stage_counts
@@ -79,9 +79,7 @@ def checked_values(pairs: tuple[tuple[str, str], ...], invocation: Invocation) -
 def record(invocation: Invocation, name: str, pairs: tuple[tuple[str, str], ...]) -> Reply:
     values, on_date = checked_values(pairs, invocation)
     with invocation.unit_of_work() as uow:
-        partner = require_partner(uow.session, invocation, name)
-        if partner.archived:
-            raise PartnerArchived(partner.name)
+        partner = require_active_partner(uow.session, invocation, name)
         repository.add_kpi_entry(
             session=uow.session,
             partner=partner,

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
 
 from sqlmodel import Session
 
@@ -17,13 +16,13 @@ from commands.tokens import ParseError, Token
 from domain.clock import days_between, local_date
 from domain.errors import InvalidField, PartnerbotError
 from domain.journey import is_stalled
+from domain.stalls import AlertDue, alert_due, is_snoozed, snooze_expiry, snooze_reason
 from storage import stalls as repository
 from storage.registry import active_partners
 from storage.tables import Partner, StallAlert
 from storage.unit_of_work import UnitOfWork
 from storage.workspace import set_threshold
 
-SNOOZE_DAYS = 7
 MAX_THRESHOLD_DAYS = 3650
 
 
@@ -45,7 +44,7 @@ def stalled_partner(
         return None
     assert stage.stall_threshold_days is not None
     until = alert.snoozed_until if alert is not None else None
-    snoozed = alert if alert is not None and until is not None and until > invocation.now else None
+    snoozed = alert if alert is not None and is_snoozed(until, invocation.now) else None
     return StalledPartner(
         alert_id=alert.id if alert else None,
         partner=partner.name,
@@ -106,18 +105,18 @@ def stalled(command: Stalled, invocation: Invocation) -> Reply:
 
 
 def set_stage_threshold(invocation: Invocation, stage_word: str, days_word: str) -> Reply:
-    stage = invocation.journey.resolve(stage_word)
     word = days_word.strip().casefold()
-    if word in ("none", "never", "off", "-"):
-        days = None
-    elif word.isdecimal() and 1 <= int(word) <= MAX_THRESHOLD_DAYS:
-        days = int(word)
-    else:
-        raise InvalidField(
-            f"'{days_word}' is not a number of days; give 1–{MAX_THRESHOLD_DAYS},"
-            " or `none` for a stage that never stalls."
-        )
     with invocation.unit_of_work() as uow:
+        stage = invocation.journey.resolve(stage_word)
+        if word in ("none", "never", "off", "-"):
+            days = None
+        elif word.isdecimal() and 1 <= int(word) <= MAX_THRESHOLD_DAYS:
+            days = int(word)
+        else:
+            raise InvalidField(
+                f"'{days_word}' is not a number of days; give 1–{MAX_THRESHOLD_DAYS},"
+                " or `none` for a stage that never stalls."
+            )
         set_threshold(session=uow.session, team_id=invocation.team_id, stage=stage.key, days=days)
         uow.commit()
     before = stage.stall_threshold_days
@@ -137,23 +136,28 @@ def reasons(invocation: Invocation) -> Reply:
     )
 
 
-def due_alerts(unit_of_work: Callable[[], UnitOfWork], invocation: Invocation) -> list[StalledPartner]:
+def due_alerts(invocation: Invocation) -> list[StalledPartner]:
     """Claims one alert per stall episode (or per ended snooze) and returns what to post.
 
     The claim is written before posting, so two runs never alert twice; the unique key per
     episode is the guard across replicas.
     """
     due = []
-    with unit_of_work() as uow:
+    with invocation.unit_of_work() as uow:
         session = uow.session
         alerts = repository.alerts_for_team(session=session, team_id=invocation.team_id)
         for partner in active_partners(session=session, team_id=invocation.team_id):
             if not is_stalled(invocation.journey.get(partner.stage), days_in_stage(partner, invocation)):
                 continue
             alert = alerts.get(partner.id or 0)
-            if alert is None:
+            due_now = alert_due(
+                alerted=alert is not None,
+                snoozed_until=alert.snoozed_until if alert is not None else None,
+                now=invocation.now,
+            )
+            if due_now is AlertDue.FIRST:
                 alert = repository.claim_new_alert(session=session, partner=partner, now=invocation.now)
-            elif alert.snoozed_until is not None and alert.snoozed_until <= invocation.now:
+            elif due_now is AlertDue.SNOOZE_ENDED and alert is not None:
                 if not repository.claim_expired_snooze(session=session, alert=alert, now=invocation.now):
                     continue
                 session.refresh(alert)
@@ -177,41 +181,31 @@ def record_alert_message(
             uow.commit()
 
 
-def release_alert(unit_of_work: Callable[[], UnitOfWork], invocation: Invocation, alert_id: int) -> None:
-    with unit_of_work() as uow:
+def release_alert(invocation: Invocation, alert_id: int) -> None:
+    with invocation.unit_of_work() as uow:
         repository.release_alert(session=uow.session, team_id=invocation.team_id, alert_id=alert_id, now=invocation.now)
         uow.commit()
 
 
 def snooze(invocation: Invocation, alert_id: int, reason: str | None) -> tuple[StallAlert, StalledPartner]:
-    """Snoozes an alert for SNOOZE_DAYS with an optional reason; returns the alert and the partner's state."""
-    text = " ".join((reason or "").split())[:300] or None
+    """Snoozes an alert (for SNOOZE_DAYS) with an optional reason; returns the alert and the partner's state."""
+    text = snooze_reason(reason)
     with invocation.unit_of_work() as uow:
-        alert = repository.get_alert(session=uow.session, team_id=invocation.team_id, alert_id=alert_id)
-        if alert is None:
-            raise PartnerbotError("That alert no longer exists.")
-        partner = uow.session.get(Partner, alert.partner_id)
-        assert partner is not None
-        alert.snoozed_until = invocation.now + timedelta(days=SNOOZE_DAYS)
+        alert, partner = alert_and_partner(uow.session, invocation, alert_id)
+        alert.snoozed_until = snooze_expiry(invocation.now)
         alert.snoozed_by, alert.snooze_reason = invocation.user_id, text
         uow.session.add(alert)
-        uow.commit()
         entry = stalled_partner(uow.session, partner, invocation, alert)
-    if entry is None:
-        raise PartnerbotError(f"{partner.name} is no longer stalled; nothing to snooze.")
+        if entry is None:
+            raise PartnerbotError(f"{partner.name} is no longer stalled; nothing to snooze.")
+        uow.commit()
     return alert, entry
 
 
-def alert_partner(invocation: Invocation, alert_id: int) -> tuple[StallAlert, str]:
-    with invocation.unit_of_work() as uow:
-        alert = repository.get_alert(session=uow.session, team_id=invocation.team_id, alert_id=alert_id)
-        if alert is None:
-            raise PartnerbotError("That alert no longer exists.")
-        partner = uow.session.get(Partner, alert.partner_id)
-        assert partner is not None
-        return alert, partner.name
-
-
-def snooze_ends(alert: StallAlert, invocation: Invocation) -> str:
-    assert alert.snoozed_until is not None
-    return local_date(alert.snoozed_until, invocation.timezone).strftime("%-d %b")
+def alert_and_partner(session: Session, invocation: Invocation, alert_id: int) -> tuple[StallAlert, Partner]:
+    alert = repository.get_alert(session=session, team_id=invocation.team_id, alert_id=alert_id)
+    if alert is None:
+        raise PartnerbotError("That alert no longer exists.")
+    partner = session.get(Partner, alert.partner_id)
+    assert partner is not None
+    return alert, partner

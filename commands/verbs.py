@@ -11,12 +11,11 @@ from commands.context import Invocation
 from commands.grammar import joined
 from commands.registry import parse as registry_grammar
 from commands.registry import partners as registry
-from commands.replies import HelpSheet, Reply, VerbHelp
+from commands.replies import HelpSheet, Reply, VerbHelp, reply_or_refusal
 from commands.scoring import asks, ranking
 from commands.scoring import parse as scoring_grammar
 from commands.scoring import questionnaire as scoring
 from commands.tokens import ParseError, Token, tokenize
-from domain.errors import PartnerbotError
 from domain.words import closest, fold
 
 
@@ -224,12 +223,13 @@ def find_verb(word: str) -> Verb:
 
 def handle(text: str, invocation: Invocation) -> Reply:
     """Runs one `/partner` line. Every refusal becomes an error reply; a refused command changed nothing."""
-    try:
-        tokens = tokenize(text)
-        if not tokens:
-            return show_help(Help(), invocation)
-        first = tokens[0]
-        verb = find_verb(f"{first.key}={first.text}" if first.kind == "pair" else first.text)
-        return verb.run(verb.parse(tokens[1:]), invocation)
-    except PartnerbotError as error:
-        return Reply.error(error.message)
+    return reply_or_refusal(lambda: _run(text, invocation))
+
+
+def _run(text: str, invocation: Invocation) -> Reply:
+    tokens = tokenize(text)
+    if not tokens:
+        return show_help(Help(), invocation)
+    first = tokens[0]
+    verb = find_verb(f"{first.key}={first.text}" if first.kind == "pair" else first.text)
+    return verb.run(verb.parse(tokens[1:]), invocation)

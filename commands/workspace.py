@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from sqlmodel import Session
 
 from domain.journey import DEFAULT_JOURNEY, Journey
-from storage.unit_of_work import UnitOfWork
 from storage.workspace import thresholds
 
 
-def load_journey(unit_of_work: Callable[[], UnitOfWork], team_id: str) -> Journey:
-    with unit_of_work() as uow:
-        overrides = thresholds(session=uow.session, team_id=team_id)
+def load_journey(*, session: Session, team_id: str) -> Journey:
+    overrides = thresholds(session=session, team_id=team_id)
     return DEFAULT_JOURNEY.with_thresholds(overrides) if overrides else DEFAULT_JOURNEY

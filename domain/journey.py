@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from domain.errors import NoNextStage, UnknownStage
+from domain.errors import AlreadyInStage, NoNextStage, UnknownStage
 from domain.words import closest, fold
 
 
@@ -86,6 +86,14 @@ class Journey:
 
     def move(self, from_stage: Stage, to_stage: Stage) -> Move:
         return Move(from_stage, to_stage, backwards=self.position(to_stage) < self.position(from_stage))
+
+    def move_partner(self, partner: str, current: Stage, requested: Stage | None) -> Move:
+        """Moves `partner` from `current` to the requested stage, or to the next one when none is named;
+        a move to the stage it is already in is refused."""
+        target = requested or self.next_after(current, partner)
+        if target == current:
+            raise AlreadyInStage(partner, current.name)
+        return self.move(current, target)
 
 
 DEFAULT_JOURNEY = Journey(

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from domain.alliances import ALLIANCE_STRUCTURES
-from domain.errors import InvalidField, InvalidPartnerName, UnknownChoice
+from domain.errors import InvalidField, InvalidPartnerName, PartnerArchived, UnknownChoice
 from domain.words import closest, fold
 
 MAX_NAME_LENGTH = 80
@@ -50,6 +50,12 @@ def clean_name(raw: str) -> str:
     if len(unicodedata.normalize("NFC", name.casefold())) > MAX_NAME_KEY_LENGTH:
         raise InvalidPartnerName("That name is too long once its letters are case-folded; please shorten it.")
     return name
+
+
+def refuse_if_archived(name: str, *, archived: bool) -> None:
+    """An archived partner keeps its history but takes no changes: no moves, answers, scores or figures."""
+    if archived:
+        raise PartnerArchived(name)
 
 
 def name_key(name: str) -> str:

@@ -7,11 +7,11 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import func
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from domain.errors import DuplicatePartner
 from domain.partner import Profile, name_key
+from storage.once import insert_once
 from storage.tables import Partner, StageMove
 
 
@@ -48,11 +48,7 @@ def add_partner(
         created_by=user,
         **vars(profile),
     )
-    session.add(partner)
-    try:
-        with session.begin_nested():
-            session.flush()
-    except IntegrityError:
+    if insert_once(session=session, row=partner) is None:
         existing = find_partner(session=session, team_id=team_id, name=name)
         raise DuplicatePartner(name, existing.name if existing else name) from None
     assert partner.id is not None

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import func, update
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from storage.once import insert_once
 from storage.tables import Feedback, KpiValue, Partner, StageMove, StallAlert
 
 
@@ -44,15 +44,7 @@ def claim_new_alert(*, session: Session, partner: Partner, now: datetime) -> Sta
         episode_started_at=partner.stage_entered_at,
         alerted_at=now,
     )
-    try:
-        # added inside the savepoint: begin_nested() flushes what is pending *before* the SAVEPOINT, so a
-        # row added earlier would hit the unique key outside it and abort the whole transaction
-        with session.begin_nested():
-            session.add(alert)
-            session.flush()
-    except IntegrityError:
-        return None  # the savepoint's rollback has taken `alert` out of the session
-    return alert
+    return insert_once(session=session, row=alert)
 
 
 def claim_expired_snooze(*, session: Session, alert: StallAlert, now: datetime) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import TracebackType
 
 from sqlalchemy import Engine
@@ -12,6 +13,7 @@ class UnitOfWork:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
         self._session: Session | None = None
+        self._on_begin: list[Callable[[Session], None]] = []
 
     @property
     def session(self) -> Session:
@@ -19,8 +21,15 @@ class UnitOfWork:
             raise RuntimeError("use the unit of work inside `with`")
         return self._session
 
+    def on_begin(self, read: Callable[[Session], None]) -> UnitOfWork:
+        """Runs `read` in the session as soon as it opens: what the whole request needs, in the same session."""
+        self._on_begin.append(read)
+        return self
+
     def __enter__(self) -> UnitOfWork:
         self._session = Session(self._engine, expire_on_commit=False)
+        for read in self._on_begin:
+            read(self._session)
         return self
 
     def __exit__(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from storage.once import insert_once
 from storage.tables import JobRun, StageThreshold, WorkspaceSettings
 
 
@@ -52,15 +52,7 @@ def claim_job_run(*, session: Session, team_id: str, job: str, period_key: str, 
     The unique key is the final guard against double posting, whatever the scheduler does.
     """
     run = JobRun(team_id=team_id, job=job, period_key=period_key, status="running", claimed_at=now)
-    try:
-        # added inside the savepoint: begin_nested() flushes what is pending *before* the SAVEPOINT, so a
-        # row added earlier would hit the unique key outside it and abort the whole transaction
-        with session.begin_nested():
-            session.add(run)
-            session.flush()
-    except IntegrityError:
-        return None  # the savepoint's rollback has taken `run` out of the session
-    return run
+    return insert_once(session=session, row=run)
 
 
 def job_run(*, session: Session, team_id: str, job: str, period_key: str) -> JobRun | None:

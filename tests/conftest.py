@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine
 
 from commands.context import Invocation
-from storage.database import create_database_engine
-from storage.migrate import upgrade
+from storage.throwaway import throwaway_engine
 from storage.unit_of_work import UnitOfWork
 
 POSTGRES_URL_VARIABLE = "PARTNERBOT_TEST_POSTGRES_URL"
@@ -27,10 +25,8 @@ def sqlite_url(directory: Path) -> str:
 
 @pytest.fixture
 def sqlite_engine(tmp_path: Path) -> Iterator[Engine]:
-    engine = create_database_engine(sqlite_url(tmp_path))
-    upgrade(engine)
-    yield engine
-    engine.dispose()
+    with throwaway_engine(sqlite_url(tmp_path)) as engine:
+        yield engine
 
 
 @pytest.fixture
@@ -39,19 +35,8 @@ def postgres_engine() -> Iterator[Engine]:
     url = os.environ.get(POSTGRES_URL_VARIABLE)
     if not url:
         pytest.skip(f"{POSTGRES_URL_VARIABLE} is not set; PostgreSQL tests need a server (.ci/run sets it)")
-    schema = f"pb_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(url)
-    with admin.begin() as connection:  # fails loudly when the server does not answer
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    engine = create_database_engine(url, schema=schema)
-    try:
-        upgrade(engine)
+    with throwaway_engine(url, schema_prefix="pb_test") as engine:
         yield engine
-    finally:
-        engine.dispose()
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

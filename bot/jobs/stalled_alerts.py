@@ -24,13 +24,13 @@ def post_stalled_alerts(services: Services, client: WebClient, now: datetime) ->
     for team_id, channel in targets:
         assert channel is not None
         invocation = replace(services.invocation(team_id=team_id, user_id="scheduler"), now=now)
-        for stalled in due_alerts(services.unit_of_work, invocation):
+        for stalled in due_alerts(invocation):
             try:
                 ts = post_in_channel(client, channel, StallAlertMessage(stalled))
             except Exception:
                 logger.exception("stall alert for %s in %s could not be posted; will retry", stalled.partner, team_id)
                 if stalled.alert_id is not None:
-                    release_alert(services.unit_of_work, invocation, stalled.alert_id)
+                    release_alert(invocation, stalled.alert_id)
                 continue
             if stalled.alert_id is not None and ts is not None:
                 record_alert_message(services.unit_of_work, team_id, stalled.alert_id, channel, ts)

@@ -24,7 +24,7 @@ def post_weekly_digests(services: Services, client: WebClient, now: datetime) ->
     for team_id in teams:
         invocation = replace(services.invocation(team_id=team_id, user_id=SCHEDULER_USER), now=now)
         try:
-            outcome = due_digest(services.unit_of_work, invocation)
+            outcome = due_digest(invocation)
         except Exception:
             logger.exception("weekly digest for %s could not be prepared", team_id)
             lines.append(f"{team_id}: failed")
@@ -38,9 +38,9 @@ def post_weekly_digests(services: Services, client: WebClient, now: datetime) ->
             ts = post_in_channel(client, channel, digest)
         except Exception:
             logger.exception("weekly digest %s for %s could not be posted; it will be retried", key, team_id)
-            finish_digest(services.unit_of_work, invocation, key, posted=False, detail="post failed")
+            finish_digest(invocation, key, posted=False, detail="post failed")
             lines.append(f"{team_id}: {key} failed, will retry")
             continue
-        finish_digest(services.unit_of_work, invocation, key, posted=True, detail=f"{channel} {ts}")
+        finish_digest(invocation, key, posted=True, detail=f"{channel} {ts}")
         lines.append(f"{team_id}: {key} posted to {channel}")
     return "weekly-digest: " + ("; ".join(lines) if lines else "no workspace has a digest channel")

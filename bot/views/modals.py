@@ -7,7 +7,8 @@ from slack_sdk.models.views import View
 from bot.views.feedback import build_feedback_modal
 from bot.views.registry.form import build_registration_modal
 from bot.views.scoring.questionnaire import build_score_modal
-from commands.replies import FeedbackForm, Modal, RegistrationForm, ScoreForm
+from bot.views.stalls import build_advance_modal, build_snooze_modal
+from commands.replies import FeedbackForm, Modal, RegistrationForm, ScoreForm, StallAdvanceForm, StallSnoozeForm
 
 
 def build_modal(form: Modal, *, user_id: str, metadata: dict[str, str]) -> View:
@@ -17,4 +18,8 @@ def build_modal(form: Modal, *, user_id: str, metadata: dict[str, str]) -> View:
         return build_feedback_modal(form, metadata=metadata)
     if isinstance(form, ScoreForm):
         return build_score_modal(form, metadata=metadata)
+    if isinstance(form, StallAdvanceForm):
+        return build_advance_modal(form)
+    if isinstance(form, StallSnoozeForm):
+        return build_snooze_modal(form)
     raise TypeError(f"no modal for {type(form).__name__}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from slack_sdk.models.blocks import (
     ActionsBlock,
@@ -17,7 +18,16 @@ from slack_sdk.models.views import View
 
 from bot.views.blocks import build_reply_blocks, context, section, sections_from_lines
 from bot.views.format import clip, day, days, escape, person
-from commands.replies import StallAlertMessage, StalledList, StalledPartner, StallReasons
+from commands.replies import (
+    AlertMessage,
+    StallAdvanceForm,
+    StallAlertActedOn,
+    StallAlertMessage,
+    StalledList,
+    StalledPartner,
+    StallReasons,
+    StallSnoozeForm,
+)
 
 ADVANCE_ACTION = "stall_advance"
 SNOOZE_ACTION = "stall_snooze"
@@ -90,29 +100,52 @@ def build_alert_blocks(body: StallAlertMessage) -> list[Block]:
     return blocks
 
 
-def _alert_modal(callback_id: str, title: str, submit: str, metadata: dict[str, object], blocks: list[Block]) -> View:
-    """A modal opened from an alert; `metadata` carries the alert's id, channel, ts and text back."""
+def read_alert_message(body: dict[str, Any]) -> AlertMessage:
+    """The alert a button was clicked on: its id (the button's value), where it is, and its text as posted."""
+    container = body.get("container", {})
+    blocks = body.get("message", {}).get("blocks") or [{}]
+    return AlertMessage(
+        alert_id=int(body["actions"][0]["value"]),
+        channel=container.get("channel_id") or body.get("channel", {}).get("id"),
+        ts=container.get("message_ts") or body.get("message", {}).get("ts"),
+        posted_text=(blocks[0].get("text") or {}).get("text", "")[:2000],
+    )
+
+
+def alert_from_metadata(metadata: dict[str, Any]) -> AlertMessage:
+    """The alert a submitted form was opened from, as its private metadata carries it."""
+    return AlertMessage(
+        int(metadata.get("alert") or 0), metadata.get("channel"), metadata.get("ts"), metadata.get("text", "")
+    )
+
+
+def _alert_modal(
+    callback_id: str, title: str, submit: str, form: StallAdvanceForm | StallSnoozeForm, blocks: list[Block]
+) -> View:
+    """A modal opened from an alert; its metadata carries the partner and the alert's id, channel, ts and text back."""
+    alert = form.alert
+    metadata = {"alert": alert.alert_id, "channel": alert.channel, "ts": alert.ts, "text": alert.posted_text}
     return View(
         type="modal",
         callback_id=callback_id,
         title=title,
         submit=submit,
         close="Cancel",
-        private_metadata=json.dumps(metadata),
+        private_metadata=json.dumps({**metadata, "partner": form.partner}),
         blocks=blocks,
     )
 
 
-def build_advance_modal(partner: str, stages: list[tuple[str, str]], metadata: dict[str, object]) -> View:
+def build_advance_modal(form: StallAdvanceForm) -> View:
     """A stage picker and an optional note, for the alert's "Advance…" button."""
-    options = [Option(value=key, label=name) for key, name in stages]
+    options = [Option(value=stage.value, label=stage.label) for stage in form.stages]
     return _alert_modal(
         ADVANCE_CALLBACK,
         "Advance partner",
         "Move",
-        metadata,
+        form,
         [
-            section(f"Move *{escape(partner)}* to:"),
+            section(f"Move *{escape(form.partner)}* to:"),
             InputBlock(
                 block_id="stage",
                 label="Stage",
@@ -128,14 +161,14 @@ def build_advance_modal(partner: str, stages: list[tuple[str, str]], metadata: d
     )
 
 
-def build_snooze_modal(partner: str, metadata: dict[str, object]) -> View:
+def build_snooze_modal(form: StallSnoozeForm) -> View:
     return _alert_modal(
         SNOOZE_CALLBACK,
         "Snooze 7 days",
         "Snooze",
-        metadata,
+        form,
         [
-            section(f"No alerts about *{escape(clip(partner, 80))}* for 7 days. Why is it waiting?"),
+            section(f"No alerts about *{escape(clip(form.partner, 80))}* for 7 days. Why is it waiting?"),
             InputBlock(
                 block_id="reason",
                 label="Reason (optional)",
@@ -147,6 +180,13 @@ def build_snooze_modal(partner: str, metadata: dict[str, object]) -> View:
     )
 
 
-def updated_alert_blocks(original_text: str, outcome: str) -> list[Block]:
-    """The alert as first posted (its text is already escaped), its buttons replaced by what was done."""
-    return [section(original_text), context(outcome)]
+@build_reply_blocks.register
+def build_acted_on_alert(body: StallAlertActedOn) -> list[Block]:
+    """The alert as first posted (its text is already Slack markup), its buttons replaced by what was done."""
+    if body.moved_to is not None:
+        outcome = f":arrow_forward: Moved to {escape(body.moved_to)} by {person(body.by)}"
+    else:
+        until = day(body.snoozed_until) if body.snoozed_until else "?"
+        why = f" — {escape(body.snooze_reason)}" if body.snooze_reason else ""
+        outcome = f":zzz: Snoozed by {person(body.by)} until {until}{why}"
+    return [section(body.posted_text), context(outcome)]

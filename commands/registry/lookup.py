@@ -9,6 +9,7 @@ from sqlmodel import Session
 
 from commands.context import Invocation
 from domain.errors import UnknownPartner
+from domain.partner import refuse_if_archived
 from domain.words import closest
 from storage import registry as repository
 from storage.tables import Partner
@@ -19,6 +20,13 @@ def require_partner(session: Session, invocation: Invocation, name: str, *, for_
     if partner is None:
         names = repository.partner_names(session=session, team_id=invocation.team_id, include_archived=True)
         raise UnknownPartner(name, closest(name, names))
+    return partner
+
+
+def require_active_partner(session: Session, invocation: Invocation, name: str, *, for_update: bool = False) -> Partner:
+    """The partner named `name`, refused when archived."""
+    partner = require_partner(session, invocation, name, for_update=for_update)
+    refuse_if_archived(partner.name, archived=partner.archived)
     return partner
 
 

@@ -6,7 +6,7 @@ from sqlmodel import Session
 
 from commands.context import Invocation
 from commands.registry.cards import days_in_stage, partner_card, partner_row, quoted
-from commands.registry.lookup import require_partner
+from commands.registry.lookup import require_active_partner, require_partner
 from commands.registry.parse import Add, Advance, Archive, ListPartners, Restore, Show, Stages
 from commands.replies import (
     Choice,
@@ -22,13 +22,19 @@ from commands.replies import (
 )
 from domain.alliances import ALLIANCE_STRUCTURES
 from domain.errors import (
-    AlreadyInStage,
     DuplicatePartner,
-    PartnerArchived,
     PartnerbotError,
     UnknownStage,
 )
-from domain.partner import PARTNER_SIZES, PARTNER_TYPES, PROFILE_FIELDS, Profile, build_profile, clean_name, clean_value
+from domain.partner import (
+    PARTNER_SIZES,
+    PARTNER_TYPES,
+    PROFILE_FIELDS,
+    Profile,
+    build_profile,
+    clean_name,
+    clean_value,
+)
 from storage import registry as repository
 from storage.tables import Partner
 
@@ -93,36 +99,32 @@ def submit_registration(values: dict[str, str | None], invocation: Invocation) -
 
 
 def advance(command: Advance, invocation: Invocation) -> Reply:
-    journey = invocation.journey
-    note = command.note
-    try:
-        requested = journey.resolve(command.stage) if command.stage else None
-    except UnknownStage:
-        if not command.stage_or_note:
-            raise
-        requested, note = None, command.stage
-    note = clean_value("notes", note) if note else None
     with invocation.unit_of_work() as uow:
-        partner = require_partner(uow.session, invocation, command.name, for_update=True)
-        if partner.archived:
-            raise PartnerArchived(partner.name)
-        current = journey.get(partner.stage)
-        target = requested or journey.next_after(current, partner.name)
-        if target == current:
-            raise AlreadyInStage(partner.name, current.name)
+        journey = invocation.journey
+        note = command.note
+        try:
+            requested = journey.resolve(command.stage) if command.stage else None
+        except UnknownStage:
+            if not command.stage_or_note:
+                raise
+            requested, note = None, command.stage
+        note = clean_value("notes", note) if note else None
+        partner = require_active_partner(uow.session, invocation, command.name, for_update=True)
+        move = journey.move_partner(partner.name, journey.get(partner.stage), requested)
         days = days_in_stage(partner, invocation)
-        move = journey.move(current, target)
         repository.record_move(
             session=uow.session,
             partner=partner,
-            to_stage=target.key,
+            to_stage=move.to_stage.key,
             now=invocation.now,
             user=invocation.user_id,
             note=note,
         )
         uow.commit()
     return Reply(
-        StageMoved(partner.name, current.name, target.name, days, move.backwards, note, invocation.user_id),
+        StageMoved(
+            partner.name, move.from_stage.name, move.to_stage.name, days, move.backwards, note, invocation.user_id
+        ),
         public=True,
     )
 
@@ -134,10 +136,10 @@ def show(command: Show, invocation: Invocation) -> Reply:
 
 
 def list_partners(command: ListPartners, invocation: Invocation) -> Reply:
-    journey = invocation.journey
-    stages = [journey.resolve(command.stage)] if command.stage else list(journey.stages)
     limit = ROWS_FOR_ONE_STAGE if command.stage else ROWS_PER_STAGE
     with invocation.unit_of_work() as uow:
+        journey = invocation.journey
+        stages = [journey.resolve(command.stage)] if command.stage else list(journey.stages)
         partners = repository.active_partners(
             session=uow.session, team_id=invocation.team_id, stages=[stage.key for stage in stages]
         )

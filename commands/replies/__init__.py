@@ -5,9 +5,10 @@ Text fields hold user words unescaped; the renderers escape them for their mediu
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from commands.replies.base import Choice, FormRejected, HelpSheet, Notice, VerbHelp
+from commands.replies.base import Choice, FormRejected, HelpSheet, Notice, PostedMessage, VerbHelp
 from commands.replies.digest import DigestSettingsView, FunnelLine, TrendWeek, WeeklyDigest
 from commands.replies.feedback import FeedbackForm, FeedbackRecorded, FeedbackSummary
 from commands.replies.home import HomeOverview
@@ -39,7 +40,17 @@ from commands.replies.scoring import (
     ScoreRecorded,
     ScoreSummary,
 )
-from commands.replies.stalls import StallAlertMessage, StalledList, StalledPartner, StallReasons
+from commands.replies.stalls import (
+    AlertMessage,
+    StallAdvanceForm,
+    StallAlertActedOn,
+    StallAlertMessage,
+    StalledList,
+    StalledPartner,
+    StallReasons,
+    StallSnoozeForm,
+)
+from domain.errors import PartnerbotError
 
 Body = (
     Notice
@@ -61,11 +72,12 @@ Body = (
     | StalledList
     | StallReasons
     | StallAlertMessage
+    | StallAlertActedOn
     | DigestSettingsView
     | WeeklyDigest
     | JourneyMap
 )
-Modal = RegistrationForm | FeedbackForm | ScoreForm
+Modal = RegistrationForm | FeedbackForm | ScoreForm | StallAdvanceForm | StallSnoozeForm
 
 
 @dataclass(frozen=True)
@@ -76,13 +88,29 @@ class Reply:
     direct_messages: tuple[DirectMessage, ...] = ()
     post_in_channel: str | None = None
     """Post the body as a new message in this channel (with its charts), instead of answering the command."""
+    replaces: PostedMessage | None = None
+    """Rewrite this posted message with the body (e.g. a stall alert once acted on), instead of answering."""
+    check_membership: str | None = None
+    """A channel the bot will post in later: tell the user how to invite the bot when it is not a member."""
 
     @classmethod
     def error(cls, text: str) -> Reply:
         return cls(Notice(text, tone="error"))
 
 
+def reply_or_refusal(run: Callable[[], Reply]) -> Reply:
+    """What `run` answers, or, when it refuses the request (PartnerbotError), that refusal as an error reply.
+
+    The one place a refusal becomes a reply, for commands, buttons, menus and forms alike.
+    """
+    try:
+        return run()
+    except PartnerbotError as error:
+        return Reply.error(error.message)
+
+
 __all__ = [
+    "AlertMessage",
     "AskSent",
     "AskStatus",
     "Body",
@@ -109,6 +137,7 @@ __all__ = [
     "PartnerCard",
     "PartnerListing",
     "PartnerRow",
+    "PostedMessage",
     "ProgramDashboard",
     "RankRow",
     "Ranking",
@@ -124,11 +153,15 @@ __all__ = [
     "StageGroup",
     "StageLine",
     "StageMoved",
+    "StallAdvanceForm",
+    "StallAlertActedOn",
     "StallAlertMessage",
     "StallReasons",
+    "StallSnoozeForm",
     "StalledList",
     "StalledPartner",
     "TrendWeek",
     "VerbHelp",
     "WeeklyDigest",
+    "reply_or_refusal",
 ]

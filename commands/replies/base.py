@@ -31,6 +31,14 @@ class HelpSheet:
     focus: VerbHelp | None = None
 
 
+@dataclass(frozen=True)
+class PostedMessage:
+    """A message already in a channel, which a reply can rewrite."""
+
+    channel: str
+    ts: str
+
+
 class FormRejected(Exception):
     """A modal submission with field-level errors; keys are the form's field names."""
 

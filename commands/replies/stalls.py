@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from commands.replies.base import Choice
+
 
 @dataclass(frozen=True)
 class StalledPartner:
@@ -40,3 +42,42 @@ class StallAlertMessage:
 
     stalled: StalledPartner
     outcome: str | None = None
+
+
+@dataclass(frozen=True)
+class AlertMessage:
+    """A posted stall alert as its buttons report it, carried through the alert's forms so the message can be
+    rewritten once someone acts: which alert, where the message is, and its text as posted (Slack markup)."""
+
+    alert_id: int
+    channel: str | None = None
+    ts: str | None = None
+    posted_text: str = ""
+
+
+@dataclass(frozen=True)
+class StallAdvanceForm:
+    """The alert's "Advance…" form: a stage to move the partner to, and an optional note."""
+
+    partner: str
+    stages: tuple[Choice, ...]
+    alert: AlertMessage
+
+
+@dataclass(frozen=True)
+class StallSnoozeForm:
+    """The alert's "Snooze" form: why the partner is waiting (optional)."""
+
+    partner: str
+    alert: AlertMessage
+
+
+@dataclass(frozen=True)
+class StallAlertActedOn:
+    """The alert as posted, its buttons replaced by what was done: a move, or a snooze until a day."""
+
+    posted_text: str
+    by: str
+    moved_to: str | None = None
+    snoozed_until: date | None = None
+    snooze_reason: str | None = None

@@ -6,10 +6,9 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from commands.context import Invocation
-from commands.registry.lookup import require_partner
+from commands.registry.lookup import require_active_partner, require_partner
 from commands.replies import AskSent, AskStatus, DirectMessage, Reply, RequestLine, ScoreInvitation
 from commands.scoring.parse import Ask
-from domain.errors import PartnerArchived
 from storage import scoring as repository
 from storage.unit_of_work import UnitOfWork
 
@@ -22,9 +21,7 @@ def ask(command: Ask, invocation: Invocation) -> Reply:
 
 def request_answers(invocation: Invocation, command: Ask) -> Reply:
     with invocation.unit_of_work() as uow:
-        partner = require_partner(uow.session, invocation, command.name)
-        if partner.archived:
-            raise PartnerArchived(partner.name)
+        partner = require_active_partner(uow.session, invocation, command.name)
         criteria = len(repository.current_scorecard(session=uow.session, team_id=invocation.team_id).criteria)
         asked = repository.add_requests(
             session=uow.session, partner=partner, leads=command.leads, asked_by=invocation.user_id, now=invocation.now

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from commands.context import Invocation
 from commands.registry.cards import quoted
-from commands.registry.lookup import require_partner
+from commands.registry.lookup import require_active_partner, require_partner
 from commands.replies import (
     ExplanationRow,
     FormRejected,
@@ -17,7 +17,7 @@ from commands.replies import (
 from commands.scoring.parse import Score
 from commands.scoring.summary import score_summary as summary
 from domain import scoring
-from domain.errors import PartnerArchived, PartnerbotError
+from domain.errors import PartnerbotError
 from domain.scorecard import ANSWER_RANGE, Scorecard
 from storage import scoring as repository
 
@@ -36,9 +36,7 @@ def pages_of(form: ScoreForm, scorecard: Scorecard, answers: dict[str, int], pag
 def score_form(invocation: Invocation, name: str) -> Reply:
     """The first page of the questionnaire, pre-filled with this rater's previous answers."""
     with invocation.unit_of_work() as uow:
-        partner = require_partner(uow.session, invocation, name)
-        if partner.archived:
-            raise PartnerArchived(partner.name)
+        partner = require_active_partner(uow.session, invocation, name)
         scorecard = repository.current_scorecard(session=uow.session, team_id=invocation.team_id)
         previous = repository.latest_answers(session=uow.session, partner=partner, rater=invocation.user_id)
     known = {key: value for key, value in previous.items() if key in scorecard.keys}
@@ -77,12 +75,10 @@ def submit_score_page(form: ScoreForm, values: dict[str, str | None], invocation
         if form.page + 1 < form.pages:
             next_form = ScoreForm(form.partner, form.scorecard_version, (), comment=comment)
             return Reply(modal=pages_of(next_form, scorecard, answers, form.page + 1))
-        try:
-            partner = require_partner(uow.session, invocation, form.partner, for_update=True)
+        try:  # archived while the form was open: no new answers, as `score` refuses it
+            partner = require_active_partner(uow.session, invocation, form.partner, for_update=True)
         except PartnerbotError as error:
             raise FormRejected({form.questions[0].key: error.message}) from None
-        if partner.archived:  # archived while the form was open: no new answers, as `score` refuses it
-            raise FormRejected({form.questions[0].key: PartnerArchived(partner.name).message})
         repository.add_submission(
             session=uow.session,
             partner=partner,
@@ -125,9 +121,7 @@ def explain(invocation: Invocation, name: str) -> Reply:
 def answer_inline(invocation: Invocation, name: str, answers: tuple[tuple[str, str], ...]) -> Reply:
     """`score Acme market=4 technology=5 …`: the whole questionnaire on one line (every criterion)."""
     with invocation.unit_of_work() as uow:
-        partner = require_partner(uow.session, invocation, name)  # partner errors are not "missing answers"
-        if partner.archived:
-            raise PartnerArchived(partner.name)
+        partner = require_active_partner(uow.session, invocation, name)  # partner errors are not "missing answers"
         scorecard = repository.current_scorecard(session=uow.session, team_id=invocation.team_id)
     given = dict(answers)
     unknown = [key for key in given if key not in scorecard.keys]

@@ -60,8 +60,8 @@ def ranking_rows(session: Session, invocation: Invocation, partners: list[Partne
 
 
 def rank(command: Rank, invocation: Invocation) -> Reply:
-    scope = _scope(invocation, command.scope) if command.scope else None
     with invocation.unit_of_work() as uow:
+        scope = _scope(invocation, command.scope) if command.scope else None
         stages = [scope[1]] if scope and scope[0] == "stage" else None
         partners = active_partners(session=uow.session, team_id=invocation.team_id, stages=stages)
         if scope and scope[0] == "type":

@@ -26,14 +26,17 @@ def import_partners(path: Path, invocation: Invocation) -> ImportReport:
     try:
         header, rows = read_sheet(path)
         positions = column_positions(header)
-        today = local_date(invocation.now, invocation.timezone)
-        checked, errors = check_rows(rows, RowChecker(header, positions, invocation.journey, today))
     except PartnerbotError as error:
         return ImportReport(file, errors=(error.message,))
-    if errors:
-        return ImportReport(file, errors=tuple(errors))
+    today = local_date(invocation.now, invocation.timezone)
     note = f"imported from {file}"
-    with invocation.unit_of_work() as uow:
+    with invocation.unit_of_work() as uow:  # the rows are checked against the workspace's own journey
+        try:
+            checked, errors = check_rows(rows, RowChecker(header, positions, invocation.journey, today))
+        except PartnerbotError as error:
+            return ImportReport(file, errors=(error.message,))
+        if errors:
+            return ImportReport(file, errors=tuple(errors))
         existing = bulk.team_partners(session=uow.session, team_id=invocation.team_id, for_update=True)
         plan = plan_import(checked, existing, invocation)
         try:

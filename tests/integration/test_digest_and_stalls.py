@@ -6,7 +6,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -15,11 +14,11 @@ import pytest
 from sqlalchemy import Engine, text
 
 from commands.context import Invocation
-from commands.digest import GRACE, due_digest, finish_digest
+from commands.digest import due_digest, finish_digest
 from commands.replies import Notice, Reply, StalledList, StallReasons, WeeklyDigest
 from commands.stalls import due_alerts, snooze
 from commands.verbs import handle
-from commands.workspace import load_journey
+from domain.digest import GRACE
 from domain.scorecard import DEFAULT_SCORECARD
 from tests.conftest import NOW
 
@@ -44,13 +43,8 @@ def local(moment: str) -> datetime:
     return datetime.fromisoformat(moment).replace(tzinfo=WARSAW)
 
 
-def fresh(invocation: Invocation) -> Invocation:
-    """The invocation as a new request would build it: with the workspace's own thresholds."""
-    return replace(invocation, journey=load_journey(invocation.unit_of_work, invocation.team_id))
-
-
 def stalled_now(invocation: Invocation) -> list[tuple[str, int]]:
-    listing = handle("stalled", fresh(invocation)).body
+    listing = handle("stalled", invocation).body
     assert isinstance(listing, StalledList)
     return [(partner.partner, partner.days) for partner in listing.partners]
 
@@ -142,7 +136,7 @@ def test_a_week_without_news_is_quiet_but_still_ranks_and_counts_the_funnel(invo
 
 def tick(invocation: Invocation) -> tuple[WeeklyDigest, str, str] | str:
     """One scheduler tick for the workspace: the claimed digest, or why there is none."""
-    return due_digest(invocation.unit_of_work, invocation)
+    return due_digest(invocation)
 
 
 def test_no_digest_is_due_without_a_channel_or_while_paused(invocation_for: MakeInvocation, engine: Engine) -> None:
@@ -164,7 +158,7 @@ def test_a_due_digest_is_claimed_once_and_the_next_call_is_already_handled(
     digest, channel, key = outcome
     assert (channel, key, digest.new_partners) == ("C0DIGEST", "2026-W48", 1)
     assert tick(first) == "2026-W48 already handled"
-    finish_digest(first.unit_of_work, first, key, posted=True, detail="C0DIGEST 1700000000.000100")
+    finish_digest(first, key, posted=True, detail="C0DIGEST 1700000000.000100")
     assert tick(invocation_for(now=DUE + timedelta(days=2))) == "2026-W48 already handled"
     assert rows(engine, "SELECT period_key, status, detail FROM job_run") == [
         ("2026-W48", "posted", "C0DIGEST 1700000000.000100")
@@ -178,7 +172,7 @@ def test_a_failed_post_releases_the_claim_so_the_next_tick_posts_it(
     run(invocation_for(), CONFIGURE)
     first = invocation_for(now=DUE + timedelta(minutes=5))
     assert not isinstance(tick(first), str)
-    finish_digest(first.unit_of_work, first, "2026-W48", posted=False, detail="post failed")
+    finish_digest(first, "2026-W48", posted=False, detail="post failed")
     assert rows(engine, "SELECT * FROM job_run") == []
     assert not isinstance(tick(invocation_for(now=DUE + timedelta(minutes=10))), str)
 
@@ -267,14 +261,14 @@ def test_stalled_set_changes_a_stages_threshold_for_later_checks(invocation_for:
     assert isinstance(said, Notice) and said.text == "Onboarding now stalls after 45 days (was 30 days)."
     assert stalled_now(invocation_for()) == []
     assert stalled_now(invocation_for(now=NOW + timedelta(days=6))) == [("Acme", 46)]
-    run(fresh(invocation_for()), "stalled set activation none")
+    run(invocation_for(), "stalled set activation none")
     assert stalled_now(invocation_for(now=NOW + timedelta(days=400))) == []
     refused = handle("stalled set onboarding 0", invocation_for()).body
     assert isinstance(refused, Notice) and refused.tone == "error" and "'0' is not a number of days" in refused.text
 
 
 def due(invocation: Invocation) -> list[tuple[str, str, int | None]]:
-    return [(s.partner, s.stage_key, s.alert_id) for s in due_alerts(invocation.unit_of_work, fresh(invocation))]
+    return [(s.partner, s.stage_key, s.alert_id) for s in due_alerts(invocation)]
 
 
 def test_one_alert_per_stall_episode_and_a_new_one_when_the_partner_stalls_again(

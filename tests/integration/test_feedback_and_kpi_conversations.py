@@ -1,87 +1,25 @@
 """Feedback and KPIs as conversations: `/partner …` lines and what the bot answers, on both engines.
 
-A script is one exchange per line, `command → what the answer says`; `kpi Acme` may be asked several times to
-check a long report piece by piece.
+A script is one exchange per line, `command → what the answer says`; a KPI report is a table, checked
+row by row as the console prints it (columns: this month, last month, all time).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from decimal import Decimal
 
 from sqlalchemy import Engine, text
 
-from commands import replies
 from commands.context import Invocation
-from commands.replies import Figures, Reply
 from commands.verbs import handle
 from tests.conftest import NOW
+from tests.conversation import converse, exchanges, said, says
 
 MakeInvocation = Callable[..., Invocation]
-
-
-def number(value: Decimal | None, kind: str = "") -> str:
-    if value is None:
-        return "—"
-    if kind == "percent":
-        return f"{value * 100:.1f}%"
-    return f"{value:.2f}" if kind == "ratio" else f"{value.normalize():f}"
-
-
-def figures(period: Figures) -> str:
-    totals = " ".join(f"{key}={number(value)}" for key, value in sorted(period.totals.items())) or "nothing"
-    derived = period.derived
-    return (
-        f"{period.title}: {totals} | lead→deal {number(derived['lead_to_deal'], 'percent')}, MQL→SQL"
-        f" {number(derived['mql_to_sql'], 'percent')}, average deal {number(derived['average_deal'])},"
-        f" ROI {number(derived['roi'], 'ratio')}"
-    )
-
-
-def said(reply: Reply) -> str:
-    """A reply as one line of plain text, so a conversation can be checked with `in`."""
-    body = reply.body
-    if isinstance(reply.modal, replies.FeedbackForm):
-        return f"[feedback form for {reply.modal.partner}]"
-    if isinstance(body, replies.Notice):
-        return f"{body.tone}: {body.text}"
-    if isinstance(body, replies.FeedbackRecorded):
-        return f"{body.partner} in {body.stage}: csat={body.csat} nps={body.nps} pains={','.join(body.pain_points)}"
-    if isinstance(body, replies.KpiRecorded):
-        values = " ".join(f"{key}={number(value)}" for key, value in body.values)
-        return f"{'removed' if body.undone else 'recorded'} {body.partner} {body.on_date}: {values}"
-    if isinstance(body, replies.KpiReport):
-        changes = ", ".join(f"{key} {way}" for key, way in body.changes.items() if way)
-        return f"{body.partner} || " + " || ".join(figures(p) for p in body.periods) + f" || changes: {changes}"
-    if isinstance(body, replies.ProgramDashboard):
-        acquired = ", ".join(f"{title} {count}" for title, count in body.acquired)
-        top = ", ".join(f"{name} {number(value)}" for name, value in body.top_by_revenue)
-        periods = " || ".join(figures(p) for p in body.periods)
-        return (
-            f"acquired: {acquired} | active {body.active_partners} of {body.total_partners} || {periods} || top: {top}"
-        )
-    if isinstance(body, replies.PartnerCard):
-        card = f"{body.headline or 'card'}: {body.name} in {body.stage}"
-        if summary := body.feedback:
-            pains = ", ".join(f"{name}×{count}" for name, count in summary.top_pain_points)
-            card += (
-                f" | {summary.responses} responses, latest '{summary.latest_text}' in {summary.latest_stage} by"
-                f" {summary.latest_by}, average CSAT {summary.average_csat}, {summary.nps_class}, pains {pains}"
-            )
-        return card
-    return f"{body.partner} moved to {body.to_stage}" if isinstance(body, replies.StageMoved) else repr(reply)
-
-
-def exchanges(script: str) -> list[tuple[str, str]]:
-    lines = (line.strip() for line in script.strip().splitlines())
-    return [(command, answer) for command, answer in (line.split(" → ", 1) for line in lines if line)]
-
-
-def converse(invocation: Invocation, script: str) -> None:
-    for command, expected in exchanges(script):
-        answer = said(handle(command, invocation))
-        assert expected in answer, f"/partner {command} → {answer}"
+FIGURES = ("Leads", "MQL", "SQL", "Deals", "Revenue", "Cost", "Lead → deal", "MQL → SQL", "Average deal", "ROI")
+NOTHING = (*(f"{figure} 0 = 0 0\n" for figure in FIGURES[:6]), *(f"{figure} — — —\n" for figure in FIGURES[6:]))
+"""A KPI table with no figures at all: zeros, and a dash for every ratio."""
 
 
 def snapshot(engine: Engine) -> list[list[tuple[object, ...]]]:
@@ -96,7 +34,7 @@ def refused_storing_nothing(engine: Engine, invocation: Invocation, script: str)
     for command, message in exchanges(script):
         before = snapshot(engine)
         answer = said(handle(command, invocation))
-        assert answer.startswith("error: ") and message in answer, f"/partner {command} → {answer}"
+        assert answer.startswith("⚠ ") and says(answer, message), f"/partner {command} → {answer}"
         assert snapshot(engine) == before, command
 
 
@@ -106,21 +44,40 @@ def refused_storing_nothing(engine: Engine, invocation: Invocation, script: str)
 def test_feedback_is_stored_with_the_stage_the_partner_was_in_and_who_recorded_it(
     engine: Engine, invocation_for: MakeInvocation
 ) -> None:
-    converse(invocation_for(), "add Acme → Added Acme: Acme in Discovery")
-    converse(invocation_for(now=NOW + timedelta(hours=1)), "feedback acme csat=5 nps=10 → Acme in Discovery")
+    converse(invocation_for(), "add Acme → ✔ Added Acme … Stage: Discovery")
+    converse(
+        invocation_for(now=NOW + timedelta(hours=1)),
+        "feedback acme csat=5 nps=10 → 💬 Feedback from Acme (in Discovery): CSAT 5/5 · NPS 10 (promoter) ⏎",
+    )
     converse(
         invocation_for(now=NOW + timedelta(hours=2)),
-        'feedback acme csat=3 nps=9 pain=tooling,Payouts "Docs were hard" → Acme in Discovery: csat=3 nps=9',
+        'feedback acme csat=3 nps=9 pain=tooling,Payouts "Docs were hard" → Feedback from Acme (in Discovery):'
+        " CSAT 3/5 · NPS 9 (promoter) · pain points: tooling, payouts … > Docs were hard",
     )
     converse(
         invocation_for(now=NOW + timedelta(days=2), user_id="U2"),
-        """
-        advance Acme support → Acme moved to Support
-        show Acme → 2 responses, latest 'Docs were hard' in Discovery by U1, average CSAT 4.0, promoter
-        feedback Acme "Payouts are late again" → Acme in Support: csat=None nps=None pains=
-        feedback Acme satisfaction=1 recommend=6 pains=payouts → Acme in Support: csat=1 nps=6 pains=payouts
-        show Acme → 4 responses, latest 'None' in Support by U2, average CSAT 3.0, detractor, pains payouts×2, tooling×1
-        """,
+        [
+            ("advance Acme support", "▶ Acme moved Discovery → Support"),
+            (
+                "show Acme",
+                (
+                    "Latest feedback (23 Nov 2026, in Discovery, by U1): CSAT 3/5 · NPS 9 — “Docs were hard”\n",
+                    "2 answers · average CSAT 4.0 · NPS: promoter",
+                ),
+            ),
+            ('feedback Acme "Payouts are late again"', "from Acme (in Support): comment\n> Payouts are late again"),
+            (
+                "feedback Acme satisfaction=1 recommend=6 pains=payouts",
+                "Feedback from Acme (in Support): CSAT 1/5 · NPS 6 (detractor) · pain points: payouts\n",
+            ),
+            (
+                "show Acme",
+                (
+                    "Latest feedback (25 Nov 2026, in Support, by U2): CSAT 1/5 · NPS 6\n",
+                    "4 answers · average CSAT 3.0 · NPS: detractor · top pain points: payouts (2), tooling (1)",
+                ),
+            ),
+        ],
     )
     with engine.connect() as connection:
         query = "SELECT stage, csat, nps, text, pain_points, recorded_by FROM feedback ORDER BY id"
@@ -137,7 +94,7 @@ def test_feedback_with_only_a_name_opens_the_form_and_bad_answers_are_refused_st
     engine: Engine, invocation_for: MakeInvocation
 ) -> None:
     invocation = invocation_for()
-    converse(invocation, "add Acme → Added Acme\nfeedback Acme → [feedback form for Acme]")
+    converse(invocation, "add Acme → ✔ Added Acme\nfeedback Acme → [In Slack this opens the form “Feedback: Acme”.]")
     refused_storing_nothing(
         engine,
         invocation,
@@ -160,21 +117,24 @@ def test_feedback_with_only_a_name_opens_the_form_and_bad_answers_are_refused_st
 
 
 def test_kpi_records_every_metric_by_key_or_alias_and_reads_every_revenue_form(invocation_for: MakeInvocation) -> None:
+    every_metric = "📊 Acme, 23 Nov 2026: Leads 10 · MQL 6 · SQL 4 · Deals 2 · Revenue 5 000 · Cost 800\n"
+    converse(
+        invocation_for(),
+        [("add Acme", "✔ Added Acme"), ("kpi Acme leads=10 mql=6 sql=4 deals=2 revenue=5000 cost=800", every_metric)],
+    )
     converse(
         invocation_for(),
         """
-        add Acme → Added Acme
-        kpi Acme leads=10 mql=6 sql=4 deals=2 revenue=5000 cost=800 → leads=10 mql=6 sql=4 deals=2 revenue=5000 cost=800
-        kpi acme sales=12.5k won=3 spend=1,5k → recorded Acme 2026-11-23: revenue=12500 deals=3 cost=1500
-        kpi Acme revenue=5 000 deals=1 → revenue=5000 deals=1
-        kpi Acme revenue=5\u00a0000 → revenue=5000
-        kpi Acme revenue=5k → revenue=5000
-        kpi Acme revenue=1.2m → revenue=1200000
-        kpi Acme revenue=5000,50 → revenue=5000.5
-        kpi Acme revenue=5 000,50 → revenue=5000.5
-        kpi Acme leads=1 on=2026-11-02 → recorded Acme 2026-11-02: leads=1
-        kpi Acme on=02.11.2026 leads=1 → recorded Acme 2026-11-02: leads=1
-        kpi Acme leads=1 on=yesterday → recorded Acme 2026-11-22: leads=1
+        kpi acme sales=12.5k won=3 spend=1,5k → 📊 Acme, 23 Nov 2026: Revenue 12 500 · Deals 3 · Cost 1 500 ⏎
+        kpi Acme revenue=5 000 deals=1 → : Revenue 5 000 · Deals 1 ⏎
+        kpi Acme revenue=5\u00a0000 → : Revenue 5 000 ⏎
+        kpi Acme revenue=5k → : Revenue 5 000 ⏎
+        kpi Acme revenue=1.2m → : Revenue 1 200 000 ⏎
+        kpi Acme revenue=5000,50 → : Revenue 5 000.50 ⏎
+        kpi Acme revenue=5 000,50 → : Revenue 5 000.50 ⏎
+        kpi Acme leads=1 on=2026-11-02 → 📊 Acme, 2 Nov 2026: Leads 1 ⏎
+        kpi Acme on=02.11.2026 leads=1 → 📊 Acme, 2 Nov 2026: Leads 1 ⏎
+        kpi Acme leads=1 on=yesterday → 📊 Acme, 22 Nov 2026: Leads 1 ⏎
         """,
     )
 
@@ -183,7 +143,7 @@ def test_a_kpi_command_with_any_bad_part_is_refused_whole_and_stores_nothing(
     engine: Engine, invocation_for: MakeInvocation
 ) -> None:
     invocation = invocation_for()
-    converse(invocation, "add Acme → Added Acme\nkpi Acme leads=1 → recorded")
+    converse(invocation, "add Acme → ✔ Added Acme\nkpi Acme leads=1 → 📊 Acme, 23 Nov 2026: Leads 1")
     refused_storing_nothing(
         engine,
         invocation,
@@ -209,72 +169,106 @@ def test_a_kpi_command_with_any_bad_part_is_refused_whole_and_stores_nothing(
 # --- reports -----------------------------------------------------------------------------------
 
 
+def row(figure: str, this_month: str, last_month: str, all_time: str) -> str:
+    """One row of a KPI table as the console prints it (change arrow after this month's figure)."""
+    return f"{figure} {this_month} {last_month} {all_time}\n"
+
+
 def test_kpi_report_sums_this_month_last_month_and_all_time_with_derived_figures_and_changes(
     invocation_for: MakeInvocation,
 ) -> None:
     converse(
-        invocation_for(now=NOW - timedelta(days=90)), "add Acme → Added\nkpi Acme leads=4 revenue=100 → 2026-08-25"
+        invocation_for(now=NOW - timedelta(days=90)),
+        "add Acme → ✔ Added\nkpi Acme leads=4 revenue=100 → 📊 Acme, 25 Aug 2026: Leads 4 · Revenue 100",
     )
     converse(
         invocation_for(),
         """
-        kpi Acme leads=20 mql=10 sql=5 deals=4 revenue=6000 cost=1000 on=2026-10-15 → recorded
-        kpi Acme leads=10 mql=6 sql=4 deals=2 revenue=5000 cost=800 → recorded
-        kpi Acme leads=5 sales=2.5k on=01.11.2026 → recorded
-        kpi acme → Acme || November 2026: cost=800 deals=2 leads=15 mql=6 revenue=7500 sql=4 |
-        kpi Acme → | lead→deal 13.3%, MQL→SQL 66.7%, average deal 3750, ROI 8.38 || October 2026:
-        kpi Acme → October 2026: cost=1000 deals=4 leads=20 mql=10 revenue=6000 sql=5 | lead→deal 20.0%, MQL→SQL 50.0%
-        kpi Acme → MQL→SQL 50.0%, average deal 1500, ROI 5.00 || All time:
-        kpi Acme → All time: cost=1800 deals=6 leads=39 mql=16 revenue=13600 sql=9 | lead→deal 15.4%, MQL→SQL 56.2%
-        kpi Acme → changes: leads down, mql down, sql down, deals down, revenue up, cost down, lead_to_deal down,
-        kpi Acme → lead_to_deal down, mql_to_sql up, average_deal up, roi up
+        kpi Acme leads=20 mql=10 sql=5 deals=4 revenue=6000 cost=1000 on=2026-10-15 → 📊 Acme, 15 Oct 2026: Leads 20
+        kpi Acme leads=10 mql=6 sql=4 deals=2 revenue=5000 cost=800 → 📊 Acme, 23 Nov 2026: Leads 10
+        kpi Acme leads=5 sales=2.5k on=01.11.2026 → 📊 Acme, 1 Nov 2026: Leads 5 · Revenue 2 500
         """,
     )
+    report = (
+        "Acme: KPIs\n",
+        " November 2026 October 2026 All time\n",
+        row("Leads", "15 ▼", "20", "39"),
+        row("MQL", "6 ▼", "10", "16"),
+        row("SQL", "4 ▼", "5", "9"),
+        row("Deals", "2 ▼", "4", "6"),
+        row("Revenue", "7 500 ▲", "6 000", "13 600"),
+        row("Cost", "800 ▼", "1 000", "1 800"),
+        row("Lead → deal", "13.3% ▼", "20.0%", "15.4%"),
+        row("MQL → SQL", "66.7% ▲", "50.0%", "56.2%"),
+        row("Average deal", "3 750 ▲", "1 500", "2 267"),
+        row("ROI", "+838% ▲", "+500%", "+656%"),
+    )
+    converse(invocation_for(), [("kpi acme", report)])
 
 
 def test_derived_figures_are_a_dash_where_the_denominator_is_zero_and_roi_may_be_negative(
     invocation_for: MakeInvocation,
 ) -> None:
+    negative_roi = (
+        row("Leads", "0 =", "0", "0"),
+        row("MQL", "0 =", "0", "0"),
+        row("SQL", "3 ▲", "0", "3"),
+        row("Deals", "0 =", "0", "0"),
+        row("Revenue", "500 ▲", "0", "500"),
+        row("Cost", "800 ▲", "0", "800"),
+        row("Lead → deal", "—", "—", "—"),
+        row("MQL → SQL", "—", "—", "—"),
+        row("Average deal", "—", "—", "—"),
+        row("ROI", "-38%", "—", "-38%"),
+    )
     converse(
         invocation_for(),
-        """
-        add Acme → Added Acme
-        kpi Acme → November 2026: nothing | lead→deal —, MQL→SQL —, average deal —, ROI — || October 2026: nothing
-        kpi Acme revenue=500 cost=800 sql=3 → recorded
-        kpi Acme → November 2026: cost=800 revenue=500 sql=3 | lead→deal —, MQL→SQL —, average deal —, ROI -0.38
-        """,
+        [
+            ("add Acme", "✔ Added Acme"),
+            ("kpi Acme", (" November 2026 October 2026 All time\n", *NOTHING)),
+            ("kpi Acme revenue=500 cost=800 sql=3", "📊 Acme, 23 Nov 2026: Revenue 500 · Cost 800 · SQL 3\n"),
+            ("kpi Acme", negative_roi),
+        ],
     )
 
 
 def test_undo_removes_only_your_own_last_entry_and_says_what_it_removed(invocation_for: MakeInvocation) -> None:
     theirs = invocation_for(user_id="U2", now=NOW + timedelta(minutes=5))
-    converse(invocation_for(), "add Acme → Added Acme\nkpi Acme leads=10 revenue=5k → recorded")
-    converse(invocation_for(now=NOW + timedelta(minutes=1)), "kpi Acme deals=2 on=2026-11-02 → recorded")
-    converse(theirs, "kpi Acme leads=7 → recorded")
+    converse(invocation_for(), "add Acme → ✔ Added Acme\nkpi Acme leads=10 revenue=5k → 📊 Acme")
+    converse(invocation_for(now=NOW + timedelta(minutes=1)), "kpi Acme deals=2 on=2026-11-02 → 📊 Acme")
+    converse(theirs, "kpi Acme leads=7 → 📊 Acme")
     converse(
         invocation_for(now=NOW + timedelta(minutes=10)),
-        """
-        kpi Acme undo → removed Acme 2026-11-02: deals=2
-        kpi acme UNDO → removed Acme 2026-11-23: leads=10 revenue=5000
-        kpi Acme undo → error: You have no KPI entries for Acme to undo.
-        kpi Acme → November 2026: leads=7 |
-        """,
+        [
+            ("kpi Acme undo", "↩ Removed your entry for Acme of 2 Nov 2026: Deals 2"),
+            ("kpi acme UNDO", "↩ Removed your entry for Acme of 23 Nov 2026: Leads 10 · Revenue 5 000"),
+            ("kpi Acme undo", "⚠ You have no KPI entries for Acme to undo."),
+            ("kpi Acme", (row("Leads", "7 ▲", "0", "7"), *NOTHING[1:6])),
+        ],
     )
-    converse(theirs, "kpi Acme undo → removed Acme 2026-11-23: leads=7\nkpi Acme → November 2026: nothing")
+    converse(
+        theirs,
+        [
+            ("kpi Acme undo", "↩ Removed your entry for Acme of 23 Nov 2026: Leads 7"),
+            ("kpi Acme", NOTHING),
+        ],
+    )
 
 
 def test_an_entry_made_just_after_local_midnight_on_the_first_counts_in_the_new_month(
     invocation_for: MakeInvocation,
 ) -> None:
-    converse(invocation_for(), "add Acme → Added Acme\nkpi Acme revenue=100 → recorded Acme 2026-11-23")
+    converse(invocation_for(), "add Acme → ✔ Added Acme\nkpi Acme revenue=100 → 📊 Acme, 23 Nov 2026: Revenue 100")
     half_past_midnight = invocation_for(now=datetime(2026, 11, 30, 23, 30, tzinfo=UTC))  # 1 December in Warsaw
-    converse(half_past_midnight, "kpi Acme revenue=700 → recorded Acme 2026-12-01: revenue=700")
+    converse(half_past_midnight, "kpi Acme revenue=700 → 📊 Acme, 1 Dec 2026: Revenue 700 ⏎")
     converse(
         invocation_for(now=datetime(2026, 12, 5, 9, tzinfo=UTC)),
-        """
-        kpi Acme → Acme || December 2026: revenue=700 | lead→deal —, MQL→SQL —, average deal —, ROI — || November
-        kpi Acme → || November 2026: revenue=100 |
-        """,
+        [
+            (
+                "kpi Acme",
+                (" December 2026 November 2026 All time\n", *NOTHING[:4], row("Revenue", "700 ▲", "100", "800")),
+            )
+        ],
     )
 
 
@@ -290,15 +284,15 @@ def test_the_dashboard_counts_partners_acquired_this_month_and_quarter_and_those
         (NOW, "add New"),
         (NOW, "add Gone"),
     ]:
-        converse(invocation_for(now=when), f"{command} → Added")
-    converse(invocation_for(now=NOW - timedelta(days=40)), "kpi Old leads=3 → recorded")
-    converse(invocation_for(now=NOW - timedelta(days=10)), "advance Mover → Mover moved to Attraction")
+        converse(invocation_for(now=when), f"{command} → ✔ Added")
+    converse(invocation_for(now=NOW - timedelta(days=40)), "kpi Old leads=3 → 📊 Old")
+    converse(invocation_for(now=NOW - timedelta(days=10)), "advance Mover → ▶ Mover moved Discovery → Attraction")
     converse(
         invocation_for(),
         """
-        kpi October leads=2 → recorded
-        archive Gone → success: Archived Gone
-        kpis → acquired: November 2026 2, Q4 2026 4 | active 4 of 6
+        kpi October leads=2 → 📊 October
+        archive Gone → ✔ Archived Gone
+        kpis → Partners acquired: 2 in November 2026 · 4 in Q4 2026 ⏎ … a stage move in the last 30 days): 4 of 6 ⏎
         """,
     )
 
@@ -308,36 +302,58 @@ def test_the_dashboard_totals_and_top_five_by_revenue_leave_archived_partners_ou
 ) -> None:
     invocation = invocation_for()
     for n in range(1, 7):
-        converse(invocation, f"add P{n} → Added\nkpi P{n} revenue={n}00 deals=1 → recorded")
+        converse(invocation, f"add P{n} → ✔ Added\nkpi P{n} revenue={n}00 deals=1 → 📊 P{n}")
+    totals = (
+        " November 2026 October 2026 All time\n",
+        row("Leads", "0 ▼", "10", "10"),
+        row("MQL", "0 =", "0", "0"),
+        row("SQL", "0 =", "0", "0"),
+        row("Deals", "6 ▲", "0", "6"),
+        row("Revenue", "2 100 ▲", "0", "2 100"),
+        row("Cost", "0 ▼", "100", "100"),
+        row("Lead → deal", "—", "0.0%", "60.0%"),
+        row("MQL → SQL", "—", "—", "—"),
+        row("Average deal", "350", "—", "350"),
+        row("ROI", "—", "-100%", "+2000%"),
+        "Top partners by partner-sourced revenue (all time)\n1. P6 — 600\n2. P5 — 500\n3. P4 — 400\n4. P3 — 300\n"
+        "5. P2 — 200",
+    )
     converse(
         invocation,
-        """
-        add Gone → Added Gone
-        kpi Gone revenue=10k leads=50 → recorded
-        kpi P1 leads=10 cost=100 on=2026-10-30 → recorded
-        archive Gone → success: Archived Gone
-        kpis → November 2026: deals=6 revenue=2100 | lead→deal —, MQL→SQL —, average deal 350, ROI —
-        kpis → All time: cost=100 deals=6 leads=10 revenue=2100 | lead→deal 60.0%, MQL→SQL —, average deal 350, ROI 20
-        kpis → top: P6 600, P5 500, P4 400, P3 300, P2 200
-        dashboard → acquired: November 2026 6
-        """,
+        [
+            ("add Gone", "✔ Added Gone"),
+            ("kpi Gone revenue=10k leads=50", "📊 Gone"),
+            ("kpi P1 leads=10 cost=100 on=2026-10-30", "📊 P1, 30 Oct 2026: Leads 10 · Cost 100"),
+            ("archive Gone", "✔ Archived Gone"),
+            ("kpis", totals),
+            ("dashboard", "Partners acquired: 6 in November 2026"),
+        ],
     )
 
 
 def test_teams_never_see_each_others_feedback_or_figures(invocation_for: MakeInvocation) -> None:
     first, second = invocation_for(team_id="T1"), invocation_for(team_id="T2", user_id="U9")
-    converse(first, "add Acme → Added\nkpi Acme revenue=5k → recorded\nfeedback Acme csat=2 → csat=2")
+    converse(first, "add Acme → ✔ Added\nkpi Acme revenue=5k → 📊 Acme\nfeedback Acme csat=2 → CSAT 2/5")
+    empty_program = (
+        "Partners acquired: 0 in November 2026 · 0 in Q4 2026\n",
+        "in the last 30 days): 0 of 0\n",
+        *NOTHING,
+    )
     converse(
         second,
-        """
-        kpi Acme → error: No partner named 'Acme'
-        feedback Acme csat=5 → error: No partner named 'Acme'
-        kpis → acquired: November 2026 0, Q4 2026 0 | active 0 of 0 || November 2026: nothing
-        add ACME → Added ACME
-        show ACME → card: ACME in Discovery
-        kpi ACME revenue=1k → recorded
-        kpi ACME undo → removed ACME
-        kpis → All time: nothing
-        """,
+        [
+            ("kpi Acme", "⚠ No partner named 'Acme'"),
+            ("feedback Acme csat=5", "⚠ No partner named 'Acme'"),
+            ("kpis", empty_program),
+            ("add ACME", "✔ Added ACME"),
+            ("show ACME", "ACME\n====\nStage: Discovery"),
+            ("kpi ACME revenue=1k", "📊 ACME"),
+            ("kpi ACME undo", "↩ Removed your entry for ACME"),
+            ("kpis", NOTHING),
+        ],
     )
-    converse(first, "kpi Acme undo → removed Acme 2026-11-23: revenue=5000\nshow Acme → average CSAT 2.0")
+    converse(
+        first,
+        "kpi Acme undo → ↩ Removed your entry for Acme of 23 Nov 2026: Revenue 5 000\n"
+        "show Acme → 1 answer · average CSAT 2.0",
+    )

@@ -11,12 +11,10 @@ from commands.context import Invocation
 from commands.registry.partners import ROWS_FOR_ONE_STAGE, ROWS_PER_STAGE
 from commands.replies import (
     HelpSheet,
-    JourneyOverview,
     Notice,
     PartnerCard,
     PartnerListing,
     RegistrationForm,
-    Reply,
     StageMoved,
 )
 from commands.verbs import VERBS, handle
@@ -24,57 +22,17 @@ from domain.journey import DEFAULT_JOURNEY
 from domain.partner import Profile
 from storage.registry import add_partner
 from tests.conftest import NOW
+from tests.conversation import converse
 
-Script = list[tuple[str, str | type]]
 MakeInvocation = Callable[..., Invocation]
 
 
-def said(reply: Reply) -> str:
-    """A reply as one line of plain text, so a conversation can be checked with `in`."""
-    body = reply.body
-    if isinstance(body, Notice):
-        return f"{body.tone}: {body.text}"
-    if isinstance(body, StageMoved):
-        moved = f"{body.partner}: {body.from_stage} → {body.to_stage} ({body.days_in_previous} days)"
-        return moved + (" backwards" if body.backwards else "") + (f" note: {body.note}" if body.note else "")
-    if isinstance(body, PartnerCard):
-        profile = {
-            "type": body.type,
-            "size": body.size,
-            "segment": body.segment,
-            "owner": body.owner,
-            "alliance": body.alliance,
-            "notes": body.notes,
-        }
-        moves = "; ".join(
-            f"{m.from_stage or '∅'} → {m.to_stage} by {m.by}" + (f" ({m.note})" if m.note else "") for m in body.moves
-        )
-        return (
-            f"{body.headline or ''}|{body.name}: {body.stage}, {body.days_in_stage} days"
-            + (" stalled" if body.stalled else "")
-            + (" archived" if body.archived else "")
-            + "".join(f", {key}={value}" for key, value in profile.items() if value)
-            + f" | moves: {moves}"
-        )
-    if isinstance(body, PartnerListing):
-        groups = "; ".join(
-            f"{g.stage} ({g.total}): " + ", ".join(f"{r.name} {r.days_in_stage}d" for r in g.rows) for g in body.groups
-        )
-        return f"{groups} [{body.shown} of {body.total}]"
-    if isinstance(body, JourneyOverview):
-        return ", ".join(f"{line.name} {line.partners}" for line in body.stages) + f", archived {body.archived}"
-    if isinstance(body, HelpSheet):
-        return " | ".join(verb.usage for verb in body.verbs) + (f" || {body.focus.usage}" if body.focus else "")
-    return "[registration form]" if isinstance(reply.modal, RegistrationForm) else repr(reply)
-
-
-def converse(invocation: Invocation, script: Script) -> None:
-    for line, expected in script:
-        reply = handle(line, invocation)
-        if isinstance(expected, str):
-            assert expected in said(reply), f"/partner {line} → {said(reply)}"
-        else:
-            assert isinstance(reply.body, expected), f"/partner {line} → {said(reply)}"
+def journey_counts(*partners: int) -> tuple[str, ...]:
+    """`/partner stages` as the console prints it: each stage in journey order with its active partners."""
+    return tuple(
+        f"{number}. {stage.name} (`{stage.key}`) — {count} partner{'' if count == 1 else 's'}\n"
+        for number, (stage, count) in enumerate(zip(DEFAULT_JOURNEY.stages, partners, strict=True), start=1)
+    )
 
 
 def snapshot(engine: Engine) -> list[list[tuple[object, ...]]]:
@@ -91,11 +49,11 @@ def test_help_lists_every_verb_and_unknown_verbs_get_the_closest_suggested(invoc
     converse(
         invocation_for(),
         [
-            ("", "/partner advance NAME"),
-            ("help advance", "|| /partner advance NAME"),
+            ("", "`/partner advance NAME [STAGE] [\"note\"]`"),
+            ("help advance", ("`/partner advance NAME", "Examples:\n`/partner advance Acme support`")),
             ("помощь", HelpSheet),
-            ("advnce Acme", "error: Unknown command 'advnce' — did you mean advance? Commands: help, add, advance"),
-            ("help advnce", "error: Unknown command 'advnce' — did you mean advance?"),
+            ("advnce Acme", "⚠ Unknown command 'advnce' — did you mean advance? Commands: help, add, advance"),
+            ("help advnce", "⚠ Unknown command 'advnce' — did you mean advance?"),
         ],
     )
 
@@ -106,25 +64,32 @@ def test_add_registers_partners_with_fields_and_refuses_duplicates_in_any_case_o
     converse(
         invocation_for(),
         [
-            ("add Acme", "Added Acme|Acme: Discovery, 0 days | moves: ∅ → Discovery by U1"),
+            (
+                "add Acme",
+                ("✔ Added Acme\nAcme\n", "Stage: Discovery · 0 days", "Recent moves\n23 Nov 2026 10:00 · registered"),
+            ),
             (
                 'add "Globex Corporation" type=tech size=XL specialization=fintech owner=<@U7|ann> alliance=toast'
                 ' notes="met at SaaStr"',
-                "Globex Corporation: Discovery, 0 days, type=technology, size=enterprise,"
-                " segment=fintech, owner=U7, alliance=Chain, notes=met at SaaStr",
+                (
+                    "Globex Corporation\n",
+                    "Stage: Discovery · 0 days",
+                    "Owner: U7\nType: technology\nSize: enterprise\nSegment: fintech\nAlliance: Chain\n",
+                    "Notes\nmet at SaaStr",
+                ),
             ),
-            ("add ACME", "error: A partner named 'Acme' already exists"),
-            ("add “globex  corporation”", "error: A partner named 'Globex Corporation' already exists"),
-            ("add Ромашка", "Added Ромашка"),
-            ("add РОМАШКА", "error: A partner named 'Ромашка' already exists"),
-            ("add Żabka", "Added Żabka"),
-            ("add ŻABKA", "error: A partner named 'Żabka' already exists"),
-            ("add Z\u0307abka", "error: A partner named 'Żabka' already exists"),  # NFD from a Mac keyboard
-            ("add " + "x" * 81, "error: That name is 81 characters long; names are limited to 80"),
-            ("add Initech type=resellr", "error: Unknown partner type 'resellr' — did you mean reseller"),
-            ("add Initech colour=red", "error: Unknown field 'colour'"),
-            ("add Initech type=agency TYPE=oem", "error: 'type=' is given twice"),
-            ("add type=agency", "error: A partner needs a name before its fields"),
+            ("add ACME", "⚠ A partner named 'Acme' already exists"),
+            ("add “globex  corporation”", "⚠ A partner named 'Globex Corporation' already exists"),
+            ("add Ромашка", "✔ Added Ромашка"),
+            ("add РОМАШКА", "⚠ A partner named 'Ромашка' already exists"),
+            ("add Żabka", "✔ Added Żabka"),
+            ("add ŻABKA", "⚠ A partner named 'Żabka' already exists"),
+            ("add Z\u0307abka", "⚠ A partner named 'Żabka' already exists"),  # NFD from a Mac keyboard
+            ("add " + "x" * 81, "⚠ That name is 81 characters long; names are limited to 80"),
+            ("add Initech type=resellr", "⚠ Unknown partner type 'resellr' — did you mean reseller"),
+            ("add Initech colour=red", "⚠ Unknown field 'colour'"),
+            ("add Initech type=agency TYPE=oem", "⚠ 'type=' is given twice"),
+            ("add type=agency", "⚠ A partner needs a name before its fields"),
         ],
     )
 
@@ -143,28 +108,27 @@ def test_advance_moves_by_key_name_alias_or_to_the_next_stage_and_refuses_what_c
     converse(
         later,
         [
-            ("advance Acme", "Acme: Discovery → Attraction (3 days)"),
+            ("advance Acme", "▶ Acme moved Discovery → Attraction (after 3 days in Discovery)."),
             (
                 'advance acme Onboarding "kick-off call done"',
-                "Attraction → Onboarding (0 days) note: kick-off call done",
+                ("▶ Acme moved Attraction → Onboarding (after 0 days in Attraction).", "“kick-off call done”"),
             ),
-            ("advance ACME поддержка", "Acme: Onboarding → Support (0 days)"),
-            ("advance Acme wsparcie", "error: Acme is already in Support; nothing changed."),
-            ("advance Acme end-goal", "Acme: Support → End goal (0 days)"),
-            ("advance Acme", "error: Acme is already at the last stage (End goal)"),
-            ("advance Acme engagement", "Acme: End goal → Attraction (0 days) backwards"),
-            ('advance Acme "demo booked"', "Acme: Attraction → Onboarding (0 days) note: demo booked"),
-            ('advance Acme "End goal"', "Acme: Onboarding → End goal (0 days)"),
-            ("advance Acme suport", "error: Unknown stage 'suport' — did you mean support?"),
-            ("advance Acmee support", "error: No partner named 'Acmee' — did you mean Acme?"),
-            ("advance Acme support " + "n" * 1001, "error: Notes: 1001 characters is too long; the limit is 1000"),
-            ("archive Globex", "success: Archived Globex"),
-            ("advance Globex support", "error: Globex is archived"),
+            ("advance ACME поддержка", "▶ Acme moved Onboarding → Support (after 0 days in Onboarding)."),
+            ("advance Acme wsparcie", "⚠ Acme is already in Support; nothing changed."),
+            ("advance Acme end-goal", "▶ Acme moved Support → End goal (after 0 days in Support)."),
+            ("advance Acme", "⚠ Acme is already at the last stage (End goal)"),
+            ("advance Acme engagement", "◀ Acme moved back End goal → Attraction (after 0 days in End goal)."),
+            ('advance Acme "demo booked"', ("▶ Acme moved Attraction → Onboarding (after 0 days", "“demo booked”")),
+            ('advance Acme "End goal"', "▶ Acme moved Onboarding → End goal (after 0 days in Onboarding)."),
+            ("advance Acme suport", "⚠ Unknown stage 'suport' — did you mean support?"),
+            ("advance Acmee support", "⚠ No partner named 'Acmee' — did you mean Acme?"),
+            ("advance Acme support " + "n" * 1001, "⚠ Notes: 1001 characters is too long; the limit is 1000"),
+            ("archive Globex", "✔ Archived Globex"),
+            ("advance Globex support", "⚠ Globex is archived"),
         ],
     )
-    assert "moves: Onboarding → End goal by U1; Attraction → Onboarding by U1 (demo booked);" in said(
-        handle("show Acme", later)
-    )
+    moves = "26 Nov 2026 10:00 · Onboarding → End goal · by U1\n26 Nov 2026 10:00 · Attraction → Onboarding · by U1"
+    converse(later, [("show Acme", moves + " · “demo booked”\n")])
     with engine.connect() as connection:
         notes = connection.execute(text("SELECT note FROM stage_move WHERE note IS NOT NULL ORDER BY id")).scalars()
         assert list(notes) == ["kick-off call done", "demo booked"]
@@ -179,11 +143,15 @@ def test_show_counts_days_at_the_time_asked_and_lists_moves_newest_first(invocat
         [
             (
                 "show acme",
-                "Acme: Onboarding, 31 days stalled, owner=U7 | moves: Attraction → Onboarding by U3;"
-                " Discovery → Attraction by U2; ∅ → Discovery by U1",
+                (
+                    "Stage: Onboarding · 31 days (since 28 Nov 2026) · ⌛ stalled\nOwner: U7\n",
+                    "Recent moves\n28 Nov 2026 10:00 · Attraction → Onboarding · by U3\n"
+                    "25 Nov 2026 10:00 · Discovery → Attraction · by U2\n"
+                    "23 Nov 2026 10:00 · registered in Discovery · by U1",
+                ),
             ),
-            ("show Acm", "error: No partner named 'Acm' — did you mean Acme?"),
-            ("show", "error: Which partner?"),
+            ("show Acm", "⚠ No partner named 'Acm' — did you mean Acme?"),
+            ("show", "⚠ Which partner?"),
         ],
     )
 
@@ -198,10 +166,14 @@ def test_list_groups_in_journey_order_longest_waiting_first_and_hides_archived(
         invocation_for(),
         [
             ("archive Gone", Notice),
-            ("list", "Discovery (3): Old 40d, Mid 20d, New 2d; Support (1): Live 1d [4 of 4]"),
-            ("list wsparcie", "Support (1): Live 1d [1 of 1]"),
-            ("list goal", "[0 of 0]"),
-            ("list suport", "error: Unknown stage 'suport'"),
+            (
+                "list",
+                "Discovery · 3\n• Old — 40 days ⌛ stalled\n• Mid — 20 days ⌛ stalled\n• New — 2 days\n"
+                "Support · 1\n• Live — 1 day\nShowing 4 of 4",
+            ),
+            ("list wsparcie", "Support · 1\n• Live — 1 day\nShowing 1 of 1"),
+            ("list goal", "No end goal partners yet."),
+            ("list suport", "⚠ Unknown stage 'suport'"),
             ("ls", PartnerListing),
         ],
     )
@@ -234,9 +206,7 @@ def test_a_600_partner_portfolio_lists_a_bounded_page_with_totals_kept(
     one_stage = handle("list onboarding", invocation).body
     assert isinstance(one_stage, PartnerListing)
     assert (one_stage.total, one_stage.shown, one_stage.groups[0].total) == (120, ROWS_FOR_ONE_STAGE, 120)
-    assert "Discovery 120, Attraction 120, Onboarding 120, Support 120, End goal 120, archived 0" in said(
-        handle("stages", invocation)
-    )
+    converse(invocation, [("stages", journey_counts(120, 120, 120, 120, 120))])
 
 
 def test_stages_count_active_partners_and_archive_restore_round_trip(invocation_for: MakeInvocation) -> None:
@@ -246,15 +216,15 @@ def test_stages_count_active_partners_and_archive_restore_round_trip(invocation_
             ("add Acme", PartnerCard),
             ("add Globex", PartnerCard),
             ("advance Globex onboarding", StageMoved),
-            ("stages", "Discovery 1, Attraction 0, Onboarding 1, Support 0, End goal 0, archived 0"),
-            ("archive acme", "success: Archived Acme: hidden from lists and scheduled jobs, history kept."),
-            ("archive Acme", "error: Acme is already archived; nothing changed."),
-            ("stages", "Discovery 0, Attraction 0, Onboarding 1, Support 0, End goal 0, archived 1"),
-            ("list", "Onboarding (1): Globex 0d [1 of 1]"),
-            ("show Acme", "Acme: Discovery, 0 days archived"),
-            ("restore Acme", "success: Restored Acme"),
-            ("restore Acme", "error: Acme is already active; nothing changed."),
-            ("list", "Discovery (1): Acme 0d; Onboarding (1): Globex 0d [2 of 2]"),
+            ("stages", journey_counts(1, 0, 1, 0, 0)),
+            ("archive acme", "✔ Archived Acme: hidden from lists and scheduled jobs, history kept."),
+            ("archive Acme", "⚠ Acme is already archived; nothing changed."),
+            ("stages", (*journey_counts(0, 0, 1, 0, 0), "1 archived partner(s) not counted.")),
+            ("list", "Partners (1)\n============\nOnboarding · 1\n• Globex — 0 days\nShowing 1 of 1"),
+            ("show Acme", "Stage: Discovery · 0 days (since 23 Nov 2026) · 🗄 archived"),
+            ("restore Acme", "✔ Restored Acme"),
+            ("restore Acme", "⚠ Acme is already active; nothing changed."),
+            ("list", "Discovery · 1\n• Acme — 0 days\nOnboarding · 1\n• Globex — 0 days\nShowing 2 of 2"),
         ],
     )
 
@@ -308,11 +278,17 @@ def test_teams_never_see_each_others_partners(invocation_for: MakeInvocation) ->
     converse(
         second,
         [
-            ("show Acme", "error: No partner named 'Acme'"),
-            ("advance acme", "error: No partner named 'acme'"),
-            ("list", "[0 of 0]"),
-            ("add ACME", "Added ACME|ACME: Discovery, 0 days | moves: ∅ → Discovery by U9"),
-            ("stages", "Discovery 1, Attraction 0, Onboarding 0, Support 0"),
+            ("show Acme", "⚠ No partner named 'Acme'"),
+            ("advance acme", "⚠ No partner named 'acme'"),
+            ("list", "No partners yet."),
+            ("add ACME", ("✔ Added ACME\nACME\n", "Stage: Discovery · 0 days", "registered in Discovery · by U9")),
+            ("stages", journey_counts(1, 0, 0, 0, 0)),
         ],
     )
-    converse(first, [("show acme", "Acme: Support, 0 days, type=agency"), ("list", "Support (1): Acme 0d [1 of 1]")])
+    converse(
+        first,
+        [
+            ("show acme", ("Stage: Support · 0 days", "Type: agency")),
+            ("list", "Partners (1)\n============\nSupport · 1\n• Acme — 0 days · agency\nShowing 1 of 1"),
+        ],
+    )

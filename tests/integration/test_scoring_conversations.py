@@ -21,6 +21,7 @@ from domain.scorecard import DEFAULT_SCORECARD
 from domain.scoring import rater_score
 from storage.unit_of_work import UnitOfWork
 from tests.conftest import NOW
+from tests.conversation import converse, said, says
 from tests.integration.test_cli import partnerbot
 
 MakeInvocation = Callable[..., Invocation]
@@ -37,32 +38,10 @@ def answers(value: int = 4, **overrides: int) -> str:
     return " ".join(f"{key}={answer}" for key, answer in answered(value, **overrides).items())
 
 
-def ranked(row: replies.RankRow) -> str:
-    """`3. Acme 69.6 ▼2 (Roadmap… 4→1 by U1)`: new when not ranked a week ago, = when it kept its place."""
-    movement = row.movement
-    moved = "new" if movement is None else "=" if movement == 0 else f"{'▲' if movement > 0 else '▼'}{abs(movement)}"
-    reason = f" ({row.reason[0]} {row.reason[1]}→{row.reason[2]} by {row.reason[3]})" if row.reason else ""
-    return f"{row.place}. {row.partner} {row.score:.1f} {moved}{reason}"
-
-
-def said(reply: Reply) -> str:
-    """A reply as one line of plain text, so a conversation can be checked with `in`."""
-    body = reply.body
-    if isinstance(body, replies.Notice):
-        return f"{body.tone}: {body.text}"
-    if isinstance(body, replies.ScoreRecorded):
-        return f"{body.partner} scored {body.rater_score:.1f}; now {body.summary.score:.1f} from {body.summary.raters}"
-    if isinstance(body, replies.Ranking):
-        return "; ".join(ranked(row) for row in body.rows) + f" [unscored {body.unscored}]"
-    if isinstance(body, replies.AskSent):
-        return f"asked {', '.join(body.asked) or '-'}; waiting {', '.join(body.already_waiting) or '-'}"
-    return repr(reply)
-
-
-def converse(invocation: Invocation, script: list[tuple[str, str]]) -> None:
-    for line, expected in script:
-        answer = said(handle(line, invocation))
-        assert expected in answer, f"/partner {line} → {answer}"
+def scores(reply: Reply) -> list[tuple[str, float]]:
+    """The ranking's partners with their scores to one decimal (the console shows whole points)."""
+    assert isinstance(reply.body, replies.Ranking), said(reply)
+    return [(row.partner, round(row.score, 1)) for row in reply.body.rows]
 
 
 def count(engine: Engine, table: str) -> int:
@@ -88,7 +67,10 @@ def form_of(reply: Reply) -> ScoreForm:
 def test_score_opens_one_page_of_15_questions_prefilled_with_the_raters_own_previous_answers(
     invocation_for: MakeInvocation,
 ) -> None:
-    converse(invocation_for(), [("add Acme", "Acme"), (f"score acme {answers(3, market=5)}", "Acme scored 55.4")])
+    converse(invocation_for(), [("add Acme", "✔ Added Acme")])
+    scored = handle(f"score acme {answers(3, market=5)}", invocation_for())
+    assert says(said(scored), "Your answers give Acme 55/100.")
+    assert isinstance(scored.body, replies.ScoreRecorded) and round(scored.body.rater_score, 1) == 55.4
     form = form_of(handle("score Acme", invocation_for()))
     assert (len(form.questions), form.page, form.pages, form.carried) == (15, 0, 1, ())
     assert [q.answer for q in form.questions[:2]] == [5, 3]
@@ -147,25 +129,26 @@ def test_inline_answers_need_every_criterion_and_a_known_active_partner(
     converse(
         invocation_for(),
         [
-            ("add Acme", "Acme"),
-            ("add Gone", "Gone"),
-            ("archive Gone", "success"),
-            ("score Acme market=5 technology=4", "Answer every criterion with 1–5; missing or invalid: strategy, exec"),
-            (f"score Acme {answers(4, culture=9)}", "missing or invalid: culture."),
-            (f"score Acme {answers()} colour=3", "error: Unknown criteria: colour. Criteria: market, technology"),
-            (f"score Acmee {answers()}", "error: No partner named 'Acmee' — did you mean Acme?"),
-            (f"score Gone {answers()}", "error: Gone is archived"),
+            ("add Acme", "✔ Added Acme"),
+            ("add Gone", "✔ Added Gone"),
+            ("archive Gone", "✔ Archived Gone"),
+            ("score Acme market=5 technology=4", "⚠ Answer every criterion with 1–5; missing or invalid: strategy, ex"),
+            (f"score Acme {answers(4, culture=9)}", "⚠ Answer every criterion with 1–5; missing or invalid: culture."),
+            (f"score Acme {answers()} colour=3", "⚠ Unknown criteria: colour. Criteria: market, technology"),
+            (f"score Acmee {answers()}", "⚠ No partner named 'Acmee' — did you mean Acme?"),
+            (f"score Gone {answers()}", "⚠ Gone is archived"),
         ],
     )
     assert count(engine, "score_submission") == 0
-    converse(invocation_for(), [(f"score Acme {answers(4)}", "Acme scored 75.0; now 75.0 from 1")])
+    converse(invocation_for(), [(f"score Acme {answers(4)}", "give Acme 75/100.\nScore: 75/100 · 1 rater ·")])
     assert count(engine, "score_submission") == 1
 
 
 def test_the_card_combines_two_raters_with_trend_strongest_and_weakest(invocation_for: MakeInvocation) -> None:
     first, second = dict(market=5, compliance=1), dict(value=2, market=5, compliance=1, finance=4)
     converse(invocation_for(now=NOW - timedelta(days=2)), [("add Acme", ""), (f"score Acme {answers(**first)}", "")])
-    converse(invocation_for(user_id="U2", now=NOW - timedelta(days=1)), [(f"score Acme {answers(**second)}", "from 2")])
+    second_rater = invocation_for(user_id="U2", now=NOW - timedelta(days=1))
+    converse(second_rater, [(f"score Acme {answers(**second)}", "· 2 raters ·")])
     card = handle("show Acme", invocation_for()).body
     assert isinstance(card, replies.PartnerCard) and card.score is not None
     one, two = (rater_score(answered(**given), DEFAULT_SCORECARD) or 0 for given in (first, second))
@@ -177,10 +160,10 @@ def test_the_card_combines_two_raters_with_trend_strongest_and_weakest(invocatio
 def test_why_lists_contributions_that_add_up_to_the_score_and_who_last_changed_each(
     invocation_for: MakeInvocation,
 ) -> None:
-    converse(invocation_for(now=NOW - timedelta(days=3)), [("add Acme", "Acme"), (f"score Acme {answers(4)}", "")])
-    converse(invocation_for(user_id="U2"), [(f"score Acme {answers(2, strategy=5)}", "from 2")])
-    converse(invocation_for(), [(f"score Acme {answers(4, strategy=1)}", "from 2"), ("add Globex", "Globex")])
-    converse(invocation_for(), [("score Globex why", "error: Globex has no score yet: `/partner score Globex` or ask")])
+    converse(invocation_for(now=NOW - timedelta(days=3)), [("add Acme", "✔ Added"), (f"score Acme {answers(4)}", "")])
+    converse(invocation_for(user_id="U2"), [(f"score Acme {answers(2, strategy=5)}", "· 2 raters ·")])
+    converse(invocation_for(), [(f"score Acme {answers(4, strategy=1)}", "· 2 raters ·"), ("add Globex", "✔ Added")])
+    converse(invocation_for(), [("score Globex why", "⚠ Globex has no score yet: `/partner score Globex` or ask")])
     explanation = handle("score Acme why", invocation_for()).body
     assert isinstance(explanation, replies.ScoreExplanation) and len(explanation.rows) == 15
     assert sum(row.points for row in explanation.rows) == pytest.approx(explanation.summary.score)
@@ -200,21 +183,23 @@ def test_ask_sends_one_dm_per_new_lead_and_never_asks_a_waiting_lead_twice(
     sent = [(dm.user_id, dm.body.partner, dm.body.asked_by, dm.body.criteria) for dm in reply.direct_messages]
     assert sent == [("U1", "Acme", "U9", 15), ("U2", "Acme", "U9", 15)]
     again = handle("ask acme <@U1|anna> <@U3|cy>", invocation)
-    assert said(again) == "asked U3; waiting U1" and [dm.user_id for dm in again.direct_messages] == ["U3"]
+    assert isinstance(again.body, replies.AskSent)
+    assert (again.body.asked, again.body.already_waiting) == (("U3",), ("U1",))
+    assert says(said(again), "📨 Asked U3 to score Acme") and [dm.user_id for dm in again.direct_messages] == ["U3"]
     assert count(engine, "score_request") == 3
-    converse(invocation_for(user_id="U1"), [(f"score Acme {answers()}", "from 1")])
+    converse(invocation_for(user_id="U1"), [(f"score Acme {answers()}", "· 1 rater ·")])
     status = handle("ask Acme", invocation).body
     assert isinstance(status, replies.AskStatus)
     answered_by = {line.lead: line.answered_at is not None for line in status.requests}
     assert answered_by == {"U1": True, "U2": False, "U3": False}
-    converse(invocation, [("archive Acme", "success"), ("ask Acme <@U4|dan>", "error: Acme is archived")])
+    converse(invocation, [("archive Acme", "✔ Archived Acme"), ("ask Acme <@U4|dan>", "⚠ Acme is archived")])
 
 
 def test_unanswered_requests_are_reminded_once_after_three_days_and_answered_ones_never(
     engine: Engine, invocation_for: MakeInvocation
 ) -> None:
-    converse(invocation_for(), [("add Acme", "Acme"), ("ask Acme <@U1|anna> <@U2|bob>", "asked U1, U2")])
-    converse(invocation_for(user_id="U2", now=NOW + timedelta(days=1)), [(f"score Acme {answers()}", "from 1")])
+    converse(invocation_for(), [("add Acme", "✔ Added"), ("ask Acme <@U1|anna> <@U2|bob>", "📨 Asked U1, U2 to score")])
+    converse(invocation_for(user_id="U2", now=NOW + timedelta(days=1)), [(f"score Acme {answers()}", "· 1 rater ·")])
 
     def remind(after: timedelta) -> list[tuple[str, str, bool]]:
         due = due_reminders(lambda: UnitOfWork(engine), now=NOW + after)
@@ -238,30 +223,41 @@ def test_rank_orders_by_score_and_explains_a_partner_that_lost_two_places_in_a_w
     converse(
         week_one,
         [
-            ("add Acme type=reseller", "Acme"),
-            ("add Globex", "Globex"),
-            ("add Initech", "Initech"),
-            ("add Hooli", "Hooli"),  # never scored
-            (f"score Acme {answers(4)}", "from 1"),
-            (f"score Globex {answers(4, culture=3)}", "from 1"),
-            (f"score Initech {answers(4, culture=2)}", "from 1"),
-            ("rank", "1. Acme 75.0 new; 2. Globex 74.1 new; 3. Initech 73.2 new [unscored 1]"),
+            ("add Acme type=reseller", "✔ Added Acme"),
+            ("add Globex", "✔ Added Globex"),
+            ("add Initech", "✔ Added Initech"),
+            ("add Hooli", "✔ Added Hooli"),  # never scored
+            (f"score Acme {answers(4)}", "· 1 rater ·"),
+            (f"score Globex {answers(4, culture=3)}", "· 1 rater ·"),
+            (f"score Initech {answers(4, culture=2)}", "· 1 rater ·"),
+            (
+                "rank",
+                "1. Acme 75 (1 rater) new\n2. Globex 74 (1 rater) new\n3. Initech 73 (1 rater) new\n"
+                "▲▼ places since last week. 1 partner(s) have no score yet.",
+            ),
         ],
     )
-    converse(week_two, [(f"score Acme {answers(4, strategy=1)}", "Acme scored 69.6")])
-    overtaken = f"1. Globex 74.1 ▲1; 2. Initech 73.2 ▲1; 3. Acme 69.6 ▼2 ({STRATEGY} 4→1 by U1) [unscored 1]"
+    assert scores(handle("rank", week_one)) == [("Acme", 75.0), ("Globex", 74.1), ("Initech", 73.2)]
+    converse(week_two, [(f"score Acme {answers(4, strategy=1)}", "Your answers give Acme 70/100.")])
+    overtaken = (
+        "1. Globex 74 (1 rater) ▲1\n2. Initech 73 (1 rater) ▲1\n"
+        f"3. Acme 70 (1 rater) ▼2 — ▼2: {STRATEGY.lower()} 4→1 (U1)\n"
+        "▲▼ places since last week. 1 partner(s) have no score yet."
+    )
     converse(
         invocation_for(),
         [
             ("rank", overtaken),
-            ("advance Globex onboarding", "Globex"),
-            ("rank onboarding", "1. Globex 74.1 = [unscored 0]"),
-            ("rank reseller", "1. Acme 69.6 = [unscored 0]"),
-            ("rank foo", "error: 'foo' is neither a stage nor a partner type. Stages: discovery,"),
-            ("archive Globex", "success"),
-            ("rank", "1. Initech 73.2 ▲1; 2. Acme 69.6 ▼1 [unscored 1]"),  # compared within today's portfolio
+            ("advance Globex onboarding", "▶ Globex moved"),
+            ("rank onboarding", ("Ranking: Onboarding\n", "\n1. Globex 74 (1 rater) =\n▲▼ places since last week.")),
+            ("rank reseller", ("Ranking: reseller\n", "\n1. Acme 70 (1 rater) =\n▲▼ places since last week.")),
+            ("rank foo", "⚠ 'foo' is neither a stage nor a partner type. Stages: discovery,"),
+            ("archive Globex", "✔ Archived Globex"),
+            # compared within today's portfolio
+            ("rank", "1. Initech 73 (1 rater) ▲1\n2. Acme 70 (1 rater) ▼1\n▲▼ places since last week. 1 partner(s)"),
         ],
     )
+    assert scores(handle("rank", invocation_for())) == [("Initech", 73.2), ("Acme", 69.6)]
 
 
 # --- the scorecard command line ----------------------------------------------------------------

@@ -9,9 +9,26 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from domain.clock import days_between, local_date, require_aware, start_of_local_day
-from domain.errors import InvalidField, InvalidPartnerName, NoNextStage, UnknownChoice, UnknownStage
+from domain.errors import (
+    AlreadyInStage,
+    InvalidField,
+    InvalidPartnerName,
+    NoNextStage,
+    PartnerArchived,
+    UnknownChoice,
+    UnknownStage,
+)
 from domain.journey import DEFAULT_JOURNEY, Journey, Stage, is_stalled
-from domain.partner import MAX_NAME_LENGTH, Profile, build_profile, clean_name, clean_value, field_name, name_key
+from domain.partner import (
+    MAX_NAME_LENGTH,
+    Profile,
+    build_profile,
+    clean_name,
+    clean_value,
+    field_name,
+    name_key,
+    refuse_if_archived,
+)
 from domain.words import closest, fold
 
 WARSAW = ZoneInfo("Europe/Warsaw")
@@ -86,6 +103,24 @@ def test_next_stage_follows_journey_order() -> None:
 def test_last_stage_has_no_next_and_says_so() -> None:
     with pytest.raises(NoNextStage, match=r"Acme is already at the last stage \(End goal\)"):
         JOURNEY.next_after(JOURNEY.get("goal"), "Acme")
+
+
+def test_moving_a_partner_to_the_stage_it_is_already_in_is_refused() -> None:
+    with pytest.raises(AlreadyInStage, match="Acme is already in Onboarding; nothing changed"):
+        JOURNEY.move_partner("Acme", JOURNEY.get("onboarding"), JOURNEY.get("onboarding"))
+
+
+def test_moving_a_partner_without_naming_a_stage_takes_it_to_the_next_one() -> None:
+    move = JOURNEY.move_partner("Acme", JOURNEY.get("attraction"), None)
+    assert (move.from_stage.key, move.to_stage.key, move.backwards) == ("attraction", "onboarding", False)
+    with pytest.raises(NoNextStage):
+        JOURNEY.move_partner("Acme", JOURNEY.get("goal"), None)
+
+
+def test_an_archived_partner_refuses_changes_and_an_active_one_takes_them() -> None:
+    with pytest.raises(PartnerArchived, match="Acme is archived; its history is kept"):
+        refuse_if_archived("Acme", archived=True)
+    refuse_if_archived("Acme", archived=False)
 
 
 def test_moving_backwards_is_flagged_and_forward_or_skipping_is_not() -> None:

@@ -8,7 +8,7 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
-from bot.delivery import deliver
+from bot.delivery import answer
 from bot.listeners.invocations import interaction_invocation
 from bot.views.registry.form import build_registration_modal
 from commands.feedback import feedback_form
@@ -16,7 +16,6 @@ from commands.registry.parse import Show
 from commands.registry.partners import registration_form, show
 from commands.replies import Reply
 from commands.scoring.questionnaire import score_form
-from domain.errors import PartnerbotError
 
 
 def acknowledge(ack: Ack) -> None:
@@ -42,11 +41,11 @@ def open_partner_menu(body: dict[str, Any], client: WebClient, context: BoltCont
         "score": lambda: score_form(invocation, partner),
         "show": lambda: show(Show(partner), invocation),
     }
-    try:
-        try:
-            reply = runs[action]() if action in runs else Reply.error(f"Unknown menu choice '{action}'.")
-        except PartnerbotError as error:
-            reply = Reply.error(error.message)
-        deliver(reply, client=client, user_id=user_id, trigger_id=body.get("trigger_id"))
-    except Exception:
-        logger.exception("home menu %r for %r failed", action, partner)
+    answer(
+        runs.get(action, lambda: Reply.error(f"Unknown menu choice '{action}'.")),
+        client=client,
+        user_id=user_id,
+        logger=logger,
+        what=f"home menu {action!r} for {partner!r}",
+        trigger_id=body.get("trigger_id"),
+    )

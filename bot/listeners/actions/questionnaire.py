@@ -8,23 +8,19 @@ from typing import Any
 from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
-from bot.delivery import SORRY, deliver
+from bot.delivery import answer
 from bot.listeners.invocations import interaction_invocation
-from commands.replies import Reply
 from commands.scoring.questionnaire import score_form
-from domain.errors import PartnerbotError
 
 
 def open_questionnaire(body: dict[str, Any], client: WebClient, context: BoltContext, logger: Logger) -> None:
-    user_id = body["user"]["id"]
     partner = body["actions"][0].get("value", "")
     invocation = interaction_invocation(body, context)
-    try:
-        try:
-            reply = score_form(invocation, partner)
-        except PartnerbotError as error:
-            reply = Reply.error(error.message)
-        deliver(reply, client=client, user_id=user_id, trigger_id=body.get("trigger_id"))
-    except Exception:
-        logger.exception("could not open the questionnaire for %r", partner)
-        client.chat_postMessage(channel=user_id, text=SORRY)
+    answer(
+        lambda: score_form(invocation, partner),
+        client=client,
+        user_id=invocation.user_id,
+        logger=logger,
+        what=f"the questionnaire for {partner!r}",
+        trigger_id=body.get("trigger_id"),
+    )

@@ -3,7 +3,7 @@ from __future__ import annotations
 from slack_bolt import App
 
 from bot.listeners.views.forms import confirm_submission, submit_feedback, submit_registration_form, submit_score
-from bot.listeners.views.stall_forms import submit_advance, submit_snooze, update_alert
+from bot.listeners.views.stall_forms import submit_advance, submit_snooze
 from bot.views.feedback import CALLBACK_ID as FEEDBACK
 from bot.views.registry.form import CALLBACK_ID as REGISTRATION
 from bot.views.scoring.questionnaire import CALLBACK_ID as SCORE
@@ -14,5 +14,5 @@ def register(app: App) -> None:
     app.view(REGISTRATION)(ack=submit_registration_form, lazy=[confirm_submission])
     app.view(FEEDBACK)(ack=submit_feedback, lazy=[confirm_submission])
     app.view(SCORE)(ack=submit_score, lazy=[confirm_submission])
-    app.view(ADVANCE_CALLBACK)(ack=submit_advance, lazy=[update_alert])
-    app.view(SNOOZE_CALLBACK)(ack=submit_snooze, lazy=[update_alert])
+    app.view(ADVANCE_CALLBACK)(ack=submit_advance, lazy=[confirm_submission])
+    app.view(SNOOZE_CALLBACK)(ack=submit_snooze, lazy=[confirm_submission])

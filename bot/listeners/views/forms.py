@@ -25,12 +25,12 @@ SUBMITTED = "submitted_reply"
 SAVE_FAILED = "Sorry, that could not be saved. Please try again."
 
 
-def _submit(
+def submit_form(
     ack: Ack,
     body: dict[str, Any],
     context: BoltContext,
     logger: Logger,
-    submit: Callable[[dict[str, str | None], dict[str, str], Invocation], Reply],
+    submit: Callable[[dict[str, str | None], dict[str, Any], Invocation], Reply],
     first_field: str,
 ) -> None:
     invocation = interaction_invocation(body, context)
@@ -49,14 +49,16 @@ def _submit(
 
 
 def submit_registration_form(ack: Ack, body: dict[str, Any], context: BoltContext, logger: Logger) -> None:
-    _submit(ack, body, context, logger, lambda values, _, invocation: submit_registration(values, invocation), "name")
+    submit_form(
+        ack, body, context, logger, lambda values, _, invocation: submit_registration(values, invocation), "name"
+    )
 
 
 def submit_feedback(ack: Ack, body: dict[str, Any], context: BoltContext, logger: Logger) -> None:
-    def submit(values: dict[str, str | None], metadata: dict[str, str], invocation: Invocation) -> Reply:
-        return submit_feedback_form(metadata.get("partner", ""), values, invocation)
+    def submit(values: dict[str, str | None], metadata: dict[str, Any], invocation: Invocation) -> Reply:
+        return submit_feedback_form(str(metadata.get("partner", "")), values, invocation)
 
-    _submit(ack, body, context, logger, submit, "text")
+    submit_form(ack, body, context, logger, submit, "text")
 
 
 def submit_score(ack: Ack, body: dict[str, Any], context: BoltContext, logger: Logger) -> None:

@@ -94,7 +94,7 @@ def read_submission(view: dict[str, Any]) -> dict[str, str | None]:
     return {block_id: _input_value(actions.get(VALUE, {})) for block_id, actions in state.items()}
 
 
-def read_metadata(view: dict[str, Any]) -> dict[str, str]:
+def read_metadata(view: dict[str, Any]) -> dict[str, Any]:
     try:
         metadata = json.loads(view.get("private_metadata") or "{}")
     except json.JSONDecodeError:

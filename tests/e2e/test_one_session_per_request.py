@@ -1,0 +1,69 @@
+"""One database session per request: the workspace's settings are read in the command's own transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Engine, event
+
+from tests.e2e.conftest import Slack
+from tests.e2e.messages import button_click, view_submission, visible_text
+from tests.e2e.test_digest_alerts_and_home import ANNA, click, post_alert
+
+
+@contextmanager
+def transactions(engine: Engine) -> Iterator[list[object]]:
+    """Every transaction begun on `engine` meanwhile (one per session that touched the database)."""
+    begun: list[object] = []
+
+    def on_begin(connection: Any) -> None:
+        begun.append(connection)
+
+    event.listen(engine, "begin", on_begin)
+    try:
+        yield begun
+    finally:
+        event.remove(engine, "begin", on_begin)
+
+
+def test_a_command_that_moves_a_partner_runs_in_one_transaction(slack: Slack) -> None:
+    slack.command("add Acme", response="add")
+    slack.reply("add")
+    slack.command("stalled set attraction 20", response="set")
+    slack.reply("set")
+    with transactions(slack.engine) as begun:
+        slack.command("advance Acme attraction", response="move")
+        assert "Acme* moved Discovery → Attraction" in visible_text(slack.reply("move"))
+    assert len(begun) == 1
+
+
+def test_a_command_that_reads_the_workspaces_thresholds_runs_in_one_transaction(slack: Slack) -> None:
+    slack.command("stalled set onboarding 45", response="set")
+    slack.reply("set")
+    with transactions(slack.engine) as begun:
+        slack.command("stalled", response="list")
+        assert "Onboarding 45 d" in visible_text(slack.reply("list"))
+    assert len(begun) == 1
+
+
+def test_the_stall_alerts_open_button_shows_the_card_in_one_transaction(slack: Slack) -> None:
+    alert = post_alert(slack)
+    payload = button_click(alert.body, "stall_open", user=ANNA, trigger_id="trigger-open")
+    with transactions(slack.engine) as begun:
+        assert slack.interaction(payload).status == 200
+        card = slack.fake.wait_for("/api/chat.postMessage", 2)[1].body
+        assert card["channel"] == ANNA and "Acme" in visible_text(card) and "Onboarding" in visible_text(card)
+    assert len(begun) == 1
+
+
+def test_snoozing_from_a_stall_alert_takes_one_transaction_per_request(slack: Slack) -> None:
+    alert = post_alert(slack)
+    with transactions(slack.engine) as opening:
+        view = click(slack, alert, "stall_snooze")
+    with transactions(slack.engine) as submitting:
+        answer = slack.interaction(view_submission(view, {"reason": {"type": "plain_text_input", "value": "legal"}}))
+        assert answer.status == 200
+        slack.fake.wait_for("/api/chat.update")
+    assert (len(opening), len(submitting)) == (1, 1)
