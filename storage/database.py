@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -11,11 +12,25 @@ from sqlalchemy.engine import make_url
 SQLITE_BUSY_TIMEOUT_SECONDS = 30
 
 
-def _sqlite_engine(url: str) -> Engine:
+@dataclass(frozen=True)
+class DatabaseTimeouts:
+    """Bounds on waiting for the database, so a request fails in seconds instead of hanging.
+
+    `statement` is PostgreSQL's statement_timeout and SQLite's busy timeout (waiting for a lock).
+    """
+
+    connect: float
+    statement: float
+    pool: float
+
+
+def _sqlite_engine(url: str, timeouts: DatabaseTimeouts | None) -> Engine:
     database = make_url(url).database
     if database and database != ":memory:":
         Path(database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_SECONDS})
+    busy = timeouts.statement if timeouts else SQLITE_BUSY_TIMEOUT_SECONDS
+    pool = {"pool_timeout": timeouts.pool} if timeouts else {}
+    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": busy}, **pool)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -35,11 +50,23 @@ def _sqlite_engine(url: str) -> Engine:
     return engine
 
 
-def create_database_engine(url: str, *, schema: str | None = None) -> Engine:
-    """An engine for `url`; `schema` confines a PostgreSQL engine to one schema (used by tests)."""
+def create_database_engine(
+    url: str, *, schema: str | None = None, timeouts: DatabaseTimeouts | None = None
+) -> Engine:
+    """An engine for `url`; `schema` confines a PostgreSQL engine to one schema (used by tests).
+
+    Without `timeouts` nothing is bounded (migrations and offline tools may run long statements).
+    """
     if url.startswith("sqlite"):
-        return _sqlite_engine(url)
+        return _sqlite_engine(url, timeouts)
     connect_args: dict[str, Any] = {}
-    if schema:
-        connect_args["options"] = f"-csearch_path={schema}"
-    return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+    options = [f"-csearch_path={schema}"] if schema else []
+    extra: dict[str, Any] = {}
+    if timeouts:
+        # libpq rounds a connect_timeout below 2 s up to 2 s.
+        connect_args["connect_timeout"] = max(2, round(timeouts.connect))
+        options.append(f"-cstatement_timeout={int(timeouts.statement * 1000)}")
+        extra["pool_timeout"] = timeouts.pool
+    if options:
+        connect_args["options"] = " ".join(options)
+    return create_engine(url, pool_pre_ping=True, connect_args=connect_args, **extra)

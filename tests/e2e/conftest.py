@@ -127,7 +127,8 @@ def slack(fake_slack: FakeSlack, sqlite_engine: Engine, tmp_path: Path) -> Itera
         _env_file=None,
     )
     services = Services(settings=settings, engine=sqlite_engine)
-    server = create_server(build_wsgi_app(build_app(services), sqlite_engine), host="127.0.0.1", port=0, threads=4)
+    wsgi = build_wsgi_app(build_app(services), sqlite_engine, settings)
+    server = create_server(wsgi, host="127.0.0.1", port=0, threads=4)
     stopping = threading.Event()
 
     def serve_until_stopped() -> None:

@@ -8,6 +8,7 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
+from bot.database_trouble import apology, tell_user
 from bot.delivery import deliver
 from bot.listeners.invocations import interaction_invocation
 from bot.views.registration import build_registration_modal
@@ -36,17 +37,18 @@ def open_partner_menu(body: dict[str, Any], client: WebClient, context: BoltCont
     """A partner's menu on the Home tab: the feedback form, the questionnaire, or the card by DM."""
     user_id = body["user"]["id"]
     action, _, partner = (body["actions"][0].get("selected_option") or {}).get("value", "").partition(":")
-    invocation = interaction_invocation(body, context)
     runs = {
         "feedback": lambda: feedback_form(invocation, partner),
         "score": lambda: score_form(invocation, partner),
         "show": lambda: show(Show(partner), invocation),
     }
     try:
+        invocation = interaction_invocation(body, context)
         try:
             reply = runs[action]() if action in runs else Reply.error(f"Unknown menu choice '{action}'.")
         except PartnerbotError as error:
             reply = Reply.error(error.message)
         deliver(reply, client=client, user_id=user_id, trigger_id=body.get("trigger_id"))
-    except Exception:
+    except Exception as error:
         logger.exception("home menu %r for %r failed", action, partner)
+        tell_user(apology(error), client=client, user_id=user_id)

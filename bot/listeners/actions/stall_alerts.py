@@ -8,6 +8,7 @@ from typing import Any
 from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
+from bot.database_trouble import apology, tell_user
 from bot.delivery import deliver
 from bot.listeners.invocations import interaction_invocation
 from bot.views.stall_blocks import build_advance_modal, build_snooze_modal
@@ -31,14 +32,18 @@ def alert_context(body: dict[str, Any]) -> dict[str, object]:
 
 
 def _open(body: dict[str, Any], client: WebClient, context: BoltContext, logger: Logger, *, advance: bool) -> None:
-    invocation = interaction_invocation(body, context)
     metadata = alert_context(body)
     try:
+        invocation = interaction_invocation(body, context)
         _, partner = alert_partner(invocation, int(metadata["alert"]))  # type: ignore[arg-type]
     except PartnerbotError as error:
         deliver(
-            Reply.error(error.message), client=client, user_id=invocation.user_id, response_url=body.get("response_url")
+            Reply.error(error.message), client=client, user_id=body["user"]["id"], response_url=body.get("response_url")
         )
+        return
+    except Exception as error:
+        logger.exception("could not read the stall alert")
+        tell_user(apology(error), client=client, user_id=body["user"]["id"], response_url=body.get("response_url"))
         return
     metadata["partner"] = partner
     stages = [(stage.key, stage.name) for stage in invocation.journey.stages]
@@ -58,13 +63,14 @@ def open_snooze_form(body: dict[str, Any], client: WebClient, context: BoltConte
 
 
 def show_partner_card(body: dict[str, Any], client: WebClient, context: BoltContext, logger: Logger) -> None:
-    invocation = interaction_invocation(body, context)
     try:
-        _, partner = alert_partner(invocation, int(body["actions"][0]["value"]))
-        reply = show(Show(partner), invocation)
-    except PartnerbotError as error:
-        reply = Reply.error(error.message)
-    try:
-        deliver(reply, client=client, user_id=invocation.user_id, response_url=body.get("response_url"))
-    except Exception:
+        try:
+            invocation = interaction_invocation(body, context)
+            _, partner = alert_partner(invocation, int(body["actions"][0]["value"]))
+            reply = show(Show(partner), invocation)
+        except PartnerbotError as error:
+            reply = Reply.error(error.message)
+        deliver(reply, client=client, user_id=body["user"]["id"], response_url=body.get("response_url"))
+    except Exception as error:
         logger.exception("could not show the partner card from an alert")
+        tell_user(apology(error), client=client, user_id=body["user"]["id"], response_url=body.get("response_url"))

@@ -9,7 +9,8 @@ from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.channel_check import membership_hint
-from bot.delivery import SORRY, deliver
+from bot.database_trouble import apology
+from bot.delivery import deliver
 from bot.services import Services
 from commands.replies import DigestSettingsView
 from commands.verbs import handle
@@ -24,10 +25,10 @@ def run_partner_command(
 ) -> None:
     services: Services = context["services"]
     text = body.get("text", "")
-    invocation = services.invocation(
-        team_id=context.team_id or body["team_id"], user_id=body["user_id"], channel_id=body.get("channel_id")
-    )
     try:
+        invocation = services.invocation(
+            team_id=context.team_id or body["team_id"], user_id=body["user_id"], channel_id=body.get("channel_id")
+        )
         reply = handle(text, invocation)
         deliver(
             reply,
@@ -41,6 +42,6 @@ def run_partner_command(
             hint = membership_hint(client, reply.body.channel_id)
             if hint:
                 respond(text=hint, response_type="ephemeral", replace_original=False)
-    except Exception:
+    except Exception as error:
         logger.exception("/partner %r failed", text)
-        respond(text=SORRY, response_type="ephemeral", replace_original=False)
+        respond(text=apology(error), response_type="ephemeral", replace_original=False)

@@ -9,6 +9,7 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
+from bot.database_trouble import apology
 from bot.listeners.invocations import interaction_invocation
 from bot.views.format import day, escape, person
 from bot.views.stall_blocks import updated_alert_blocks
@@ -35,11 +36,15 @@ def submit_advance(ack: Ack, body: dict[str, Any], context: BoltContext, logger:
     if not stage:
         ack(response_action="errors", errors={"stage": "Choose a stage."})
         return
-    invocation = interaction_invocation(body, context)
     try:
+        invocation = interaction_invocation(body, context)
         reply = advance(Advance(metadata.get("partner", ""), stage, note), invocation)
     except PartnerbotError as error:
         ack(response_action="errors", errors={"stage": error.message})
+        return
+    except Exception as error:
+        logger.exception("advancing from a stall alert failed")
+        ack(response_action="errors", errors={"stage": apology(error)})
         return
     moved = reply.body
     assert isinstance(moved, StageMoved)
@@ -51,11 +56,15 @@ def submit_advance(ack: Ack, body: dict[str, Any], context: BoltContext, logger:
 def submit_snooze(ack: Ack, body: dict[str, Any], context: BoltContext, logger: Logger) -> None:
     metadata, values = _state(body)
     reason = values.get("reason", {}).get("value")
-    invocation = interaction_invocation(body, context)
     try:
+        invocation = interaction_invocation(body, context)
         alert, _ = snooze(invocation, int(metadata.get("alert", 0)), reason)
     except PartnerbotError as error:
         ack(response_action="errors", errors={"reason": error.message})
+        return
+    except Exception as error:
+        logger.exception("snoozing a stall alert failed")
+        ack(response_action="errors", errors={"reason": apology(error)})
         return
     assert alert.snoozed_until is not None
     until = day(alert.snoozed_until.astimezone(invocation.timezone).date())
