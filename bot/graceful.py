@@ -82,15 +82,21 @@ class _Closing:
             self._done()
 
 
+def build_server(wsgi: WsgiApp, *, host: str, port: int, threads: int, max_body_bytes: int) -> BaseWSGIServer:
+    """waitress answers 413 itself from Content-Length (it refuses lengths >= its limit) before reading the
+    body, and stops reading a chunked body at the limit."""
+    server: BaseWSGIServer = create_server(
+        wsgi, host=host, port=port, threads=threads, ident="partnerbot", max_request_body_size=max_body_bytes + 1
+    )
+    return server
+
+
 def serve_until(
     wsgi: WsgiApp, stopping: threading.Event, *, host: str, port: int, threads: int, max_body_bytes: int, grace: float
 ) -> bool:
     """Serves until `stopping` is set, then drains; False when the grace period ran out first."""
     counted = InFlight(wsgi)
-    # waitress answers 413 itself from Content-Length (it refuses lengths >= its limit), before reading the body.
-    server = create_server(
-        counted, host=host, port=port, threads=threads, ident="partnerbot", max_request_body_size=max_body_bytes + 1
-    )
+    server = build_server(counted, host=host, port=port, threads=threads, max_body_bytes=max_body_bytes)
     logger.info("serving Slack requests at http://%s:%s/slack/events", host, server.effective_port)
     while not stopping.is_set():
         server.asyncore.loop(timeout=LOOP_TICK, map=server._map, count=1)

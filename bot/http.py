@@ -32,4 +32,3 @@ def build_wsgi_app(app: App, engine: Engine, settings: Settings) -> WsgiApp:
         return slack(environ, start_response)
 
     return wsgi
-

@@ -50,9 +50,7 @@ def _sqlite_engine(url: str, timeouts: DatabaseTimeouts | None) -> Engine:
     return engine
 
 
-def create_database_engine(
-    url: str, *, schema: str | None = None, timeouts: DatabaseTimeouts | None = None
-) -> Engine:
+def create_database_engine(url: str, *, schema: str | None = None, timeouts: DatabaseTimeouts | None = None) -> Engine:
     """An engine for `url`; `schema` confines a PostgreSQL engine to one schema (used by tests).
 
     Without `timeouts` nothing is bounded (migrations and offline tools may run long statements).

@@ -17,9 +17,9 @@ from urllib.parse import urlencode
 import pytest
 from slack_sdk.signature import SignatureVerifier
 from sqlalchemy import Engine
-from waitress import create_server
 
 from bot.app import build_app
+from bot.graceful import build_server
 from bot.http import build_wsgi_app
 from bot.services import Services
 from bot.settings import Settings
@@ -140,7 +140,7 @@ def serving(fake: FakeSlack, engine: Engine, settings: Settings) -> Iterator[Sla
     """The real App over `engine` behind a waitress server on loopback, until the block ends."""
     services = Services(settings=settings, engine=engine)
     wsgi = build_wsgi_app(build_app(services), engine, settings)
-    server = create_server(wsgi, host="127.0.0.1", port=0, threads=4)
+    server = build_server(wsgi, host="127.0.0.1", port=0, threads=4, max_body_bytes=settings.max_body_bytes)
     stopping = threading.Event()
 
     def serve_until_stopped() -> None:
