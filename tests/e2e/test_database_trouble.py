@@ -68,6 +68,13 @@ def outage(request: pytest.FixtureRequest, fake_slack: FakeSlack, tmp_path: Path
     engine.dispose()
 
 
+def block_actions(action: dict[str, Any], **where: Any) -> dict[str, Any]:
+    """Anna clicking or choosing `action`, on the surface `where` describes."""
+    clicked = {"block_id": "b", "action_ts": "1", **action}
+    head = {"type": "block_actions", "team": {"id": "T1"}, "user": {"id": "U01ANNA"}, "api_app_id": "A1"}
+    return {**head, "trigger_id": "trigger-1", **where, "actions": [clicked]}
+
+
 def timed(action: Callable[[], Any]) -> tuple[Any, float]:
     started = time.monotonic()
     result = action()
@@ -93,16 +100,11 @@ def test_a_form_submission_is_refused_in_the_form_with_the_notice_within_3_s(out
 
 def test_a_button_on_a_message_is_answered_through_its_response_url_within_3_s(outage: Outage) -> None:
     slack = outage.slack
-    click = {
-        "type": "block_actions",
-        "team": {"id": "T1"},
-        "user": {"id": "U01ANNA"},
-        "api_app_id": "A1",
-        "trigger_id": "trigger-open",
-        "response_url": slack.fake.response_url("button"),
-        "container": {"type": "message", "channel_id": "C9", "message_ts": "1700000000.000100"},
-        "actions": [{"action_id": "stall_open", "block_id": "b", "type": "button", "value": "1", "action_ts": "1"}],
-    }
+    click = block_actions(
+        {"action_id": "stall_open", "type": "button", "value": "1"},
+        response_url=slack.fake.response_url("button"),
+        container={"type": "message", "channel_id": "C9", "message_ts": "1700000000.000100"},
+    )
     started = time.monotonic()
     assert slack.interaction(click).status == 200
     reply = slack.reply("button")
@@ -111,24 +113,11 @@ def test_a_button_on_a_message_is_answered_through_its_response_url_within_3_s(o
 
 def test_a_home_menu_choice_is_answered_by_dm_within_3_s(outage: Outage) -> None:
     slack = outage.slack
-    choice = {
-        "type": "block_actions",
-        "team": {"id": "T1"},
-        "user": {"id": "U01ANNA"},
-        "api_app_id": "A1",
-        "trigger_id": "trigger-menu",
-        "container": {"type": "view", "view_id": "VHOME"},
-        "view": {"id": "VHOME", "type": "home"},
-        "actions": [
-            {
-                "action_id": "home_partner_menu",
-                "block_id": "b",
-                "type": "overflow",
-                "selected_option": {"value": "show:Acme"},
-                "action_ts": "1",
-            }
-        ],
-    }
+    choice = block_actions(
+        {"action_id": "home_partner_menu", "type": "overflow", "selected_option": {"value": "show:Acme"}},
+        container={"type": "view", "view_id": "VHOME"},
+        view={"id": "VHOME", "type": "home"},
+    )
     started = time.monotonic()
     assert slack.interaction(choice).status == 200
     [dm] = slack.fake.wait_for("/api/chat.postMessage")
