@@ -9,7 +9,10 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
+from storage import bounded_connection
+
 SQLITE_BUSY_TIMEOUT_SECONDS = 30
+ROUND_TRIP_MARGIN_SECONDS = 1
 
 
 @dataclass(frozen=True)
@@ -67,4 +70,13 @@ def create_database_engine(url: str, *, schema: str | None = None, timeouts: Dat
         extra["pool_timeout"] = timeouts.pool
     if options:
         connect_args["options"] = " ".join(options)
-    return create_engine(url, pool_pre_ping=True, connect_args=connect_args, **extra)
+    engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args, **extra)
+    if timeouts and url.startswith("postgresql+psycopg") and bounded_connection.SUPPORTED:
+        # A little longer than the server's own statement_timeout, which should fire first.
+        round_trip = timeouts.statement + ROUND_TRIP_MARGIN_SECONDS
+
+        @event.listens_for(engine, "do_connect")
+        def _connect(_dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
+            return bounded_connection.connect_bounded(round_trip, *cargs, **cparams)
+
+    return engine

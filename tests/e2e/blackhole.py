@@ -11,12 +11,14 @@ from dataclasses import dataclass, field
 @dataclass
 class BlackHole:
     """Listens on loopback. Black-holed (the start): every connection is held open and never answered.
-    `forward_to(host, port)`: new connections are piped to that server, as if the database came back."""
+    `forward_to(host, port)`: new connections are piped to that server, as if the database came back.
+    `freeze()`: the server hangs: nothing more is passed on, on open connections or new ones."""
 
     target: tuple[str, int] | None = None
     _listener: socket.socket = field(default_factory=socket.socket)
     _held: list[socket.socket] = field(default_factory=list)
     _closed: threading.Event = field(default_factory=threading.Event)
+    _frozen: threading.Event = field(default_factory=threading.Event)
 
     @property
     def port(self) -> int:
@@ -31,6 +33,10 @@ class BlackHole:
 
     def forward_to(self, host: str, port: int) -> None:
         self.target = (host, port)
+        self._frozen.clear()
+
+    def freeze(self) -> None:
+        self._frozen.set()
 
     def stop(self) -> None:
         self._closed.set()
@@ -45,17 +51,18 @@ class BlackHole:
             except OSError:
                 return
             self._held.append(client)
-            if self.target is not None:
+            if self.target is not None and not self._frozen.is_set():
                 upstream = socket.create_connection(self.target)
                 self._held.append(upstream)
                 for source, sink in ((client, upstream), (upstream, client)):
-                    threading.Thread(target=_pipe, args=(source, sink), daemon=True).start()
+                    threading.Thread(target=_pipe, args=(source, sink, self._frozen), daemon=True).start()
 
 
-def _pipe(source: socket.socket, sink: socket.socket) -> None:
+def _pipe(source: socket.socket, sink: socket.socket, frozen: threading.Event) -> None:
     try:
         while data := source.recv(65536):
-            sink.sendall(data)
+            if not frozen.is_set():
+                sink.sendall(data)
     except OSError:
         pass
     finally:

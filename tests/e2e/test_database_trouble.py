@@ -161,3 +161,33 @@ def test_healthz_answers_503_while_the_schema_is_not_at_the_latest_migration(
         assert (answer.status, answer.body) == (503, "database schema is not at the latest migration\n")
         upgrade(engine)
         assert slack.get("/healthz").status == 200
+
+
+def test_a_database_that_hangs_mid_conversation_frees_every_request_and_the_app_recovers(
+    postgres_engine: Engine, fake_slack: FakeSlack
+) -> None:
+    """Connections already in the pool stop getting answers: each round trip has a deadline on our side."""
+    with postgres_engine.connect() as connection:
+        schema = str(connection.execute(text("SELECT current_schema()")).scalar())
+    url = make_url(os.environ[POSTGRES_URL_VARIABLE])
+    hole = BlackHole().start()
+    hole.forward_to(url.host or "127.0.0.1", url.port or 5432)
+    through_hole = url.set(host="127.0.0.1", port=hole.port).render_as_string(False)
+    settings = app_settings(fake_slack, through_hole, PARTNERBOT_DB_STATEMENT_TIMEOUT="1")
+    engine = create_database_engine(settings.database_url, schema=schema, timeouts=settings.database_timeouts)
+    with serving(fake_slack, engine, settings) as slack:
+        slack.command("add Acme", response="before")
+        assert "Added Acme" in visible_text(slack.reply("before"))
+        hole.freeze()
+        started = time.monotonic()
+        slack.command("show Acme", response="hung")
+        assert NOTICE in slack.reply("hung")["text"]
+        assert time.monotonic() - started < 6  # a round trip of 1 s + 1 s, then a new connection's 2 s
+        health, elapsed = timed(lambda: slack.get("/healthz"))
+        assert health.status == 503 and elapsed < HEALTH_WITHIN
+        hole.forward_to(url.host or "127.0.0.1", url.port or 5432)
+        slack.command("show Acme", response="after")
+        assert "*Stage:* Discovery" in visible_text(slack.reply("after"))
+        assert slack.get("/healthz").status == 200
+    engine.dispose()
+    hole.stop()
