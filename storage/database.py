@@ -61,7 +61,9 @@ def create_database_engine(url: str, *, schema: str | None = None, timeouts: Dat
     if url.startswith("sqlite"):
         return _sqlite_engine(url, timeouts)
     connect_args: dict[str, Any] = {}
-    options = [f"-csearch_path={schema}"] if schema else []
+    # Options given in the URL (`?options=…`) are kept: connect_args would otherwise replace them.
+    given = make_url(url).query.get("options")
+    options = [*([given] if isinstance(given, str) else given or ()), *([f"-csearch_path={schema}"] if schema else [])]
     extra: dict[str, Any] = {}
     if timeouts:
         # libpq rounds a connect_timeout below 2 s up to 2 s.

@@ -14,19 +14,20 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from sqlalchemy.engine import make_url
 from sqlmodel import Session, select
 
 from bot.views.registration import build_registration_modal
 from commands.registry import registration_form
 from storage.tables import Partner
-from tests.conftest import sqlite_url
+from tests.conftest import POSTGRES_URL_VARIABLE, sqlite_url
 from tests.e2e.conftest import SIGNING_SECRET, HttpAnswer, Slack
 from tests.e2e.fake_slack import FakeSlack
 from tests.e2e.messages import visible_text
@@ -47,13 +48,33 @@ class Served:
         return "".join(self.log)
 
 
+def database_url(engine: Engine, tmp_path: Path) -> str:
+    """The URL a separate process uses to reach `engine`'s database (for PostgreSQL, its test schema)."""
+    if engine.dialect.name == "sqlite":
+        return sqlite_url(tmp_path)
+    with engine.connect() as connection:
+        schema = str(connection.execute(text("SELECT current_schema()")).scalar())
+    return os.environ[POSTGRES_URL_VARIABLE] + f"?options=-csearch_path%3D{schema}"
+
+
+def hold_every_write(engine: Engine, tmp_path: Path) -> Callable[[], None]:
+    """Takes a lock that every request touching partners waits for; returns its release."""
+    if engine.dialect.name == "sqlite":
+        lock = sqlite3.connect(make_url(sqlite_url(tmp_path)).database or "", isolation_level=None)
+        lock.execute("BEGIN IMMEDIATE")
+        return lock.rollback
+    connection = engine.connect()
+    connection.execute(text("LOCK TABLE partner IN ACCESS EXCLUSIVE MODE"))
+    return lambda: (connection.rollback(), connection.close())
+
+
 def start_serve(tmp_path: Path, fake: FakeSlack, engine: Engine, **settings: str) -> Served:
     env = {key: value for key, value in os.environ.items() if not key.startswith(("SLACK_", "PARTNERBOT_"))}
     env |= {
         "SLACK_BOT_TOKEN": "xoxb-test",
         "SLACK_SIGNING_SECRET": SIGNING_SECRET,
         "SLACK_API_BASE_URL": fake.api_url,
-        "DATABASE_URL": sqlite_url(tmp_path),
+        "DATABASE_URL": database_url(engine, tmp_path),
         "PARTNERBOT_TIMEZONE": "Europe/Warsaw",
         **settings,
     }
@@ -84,13 +105,22 @@ def start_serve(tmp_path: Path, fake: FakeSlack, engine: Engine, **settings: str
     return Served(process, Slack(fake, url[0], engine), log)
 
 
+@contextmanager
+def serve_process(tmp_path: Path, fake: FakeSlack, engine: Engine) -> Iterator[Served]:
+    """A `partnerbot serve` whose requests may wait up to 30 s for a lock; killed if a test leaves it running."""
+    running = start_serve(tmp_path, fake, engine, PARTNERBOT_DB_STATEMENT_TIMEOUT="30")
+    try:
+        yield running
+    finally:
+        if running.process.poll() is None:
+            running.process.kill()
+            running.process.wait(10)
+
+
 @pytest.fixture
 def served(tmp_path: Path, fake_slack: FakeSlack, sqlite_engine: Engine) -> Iterator[Served]:
-    running = start_serve(tmp_path, fake_slack, sqlite_engine, PARTNERBOT_DB_STATEMENT_TIMEOUT="30")
-    yield running
-    if running.process.poll() is None:
-        running.process.kill()
-        running.process.wait(10)
+    with serve_process(tmp_path, fake_slack, sqlite_engine) as running:
+        yield running
 
 
 def in_background(send: callable) -> tuple[threading.Thread, list[HttpAnswer]]:  # type: ignore[valid-type]
@@ -100,12 +130,17 @@ def in_background(send: callable) -> tuple[threading.Thread, list[HttpAnswer]]: 
     return thread, answers
 
 
-def test_sigterm_answers_the_requests_in_flight_stops_listening_and_exits_0(served: Served, tmp_path: Path) -> None:
+def test_sigterm_answers_the_requests_in_flight_stops_listening_and_exits_0(
+    engine: Engine, fake_slack: FakeSlack, tmp_path: Path
+) -> None:
+    with serve_process(tmp_path, fake_slack, engine) as served:
+        answer_in_flight_after_sigterm(served, engine, tmp_path)
+
+
+def answer_in_flight_after_sigterm(served: Served, engine: Engine, tmp_path: Path) -> None:
     slack = served.slack
     assert slack.get("/healthz").status == 200
-    database = make_url(sqlite_url(tmp_path)).database or ""
-    lock = sqlite3.connect(database, isolation_level=None)
-    lock.execute("BEGIN IMMEDIATE")  # every request that touches the database now waits: it is in flight
+    release = hold_every_write(engine, tmp_path)  # every request that touches partners now waits: it is in flight
     assert slack.command("add Acme", response="lazy").status == 200  # acked; its lazy listener waits
     view = build_registration_modal(registration_form(), user_id="U01ANNA", metadata={}).to_dict()
     form, answers = in_background(lambda: slack.interaction(submission(view, name="Globex")))
@@ -117,7 +152,7 @@ def test_sigterm_answers_the_requests_in_flight_stops_listening_and_exits_0(serv
     host, port = slack.app_url.removeprefix("http://").split(":")
     with pytest.raises(OSError):
         socket.create_connection((host, int(port)), timeout=2).close()
-    lock.rollback()
+    release()
 
     form.join(20)
     assert [(answer.status, answer.body) for answer in answers] == [(200, "")]
