@@ -69,6 +69,15 @@ def hold_every_write(engine: Engine, tmp_path: Path) -> Callable[[], None]:
 
 
 def start_serve(tmp_path: Path, fake: FakeSlack, engine: Engine, **settings: str) -> Served:
+    argv = ["serve", "--host", "127.0.0.1", "--port", "0"]
+    process, log, ready = launch(argv, LISTENING, tmp_path=tmp_path, fake=fake, engine=engine, **settings)
+    return Served(process, Slack(fake, ready.group(1), engine), log)
+
+
+def launch(
+    argv: list[str], ready: re.Pattern[str], *, tmp_path: Path, fake: FakeSlack, engine: Engine, **settings: str
+) -> tuple[subprocess.Popen[str], list[str], re.Match[str]]:
+    """`partnerbot ARGV…` as its own process, once its log says `ready`; its log lines keep coming into the list."""
     env = {key: value for key, value in os.environ.items() if not key.startswith(("SLACK_", "PARTNERBOT_"))}
     env |= {
         "SLACK_BOT_TOKEN": "xoxb-test",
@@ -79,7 +88,7 @@ def start_serve(tmp_path: Path, fake: FakeSlack, engine: Engine, **settings: str
         **settings,
     }
     process = subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "serve", "--host", "127.0.0.1", "--port", "0"],
+        [sys.executable, "-m", "bot.cli", *argv],
         cwd=tmp_path,
         env=env | {"PYTHONPATH": str(ROOT)},
         stdout=subprocess.DEVNULL,
@@ -88,21 +97,21 @@ def start_serve(tmp_path: Path, fake: FakeSlack, engine: Engine, **settings: str
     )
     log: list[str] = []
     found = threading.Event()
-    url: list[str] = []
+    matched: list[re.Match[str]] = []
 
     def read() -> None:
         assert process.stderr is not None
         for line in process.stderr:
             log.append(line)
-            if (match := LISTENING.search(line)) and not found.is_set():
-                url.append(match.group(1))
+            if (match := ready.search(line)) and not found.is_set():
+                matched.append(match)
                 found.set()
 
     threading.Thread(target=read, daemon=True).start()
     if not found.wait(60):
         process.kill()
-        raise AssertionError("partnerbot serve did not start:\n" + "".join(log))
-    return Served(process, Slack(fake, url[0], engine), log)
+        raise AssertionError(f"partnerbot {argv[0]} did not start:\n" + "".join(log))
+    return process, log, matched[0]
 
 
 @contextmanager
