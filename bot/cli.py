@@ -8,10 +8,12 @@ import sys
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 from pydantic import ValidationError
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 
 from bot.log_safety import configure_logging
 from bot.services import Services
@@ -30,7 +32,8 @@ def open_services(settings: Settings, *, serving: bool = False) -> Services:
     A serving process (`run`, `serve`) bounds every wait for the database, so Slack gets an answer
     in time; migrations and the offline tools may run long statements and are not bounded.
     """
-    engine = create_database_engine(settings.database_url)
+    migrating = replace(settings.database_timeouts, statement=None) if serving else None
+    engine = create_database_engine(settings.database_url, timeouts=migrating)
     upgrade(engine)
     if not serving:
         return Services(settings=settings, engine=engine)
@@ -238,7 +241,11 @@ def main(argv: list[str] | None = None) -> int:
         for problem in error.errors():
             print(f"configuration error: {problem['msg']}", file=sys.stderr)
         return 2
-    return int(args.handler(settings, args))
+    try:
+        return int(args.handler(settings, args))
+    except OperationalError as error:
+        print(f"the database does not answer: {error.orig or error}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 BOLT_BODY_MESSAGES = {
     "Invalid request signature detected": "refused a Slack request with an invalid signature",
     "Unhandled request": "no listener for a Slack request; nothing ran",
+    "A global middleware": "a middleware neither passed a Slack request on nor answered it",
 }
 
 

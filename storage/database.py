@@ -19,11 +19,12 @@ ROUND_TRIP_MARGIN_SECONDS = 1
 class DatabaseTimeouts:
     """Bounds on waiting for the database, so a request fails in seconds instead of hanging.
 
-    `statement` is PostgreSQL's statement_timeout and SQLite's busy timeout (waiting for a lock).
+    `statement` is PostgreSQL's statement_timeout and SQLite's busy timeout (waiting for a lock);
+    None leaves statements unbounded (migrations), while connecting is still bounded.
     """
 
     connect: float
-    statement: float
+    statement: float | None
     pool: float
 
 
@@ -31,7 +32,7 @@ def _sqlite_engine(url: str, timeouts: DatabaseTimeouts | None) -> Engine:
     database = make_url(url).database
     if database and database != ":memory:":
         Path(database).parent.mkdir(parents=True, exist_ok=True)
-    busy = timeouts.statement if timeouts else SQLITE_BUSY_TIMEOUT_SECONDS
+    busy = timeouts.statement if timeouts and timeouts.statement else SQLITE_BUSY_TIMEOUT_SECONDS
     pool = {"pool_timeout": timeouts.pool} if timeouts else {}
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": busy}, **pool)
 
@@ -68,12 +69,13 @@ def create_database_engine(url: str, *, schema: str | None = None, timeouts: Dat
     if timeouts:
         # libpq rounds a connect_timeout below 2 s up to 2 s.
         connect_args["connect_timeout"] = max(2, round(timeouts.connect))
-        options.append(f"-cstatement_timeout={int(timeouts.statement * 1000)}")
+        if timeouts.statement:
+            options.append(f"-cstatement_timeout={int(timeouts.statement * 1000)}")
         extra["pool_timeout"] = timeouts.pool
     if options:
         connect_args["options"] = " ".join(options)
     engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args, **extra)
-    if timeouts and url.startswith("postgresql+psycopg") and bounded_connection.SUPPORTED:
+    if timeouts and timeouts.statement and url.startswith("postgresql+psycopg") and bounded_connection.SUPPORTED:
         # A little longer than the server's own statement_timeout, which should fire first.
         round_trip = timeouts.statement + ROUND_TRIP_MARGIN_SECONDS
 

@@ -28,6 +28,7 @@ from bot.views.registration import build_registration_modal
 from commands.registry import registration_form
 from storage.tables import Partner
 from tests.conftest import POSTGRES_URL_VARIABLE, sqlite_url
+from tests.e2e.blackhole import BlackHole
 from tests.e2e.conftest import SIGNING_SECRET, HttpAnswer, Slack
 from tests.e2e.fake_slack import FakeSlack
 from tests.e2e.messages import visible_text
@@ -210,3 +211,29 @@ def test_request_content_cannot_write_its_own_log_lines(served: Served) -> None:
     assert served.process.wait(15) == 0
     lines = served.log_text().splitlines()
     assert not [line for line in lines if line.startswith(("2026-11-30 12:00:00", "FORGED"))], served.log_text()
+
+
+def test_serve_with_a_database_that_never_answers_stops_at_once_with_a_clear_message(tmp_path: Path) -> None:
+    hole = BlackHole().start()
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("SLACK_", "PARTNERBOT_"))}
+    env |= {
+        "SLACK_BOT_TOKEN": "xoxb-test",
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "DATABASE_URL": f"postgresql+psycopg://postgres@127.0.0.1:{hole.port}/test",
+        "PYTHONPATH": str(ROOT),
+    }
+    try:
+        started = time.monotonic()
+        result = subprocess.run(
+            [sys.executable, "-m", "bot.cli", "serve", "--port", "0"],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        hole.stop()
+    assert result.returncode == 1
+    assert "the database does not answer: connection timeout expired" in result.stderr
+    assert time.monotonic() - started < 15
