@@ -58,7 +58,8 @@ def main() -> int:
     )
     engine = create_database_engine(url)
     upgrade(engine)
-    server = create_server(build_wsgi_app(build_app(Services(settings, engine)), engine), host="127.0.0.1", port=0)
+    wsgi = build_wsgi_app(build_app(Services(settings, engine)), engine, settings)
+    server = create_server(wsgi, host="127.0.0.1", port=0)
     threading.Thread(target=server.run, daemon=True).start()
     base = f"http://127.0.0.1:{server.effective_port}"
     signer = SignatureVerifier(SECRET)

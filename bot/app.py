@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from concurrent.futures import Executor
 
 from slack_bolt import App, BoltContext
 
 from bot.listeners import register_listeners
+from bot.log_safety import quiet_bolt
 from bot.services import Services
 from bot.slack_client import build_web_client
 
@@ -20,18 +22,22 @@ def inject_services(services: Services) -> Callable[..., None]:
     return middleware
 
 
-def build_app(services: Services, *, verify_requests: bool = True) -> App:
+def build_app(services: Services, *, verify_requests: bool = True, listener_executor: Executor | None = None) -> App:
     """`process_before_response=True`: the ack is the HTTP response, and slow work runs in lazy listeners.
 
     `verify_requests=False` is only for Socket Mode, where Slack authenticates the socket instead.
+    `listener_executor` runs the lazy listeners; a caller that owns it can wait for them on shutdown.
     """
     settings = services.settings
+    logger = logging.getLogger("partnerbot.slack")
+    quiet_bolt(logger)
     app = App(
         signing_secret=settings.slack_signing_secret if verify_requests else None,
         request_verification_enabled=verify_requests,
         client=build_web_client(settings),
         process_before_response=True,
-        logger=logging.getLogger("partnerbot.slack"),
+        listener_executor=listener_executor,
+        logger=logger,
     )
     app.use(inject_services(services))
     register_listeners(app)

@@ -5,25 +5,41 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 from pydantic import ValidationError
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 
+from bot.log_safety import configure_logging
 from bot.services import Services
 from bot.settings import Settings
 from storage.database import create_database_engine
 from storage.migrate import upgrade
 
 logger = logging.getLogger("partnerbot")
+HTTP_THREADS = 8
+LAZY_LISTENER_THREADS = 8
 
 
-def open_services(settings: Settings) -> Services:
-    """Connects and migrates: every entry point runs against an up-to-date schema."""
-    engine = create_database_engine(settings.database_url)
+def open_services(settings: Settings, *, serving: bool = False) -> Services:
+    """Connects and migrates: every entry point runs against an up-to-date schema.
+
+    A serving process (`run`, `serve`) bounds every wait for the database, so Slack gets an answer
+    in time; migrations and the offline tools may run long statements and are not bounded.
+    """
+    migrating = replace(settings.database_timeouts, statement=None) if serving else None
+    engine = create_database_engine(settings.database_url, timeouts=migrating)
     upgrade(engine)
-    return Services(settings=settings, engine=engine)
+    if not serving:
+        return Services(settings=settings, engine=engine)
+    engine.dispose()
+    bounded = create_database_engine(settings.database_url, timeouts=settings.database_timeouts)
+    return Services(settings=settings, engine=bounded)
 
 
 def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
@@ -33,18 +49,22 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
     from bot.app import build_app
+    from bot.graceful import stop_background, stop_on_signals
     from bot.scheduler import build_scheduler
 
-    services = open_services(settings)
-    app = build_app(services, verify_requests=False)
+    services = open_services(settings, serving=True)
+    executor = ThreadPoolExecutor(max_workers=LAZY_LISTENER_THREADS, thread_name_prefix="lazy-listener")
+    app = build_app(services, verify_requests=False, listener_executor=executor)
     scheduler = build_scheduler(services, app.client)
     scheduler.start()
-    try:
-        # The app's own client, so apps.connections.open also honours SLACK_API_BASE_URL and the retry handlers.
-        SocketModeHandler(app, settings.slack_app_token, web_client=app.client).start()
-    finally:
-        scheduler.shutdown(wait=False)
-    return 0
+    stopping = stop_on_signals()
+    # The app's own client, so apps.connections.open also honours SLACK_API_BASE_URL and the retry handlers.
+    handler = SocketModeHandler(app, settings.slack_app_token, web_client=app.client)
+    handler.connect()
+    stopping.wait()
+    deadline = time.monotonic() + settings.shutdown_grace
+    handler.close()
+    return stop_background(executor, scheduler, deadline)
 
 
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
@@ -52,18 +72,20 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
         print("HTTP mode needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET; see README.", file=sys.stderr)
         return 2
     from bot.app import build_app
-    from bot.http import build_wsgi_app, serve
+    from bot.graceful import serve_until, stop_background, stop_on_signals
+    from bot.http import build_wsgi_app
     from bot.scheduler import build_scheduler
 
-    services = open_services(settings)
-    app = build_app(services)
+    services = open_services(settings, serving=True)
+    executor = ThreadPoolExecutor(max_workers=LAZY_LISTENER_THREADS, thread_name_prefix="lazy-listener")
+    app = build_app(services, listener_executor=executor)
     scheduler = build_scheduler(services, app.client)
     scheduler.start()
-    try:
-        serve(build_wsgi_app(app, services.engine), host=args.host, port=args.port)
-    finally:
-        scheduler.shutdown(wait=False)
-    return 0
+    stopping = stop_on_signals()
+    wsgi = build_wsgi_app(app, services.engine, settings)
+    limits = {"threads": HTTP_THREADS, "max_body_bytes": settings.max_body_bytes, "grace": settings.shutdown_grace}
+    serve_until(wsgi, stopping, host=args.host, port=args.port, **limits)
+    return stop_background(executor, scheduler, time.monotonic() + settings.shutdown_grace)
 
 
 def cmd_console(settings: Settings, args: argparse.Namespace) -> int:
@@ -210,9 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    configure_logging(logging.DEBUG if args.verbose else logging.INFO)
     if not args.verbose:
         logging.getLogger("alembic").setLevel(logging.WARNING)
     try:
@@ -221,7 +241,11 @@ def main(argv: list[str] | None = None) -> int:
         for problem in error.errors():
             print(f"configuration error: {problem['msg']}", file=sys.stderr)
         return 2
-    return int(args.handler(settings, args))
+    try:
+        return int(args.handler(settings, args))
+    except OperationalError as error:
+        print(f"the database does not answer: {error.orig or error}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

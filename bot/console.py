@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TextIO
 
-from bot.delivery import SORRY
+from bot.database_trouble import SORRY
 from bot.services import Services
 from bot.views.blocks import build_reply_blocks
 from bot.views.modals import build_modal

@@ -12,6 +12,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook import WebhookClient
 
 from bot.channel_check import membership_hint
+from bot.database_trouble import apology
 from bot.digest_charts import charts_for, upload_charts
 from bot.views.blocks import build_reply_blocks
 from bot.views.modals import build_modal
@@ -20,7 +21,6 @@ from commands.replies import Body, PostedMessage, Reply, reply_or_refusal
 
 FALLBACK_LIMIT = 3000
 NOT_IN_CHANNEL = ":wave: I am not in this channel yet. Type `/invite @partnerbot` here, then try again."
-SORRY = ":warning: Sorry, something went wrong on our side and nothing was changed. Please try again in a moment."
 
 
 def message_payload(body: Body, *, public: bool = False) -> dict[str, Any]:
@@ -91,17 +91,19 @@ def answer(
             trigger_id=trigger_id,
             channel_id=channel_id,
         )
-    except Exception:
+    except Exception as error:
         logger.exception("%s failed", what)
-        apologise(client, user_id, response_url, logger)
+        apologise(client, user_id, response_url, logger, error)
 
 
-def apologise(client: WebClient, user_id: str, response_url: str | None, logger: Logger) -> None:
+def apologise(client: WebClient, user_id: str, response_url: str | None, logger: Logger, error: Exception) -> None:
+    """Tells the user their request failed: the database is not answering, or something else went wrong."""
+    text = apology(error)
     try:
         if response_url:
-            send_to_response_url(response_url, {"text": SORRY, "response_type": "ephemeral"})
+            send_to_response_url(response_url, {"text": text, "response_type": "ephemeral"})
         else:
-            client.chat_postMessage(channel=user_id, text=SORRY)
+            client.chat_postMessage(channel=user_id, text=text)
     except Exception:
         logger.exception("could not tell %s that something went wrong", user_id)
 

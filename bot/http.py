@@ -2,45 +2,33 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
+
+from bot.health import HealthCheck
+from bot.http_edge import SlackEdge, WsgiApp
+from bot.settings import Settings
 
 SLACK_PATH = "/slack/events"
-logger = logging.getLogger("partnerbot.http")
-
-WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
 
-def database_answers(engine: Engine) -> bool:
-    try:
-        with engine.connect() as connection:
-            connection.execute(text("SELECT 1"))
-        return True
-    except Exception:
-        logger.exception("health check: the database does not answer")
-        return False
-
-
-def build_wsgi_app(app: App, engine: Engine) -> WsgiApp:
+def build_wsgi_app(app: App, engine: Engine, settings: Settings) -> WsgiApp:
     slack = SlackRequestHandler(app, path=SLACK_PATH)
+    edge = SlackEdge(slack, signing_secret=settings.slack_signing_secret, max_body_bytes=settings.max_body_bytes)
+    health = HealthCheck(engine, deadline=settings.health_timeout)
 
     def wsgi(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
-        if environ.get("PATH_INFO") == "/healthz" and environ.get("REQUEST_METHOD") in ("GET", "HEAD"):
-            healthy = database_answers(engine)
-            start_response("200 OK" if healthy else "503 Service Unavailable", [("Content-Type", "text/plain")])
-            return [b"ok\n" if healthy else b"database unavailable\n"]
+        path, method = environ.get("PATH_INFO"), environ.get("REQUEST_METHOD")
+        if path == "/healthz" and method in ("GET", "HEAD"):
+            problem = health.problem()
+            start_response("503 Service Unavailable" if problem else "200 OK", [("Content-Type", "text/plain")])
+            return [f"{problem or 'ok'}\n".encode()]
+        if path == SLACK_PATH and method == "POST":
+            return edge(environ, start_response)
         return slack(environ, start_response)
 
     return wsgi
-
-
-def serve(wsgi: WsgiApp, *, host: str, port: int, threads: int = 8) -> None:
-    from waitress import serve as waitress_serve
-
-    logger.info("serving Slack requests at http://%s:%s%s", host, port, SLACK_PATH)
-    waitress_serve(wsgi, host=host, port=port, threads=threads, ident="partnerbot")

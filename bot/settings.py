@@ -8,6 +8,7 @@ from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from domain.feedback import DEFAULT_PAIN_POINTS
+from storage.database import DatabaseTimeouts
 
 DEFAULT_DATABASE_URL = "sqlite:///partnerbot.db"
 
@@ -23,6 +24,12 @@ class Settings(BaseSettings):
     timezone_name: str = Field(default="UTC", validation_alias="PARTNERBOT_TIMEZONE")
     pain_points_list: str | None = Field(default=None, validation_alias="PARTNERBOT_PAIN_POINTS")
     reminder_days: int = Field(default=3, ge=1, le=60, validation_alias="PARTNERBOT_REMINDER_DAYS")
+    db_connect_timeout: float = Field(default=2, gt=0, le=60, validation_alias="PARTNERBOT_DB_CONNECT_TIMEOUT")
+    db_statement_timeout: float = Field(default=5, gt=0, le=600, validation_alias="PARTNERBOT_DB_STATEMENT_TIMEOUT")
+    db_pool_timeout: float = Field(default=2, gt=0, le=60, validation_alias="PARTNERBOT_DB_POOL_TIMEOUT")
+    health_timeout: float = Field(default=2, gt=0, le=30, validation_alias="PARTNERBOT_HEALTH_TIMEOUT")
+    max_body_bytes: int = Field(default=1024 * 1024, ge=1024, validation_alias="PARTNERBOT_MAX_BODY_BYTES")
+    shutdown_grace: float = Field(default=25, ge=0, le=600, validation_alias="PARTNERBOT_SHUTDOWN_GRACE")
 
     @field_validator("timezone_name")
     @classmethod
@@ -56,6 +63,10 @@ class Settings(BaseSettings):
     @property
     def timezone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone_name)
+
+    @property
+    def database_timeouts(self) -> DatabaseTimeouts:
+        return DatabaseTimeouts(self.db_connect_timeout, self.db_statement_timeout, self.db_pool_timeout)
 
     @property
     def has_socket_mode_tokens(self) -> bool:

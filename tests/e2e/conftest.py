@@ -8,6 +8,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,9 +17,9 @@ from urllib.parse import urlencode
 import pytest
 from slack_sdk.signature import SignatureVerifier
 from sqlalchemy import Engine
-from waitress import create_server
 
 from bot.app import build_app
+from bot.graceful import build_server
 from bot.http import build_wsgi_app
 from bot.services import Services
 from bot.settings import Settings
@@ -116,18 +117,30 @@ def fake_slack() -> Iterator[FakeSlack]:
     fake.stop()
 
 
-@pytest.fixture
-def slack(fake_slack: FakeSlack, sqlite_engine: Engine, tmp_path: Path) -> Iterator[Slack]:
-    settings = Settings(
+def app_settings(fake: FakeSlack, database_url: str, **more: str) -> Settings:
+    return Settings(
         SLACK_BOT_TOKEN="xoxb-test",
         SLACK_SIGNING_SECRET=SIGNING_SECRET,
-        SLACK_API_BASE_URL=fake_slack.api_url,
-        DATABASE_URL=sqlite_url(tmp_path),
+        SLACK_API_BASE_URL=fake.api_url,
+        DATABASE_URL=database_url,
         PARTNERBOT_TIMEZONE="Europe/Warsaw",
         _env_file=None,
+        **more,  # type: ignore[arg-type]
     )
-    services = Services(settings=settings, engine=sqlite_engine)
-    server = create_server(build_wsgi_app(build_app(services), sqlite_engine), host="127.0.0.1", port=0, threads=4)
+
+
+@pytest.fixture
+def slack(fake_slack: FakeSlack, sqlite_engine: Engine, tmp_path: Path) -> Iterator[Slack]:
+    with serving(fake_slack, sqlite_engine, app_settings(fake_slack, sqlite_url(tmp_path))) as running:
+        yield running
+
+
+@contextmanager
+def serving(fake: FakeSlack, engine: Engine, settings: Settings) -> Iterator[Slack]:
+    """The real App over `engine` behind a waitress server on loopback, until the block ends."""
+    services = Services(settings=settings, engine=engine)
+    wsgi = build_wsgi_app(build_app(services), engine, settings)
+    server = build_server(wsgi, host="127.0.0.1", port=0, threads=4, max_body_bytes=settings.max_body_bytes)
     stopping = threading.Event()
 
     def serve_until_stopped() -> None:
@@ -139,6 +152,8 @@ def slack(fake_slack: FakeSlack, sqlite_engine: Engine, tmp_path: Path) -> Itera
 
     thread = threading.Thread(target=serve_until_stopped, daemon=True)
     thread.start()
-    yield Slack(fake_slack, f"http://127.0.0.1:{server.effective_port}", sqlite_engine)
-    stopping.set()
-    thread.join(timeout=5)
+    try:
+        yield Slack(fake, f"http://127.0.0.1:{server.effective_port}", engine)
+    finally:
+        stopping.set()
+        thread.join(timeout=5)

@@ -10,6 +10,7 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
+from bot.database_trouble import DATABASE_UNAVAILABLE, database_unavailable
 from bot.delivery import deliver
 from bot.listeners.invocations import interaction_invocation
 from bot.views.modals import build_modal
@@ -25,6 +26,10 @@ SUBMITTED = "submitted_reply"
 SAVE_FAILED = "Sorry, that could not be saved. Please try again."
 
 
+def save_failed(error: Exception) -> str:
+    return DATABASE_UNAVAILABLE if database_unavailable(error) else SAVE_FAILED
+
+
 def submit_form(
     ack: Ack,
     body: dict[str, Any],
@@ -33,16 +38,15 @@ def submit_form(
     submit: Callable[[dict[str, str | None], dict[str, Any], Invocation], Reply],
     first_field: str,
 ) -> None:
-    invocation = interaction_invocation(body, context)
     view = body["view"]
     try:
-        reply = submit(read_submission(view), read_metadata(view), invocation)
+        reply = submit(read_submission(view), read_metadata(view), interaction_invocation(body, context))
     except FormRejected as rejected:
         ack(response_action="errors", errors=rejected.errors)
         return
-    except Exception:
+    except Exception as error:
         logger.exception("form %s failed", view.get("callback_id"))
-        ack(response_action="errors", errors={first_field: SAVE_FAILED})
+        ack(response_action="errors", errors={first_field: save_failed(error)})
         return
     context[SUBMITTED] = reply
     ack()
@@ -63,18 +67,18 @@ def submit_feedback(ack: Ack, body: dict[str, Any], context: BoltContext, logger
 
 def submit_score(ack: Ack, body: dict[str, Any], context: BoltContext, logger: Logger) -> None:
     """A questionnaire page: the next page replaces it, or the last page stores the answers."""
-    invocation = interaction_invocation(body, context)
     view = body["view"]
     form, values = read_score_form(view)
     try:
+        invocation = interaction_invocation(body, context)
         reply = submit_score_page(form, values, invocation)
     except FormRejected as rejected:
         ack(response_action="errors", errors=error_block_ids(rejected.errors, form))
         return
-    except Exception:
+    except Exception as error:
         logger.exception("questionnaire for %r failed", form.partner)
         first = form.questions[0].key if form.questions else "comment"
-        ack(response_action="errors", errors=error_block_ids({first: SAVE_FAILED}, form))
+        ack(response_action="errors", errors=error_block_ids({first: save_failed(error)}, form))
         return
     if reply.modal is not None:
         metadata = {key: value for key, value in read_metadata(view).items() if key == "response_url"}
