@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 
 from slack_bolt import App, BoltContext
 
 from bot.listeners import register_listeners
+from bot.people import SlackPeople
 from bot.services import Services
 from bot.slack_client import build_web_client
 
@@ -26,13 +28,14 @@ def build_app(services: Services, *, verify_requests: bool = True) -> App:
     `verify_requests=False` is only for Socket Mode, where Slack authenticates the socket instead.
     """
     settings = services.settings
+    client = build_web_client(settings)
     app = App(
         signing_secret=settings.slack_signing_secret if verify_requests else None,
         request_verification_enabled=verify_requests,
-        client=build_web_client(settings),
+        client=client,
         process_before_response=True,
         logger=logging.getLogger("partnerbot.slack"),
     )
-    app.use(inject_services(services))
+    app.use(inject_services(replace(services, people=SlackPeople(client))))
     register_listeners(app)
     return app

@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 
 from bot.settings import Settings
 from commands.context import Invocation
+from commands.people import EVERYONE, People
 from commands.workspace import load_journey
 from storage.unit_of_work import UnitOfWork
 
@@ -20,6 +21,8 @@ class Services:
     settings: Settings
     engine: Engine
     clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+    people: People = EVERYONE
+    """Slack's directory in the App (bot/people.py); offline, everyone is a person."""
 
     def __deepcopy__(self, memo: dict[int, Any]) -> Services:
         # bolt deep-copies the context for lazy listeners; the engine and its pool must be shared.
@@ -38,4 +41,5 @@ class Services:
             channel_id=channel_id,
             journey=load_journey(self.unit_of_work, team_id),
             pain_points=self.settings.pain_points,
+            people=self.people,
         )

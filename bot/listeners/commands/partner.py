@@ -36,6 +36,7 @@ def run_partner_command(
             response_url=body.get("response_url"),
             trigger_id=body.get("trigger_id"),
             channel_id=body.get("channel_id"),
+            invocation=invocation,
         )
         if isinstance(reply.body, DigestSettingsView) and reply.body.changed and reply.body.channel_id:
             hint = membership_hint(client, reply.body.channel_id)
