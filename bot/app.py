@@ -10,6 +10,7 @@ from slack_bolt import App, BoltContext
 
 from bot.listeners import register_listeners
 from bot.people import SlackPeople
+from bot.reinstall import ReinstallWatch
 from bot.services import Services
 from bot.slack_client import build_web_client
 
@@ -37,5 +38,6 @@ def build_app(services: Services, *, verify_requests: bool = True) -> App:
         logger=logging.getLogger("partnerbot.slack"),
     )
     app.use(inject_services(replace(services, people=SlackPeople(client))))
+    app.use(ReinstallWatch(services).middleware)
     register_listeners(app)
     return app
