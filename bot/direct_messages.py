@@ -58,6 +58,10 @@ def send_direct_messages(client: WebClient, reply: Reply, invocation: Invocation
     failed = send_each(client, reply.direct_messages, send)
     if not failed or not isinstance(reply.body, AskSent):
         return reply.body
-    if invocation is None:
-        return AskSent(reply.body.partner, reply.body.asked, reply.body.already_waiting, failed)
-    return settle_undelivered(invocation, reply.body, failed)
+    if invocation is not None:
+        try:
+            return settle_undelivered(invocation, reply.body, failed)
+        except Exception:
+            logger.exception("requests of leads whose DM failed could not be taken back")
+    delivered = tuple(lead for lead in reply.body.asked if lead not in dict(failed))
+    return AskSent(reply.body.partner, delivered, reply.body.already_waiting, failed)

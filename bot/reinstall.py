@@ -10,7 +10,6 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from slack_bolt import BoltContext
@@ -29,7 +28,6 @@ class ReinstallWatch:
         self._recheck_seconds = recheck_seconds
         self._checked: dict[str, float] = {}
         self._lock = threading.Lock()
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reinstall-watch")
 
     def middleware(self, context: BoltContext, body: dict[str, Any], next: Callable[[], None]) -> None:
         team_id = context.team_id
@@ -37,8 +35,8 @@ class ReinstallWatch:
             if body.get("event", {}).get("type") in UNINSTALL_EVENTS:
                 with self._lock:
                     self._checked.pop(team_id, None)  # the next request from it checks again at once
-            elif self._due(team_id):
-                self._executor.submit(self._check, team_id)
+            elif self._due(team_id):  # at most one check per workspace a minute, so threads stay few
+                threading.Thread(target=self._check, args=(team_id,), name="reinstall-watch", daemon=True).start()
         next()
 
     def _due(self, team_id: str) -> bool:

@@ -22,7 +22,7 @@ def _problem(token: Token) -> str | None:
     if token.kind == "channel":
         return f"'#{token.text}' is a channel"
     if token.text.startswith("@"):
-        return f"'{token.text}' is not a person picked from Slack's @ menu (channels, @here and groups cannot be leads)"
+        return f"'{token.text}' is not a person's mention"
     return f"'{token.text}' is not a mention"
 
 
@@ -30,7 +30,10 @@ def parse_leads(tokens: list[Token]) -> tuple[str, ...]:
     """The leads' user ids in the order given, each once."""
     problems = [problem for token in tokens if (problem := _problem(token))]
     if problems:
-        raise ParseError(f"Leads must be people: {'; '.join(problems)}. Name each lead with @, e.g. {EXAMPLE}.")
+        raise ParseError(
+            f"Leads must be people: {'; '.join(problems)}. Pick each lead from Slack's @ menu "
+            f"(a person, not a channel, @here or a group), e.g. {EXAMPLE}."
+        )
     leads = tuple(dict.fromkeys(token.entity_id for token in tokens))
     if len(leads) > MAX_LEADS:
         raise ParseError(f"At most {MAX_LEADS} leads per ask; you named {len(leads)}. Ask the others in a second ask.")

@@ -63,7 +63,7 @@ def test_channels_broadcasts_groups_and_plain_words_are_not_leads_and_slack_is_n
         ("anna", "'anna' is not a mention"),
     ):
         text = visible_text(run(slack, f"ask Acme <@{BOB}|bob> {typed}"))
-        assert named in text and "Name each lead with @" in text, typed
+        assert named in text and "Pick each lead from Slack's @ menu" in text, typed
     assert looked_up(slack) == [] and dms(slack) == [] and requested(slack) == []
 
 
