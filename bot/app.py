@@ -5,11 +5,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from concurrent.futures import Executor
+from dataclasses import replace
 
 from slack_bolt import App, BoltContext
 
 from bot.listeners import register_listeners
 from bot.log_safety import quiet_bolt
+from bot.people import SlackPeople
+from bot.reinstall import ReinstallWatch
 from bot.services import Services
 from bot.slack_client import build_web_client
 
@@ -31,14 +34,16 @@ def build_app(services: Services, *, verify_requests: bool = True, listener_exec
     settings = services.settings
     logger = logging.getLogger("partnerbot.slack")
     quiet_bolt(logger)
+    client = build_web_client(settings)
     app = App(
         signing_secret=settings.slack_signing_secret if verify_requests else None,
         request_verification_enabled=verify_requests,
-        client=build_web_client(settings),
+        client=client,
         process_before_response=True,
         listener_executor=listener_executor,
         logger=logger,
     )
-    app.use(inject_services(services))
+    app.use(inject_services(replace(services, people=SlackPeople(client))))
+    app.use(ReinstallWatch(services).middleware)
     register_listeners(app)
     return app

@@ -184,6 +184,12 @@ def cmd_run_job(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_purge(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.purge import run_purge
+
+    return run_purge(open_services(settings), args.team, yes=args.yes, stdin=sys.stdin, stdout=sys.stdout)
+
+
 def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
     open_services(settings)
     print(f"{make_url(settings.database_url).render_as_string(hide_password=True)} is at the latest schema.")
@@ -227,6 +233,9 @@ def build_parser() -> argparse.ArgumentParser:
     job = add("run-job", cmd_run_job, "run a scheduled job once, now, exactly as the scheduler would")
     job.add_argument("job", metavar="JOB", help="weekly-digest, stalled-alerts or score-reminders")
     add("migrate", cmd_migrate, "apply database migrations")
+    purge = add("purge", cmd_purge, "delete every row of a workspace (after typing its team id to confirm)")
+    purge.add_argument("--team", required=True, help="Slack workspace (team) id, e.g. T0123ABCD")
+    purge.add_argument("--yes", action="store_true", help="do not ask for confirmation (for scripts)")
     return parser
 
 

@@ -14,9 +14,11 @@ from slack_sdk.webhook import WebhookClient
 from bot.channel_check import membership_hint
 from bot.database_trouble import apology
 from bot.digest_charts import charts_for, upload_charts
+from bot.direct_messages import send_direct_messages
 from bot.views.blocks import build_reply_blocks
 from bot.views.modals import build_modal
 from bot.views.text import blocks_to_mrkdwn
+from commands.context import Invocation
 from commands.replies import Body, PostedMessage, Reply, reply_or_refusal
 
 FALLBACK_LIMIT = 3000
@@ -41,24 +43,25 @@ def deliver(
     response_url: str | None = None,
     trigger_id: str | None = None,
     channel_id: str | None = None,
+    invocation: Invocation | None = None,
 ) -> None:
-    """Opens the reply's modal (first: a trigger_id lives 3 s), then sends its message."""
+    """Opens the reply's modal (first: a trigger_id lives 3 s), sends its DMs, then its message (which says
+    who did not get their DM; with the invocation, what those DMs would have started is taken back)."""
     if reply.modal is not None and trigger_id:
         metadata = {key: value for key, value in (("response_url", response_url), ("channel_id", channel_id)) if value}
         view = build_modal(reply.modal, user_id=user_id, metadata=metadata)
         client.views_open(trigger_id=trigger_id, view=view)
-    if reply.body is not None and reply.replaces:
-        update_message(client, reply.replaces, reply.body)
-    elif reply.body is not None and reply.post_in_channel:
-        post_in_channel(client, reply.post_in_channel, reply.body, response_url=response_url)
-    elif reply.body is not None:
-        payload = message_payload(reply.body, public=reply.public)
+    body = send_direct_messages(client, reply, invocation, send_direct_message)
+    if body is not None and reply.replaces:
+        update_message(client, reply.replaces, body)
+    elif body is not None and reply.post_in_channel:
+        post_in_channel(client, reply.post_in_channel, body, response_url=response_url)
+    elif body is not None:
+        payload = message_payload(body, public=reply.public)
         if response_url:
             send_to_response_url(response_url, payload)
         else:
-            send_direct_message(client, user_id, reply.body)
-    for message in reply.direct_messages:
-        send_direct_message(client, message.user_id, message.body)
+            send_direct_message(client, user_id, body)
     if reply.check_membership and response_url:
         hint = membership_hint(client, reply.check_membership)
         if hint:
@@ -75,6 +78,7 @@ def answer(
     response_url: str | None = None,
     trigger_id: str | None = None,
     channel_id: str | None = None,
+    invocation: Invocation | None = None,
 ) -> None:
     """Runs a command and delivers its reply: how every listener answers.
 
@@ -90,6 +94,7 @@ def answer(
             response_url=response_url,
             trigger_id=trigger_id,
             channel_id=channel_id,
+            invocation=invocation,
         )
     except Exception as error:
         logger.exception("%s failed", what)

@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 
 from bot.settings import Settings
 from commands.context import Invocation
+from commands.people import EVERYONE, People
 from storage.unit_of_work import UnitOfWork
 
 
@@ -19,6 +20,8 @@ class Services:
     settings: Settings
     engine: Engine
     clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+    people: People = EVERYONE
+    """Slack's directory in the App (bot/people.py); offline, everyone is a person."""
 
     def __deepcopy__(self, memo: dict[int, Any]) -> Services:
         # bolt deep-copies the context for lazy listeners; the engine and its pool must be shared.
@@ -36,4 +39,5 @@ class Services:
             database=self.unit_of_work,
             channel_id=channel_id,
             pain_points=self.settings.pain_points,
+            people=self.people,
         )

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
+from commands.people import EVERYONE, People
 from commands.workspace import load_journey
 from domain.feedback import DEFAULT_PAIN_POINTS
 from domain.journey import Journey
@@ -45,6 +46,7 @@ class Invocation:
     database: Callable[[], UnitOfWork]
     channel_id: str | None = None
     pain_points: tuple[str, ...] = DEFAULT_PAIN_POINTS
+    people: People = EVERYONE
     workspace: Workspace = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -12,6 +12,7 @@ from sqlmodel import Session, col, select
 
 from domain.scorecard import DEFAULT_SCORECARD, Scorecard, load_scorecard
 from domain.scoring import Submission
+from storage.installs import installed
 from storage.tables import Partner, ScorecardVersion, ScoreRequest, ScoreSubmission
 
 
@@ -142,7 +143,7 @@ def requests_for(*, session: Session, partner: Partner) -> list[ScoreRequest]:
 
 
 def due_reminders(*, session: Session, asked_before: datetime) -> list[tuple[ScoreRequest, Partner]]:
-    """Unanswered, never-reminded requests older than the cutoff, on partners still active (all teams)."""
+    """Unanswered, never-reminded requests older than the cutoff, on partners still active (installed teams)."""
     query = (
         select(ScoreRequest, Partner)
         .join(Partner, col(Partner.id) == col(ScoreRequest.partner_id))
@@ -151,6 +152,7 @@ def due_reminders(*, session: Session, asked_before: datetime) -> list[tuple[Sco
             col(ScoreRequest.reminded_at).is_(None),
             ScoreRequest.asked_at <= asked_before,
             col(Partner.archived).is_(False),
+            installed(ScoreRequest.team_id),
         )
         .order_by(col(ScoreRequest.id))
         .with_for_update(of=ScoreRequest, skip_locked=True)

@@ -207,3 +207,19 @@ class StallAlert(SQLModel, table=True):
     snoozed_until: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     snoozed_by: str | None = Field(default=None, max_length=64)
     snooze_reason: str | None = Field(default=None, max_length=300)
+
+
+class WorkspaceInstall(SQLModel, table=True):
+    """Whether the app is installed in a workspace; no row means installed.
+
+    An uninstall (or the bot token revoked) makes the scheduled jobs skip the workspace; its data stays
+    until `partnerbot purge`. The next signed request from the workspace marks it installed again.
+    """
+
+    __tablename__ = "workspace_install"
+
+    team_id: str = Field(primary_key=True, max_length=32)
+    installed: bool = Field(default=True)
+    reason: str = Field(max_length=40)
+    """What last changed it: app_uninstalled, tokens_revoked, or request (seen again)."""
+    changed_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
+from storage.installs import installed
 from storage.once import insert_once
 from storage.tables import JobRun, StageThreshold, WorkspaceSettings
 
@@ -25,9 +26,11 @@ def settings_for_update(*, session: Session, team_id: str, now: datetime, user: 
 
 
 def digest_workspaces(*, session: Session) -> list[WorkspaceSettings]:
-    """Workspaces with a digest channel that is not paused."""
+    """Installed workspaces with a digest channel that is not paused."""
     query = select(WorkspaceSettings).where(
-        col(WorkspaceSettings.digest_channel).is_not(None), col(WorkspaceSettings.digest_paused).is_(False)
+        col(WorkspaceSettings.digest_channel).is_not(None),
+        col(WorkspaceSettings.digest_paused).is_(False),
+        installed(WorkspaceSettings.team_id),
     )
     return list(session.exec(query).all())
 
@@ -62,5 +65,8 @@ def job_run(*, session: Session, team_id: str, job: str, period_key: str) -> Job
 
 
 def alert_workspaces(*, session: Session) -> list[WorkspaceSettings]:
-    """Workspaces with a digest channel: stall alerts go there even while the digest is paused."""
-    return list(session.exec(select(WorkspaceSettings).where(col(WorkspaceSettings.digest_channel).is_not(None))).all())
+    """Installed workspaces with a digest channel: stall alerts go there even while the digest is paused."""
+    query = select(WorkspaceSettings).where(
+        col(WorkspaceSettings.digest_channel).is_not(None), installed(WorkspaceSettings.team_id)
+    )
+    return list(session.exec(query).all())

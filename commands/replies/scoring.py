@@ -84,6 +84,8 @@ class AskSent:
     partner: str
     asked: tuple[str, ...]
     already_waiting: tuple[str, ...]
+    not_sent: tuple[tuple[str, str], ...] = ()
+    """(lead, why) for each lead whose DM Slack did not take; they were not asked."""
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,11 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from commands.context import Invocation
+from commands.people import People
 from commands.registry.lookup import require_active_partner, require_partner
 from commands.replies import AskSent, AskStatus, DirectMessage, Reply, RequestLine, ScoreInvitation
 from commands.scoring.parse import Ask
+from domain.errors import PartnerbotError
 from storage import scoring as repository
 from storage.unit_of_work import UnitOfWork
 
@@ -19,7 +21,23 @@ def ask(command: Ask, invocation: Invocation) -> Reply:
     return request_answers(invocation, command) if command.leads else status(invocation, command.name)
 
 
+def check_leads(people: People, leads: tuple[str, ...]) -> None:
+    """Refuses the ask, naming each lead who is not a person who can answer."""
+    problems = []
+    for lead in leads:
+        person = people.lookup(lead)
+        if person is None:
+            problems.append(f"{lead} is not a user of this workspace")
+        elif person.is_bot:
+            problems.append(f"{person.shown} is a bot")
+        elif person.deleted:
+            problems.append(f"{person.shown} is deactivated")
+    if problems:
+        raise PartnerbotError(f"Leads must be people who can answer: {'; '.join(problems)}. Nothing was changed.")
+
+
 def request_answers(invocation: Invocation, command: Ask) -> Reply:
+    check_leads(invocation.people, command.leads)
     with invocation.unit_of_work() as uow:
         partner = require_active_partner(uow.session, invocation, command.name)
         criteria = len(repository.current_scorecard(session=uow.session, team_id=invocation.team_id).criteria)
@@ -70,3 +88,16 @@ def due_reminders(
             messages.append((partner.team_id, DirectMessage(request.lead, invitation)))
         uow.commit()
     return messages
+
+
+def settle_undelivered(invocation: Invocation, sent: AskSent, not_sent: tuple[tuple[str, str], ...]) -> AskSent:
+    """Takes back the requests of leads whose DM failed, so the status is true and a later ask retries them."""
+    failed = [lead for lead, _why in not_sent]
+    with invocation.unit_of_work() as uow:
+        partner = require_partner(uow.session, invocation, sent.partner)
+        for request in repository.open_requests(session=uow.session, partner=partner, leads=failed):
+            if request.asked_by == invocation.user_id and request.reminded_at is None:
+                uow.session.delete(request)
+        uow.commit()
+    asked = tuple(lead for lead in sent.asked if lead not in failed)
+    return AskSent(sent.partner, asked, sent.already_waiting, not_sent)

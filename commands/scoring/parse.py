@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from commands.grammar import joined, pair_fields, refuse_pairs, word_tokens
+from commands.leads import parse_leads
 from commands.tokens import ParseError, Token
 
 
@@ -49,15 +50,7 @@ def parse_ask(tokens: list[Token]) -> Ask:
     if not tokens:
         raise ParseError(f"Which partner? Usage: {usage}")
     name, *rest = tokens
-    leads = []
-    for token in rest:
-        if token.kind == "user":
-            leads.append(token.entity_id)
-        elif token.text.startswith("@") and len(token.text) > 1:
-            leads.append(token.text[1:])
-        else:
-            raise ParseError(f"'{token.text}' is not a person: name the leads with @, e.g. `/partner ask Acme @anna`.")
-    return Ask(name.text, tuple(dict.fromkeys(leads)))
+    return Ask(name.text, parse_leads(rest))
 
 
 def parse_rank(tokens: list[Token]) -> Rank:

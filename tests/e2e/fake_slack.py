@@ -39,6 +39,10 @@ def _default_answer(method: str, body: dict[str, Any]) -> dict[str, Any]:
             "user_id": "UBOT",
             "bot_id": "B1",
         }
+    if method == "users.info":
+        user = str(body.get("user"))
+        person = {"id": user, "name": user.lower(), "is_bot": False, "deleted": False, "profile": {}}
+        return {"ok": True, "user": person}
     if method == "conversations.info":
         return {"ok": True, "channel": {"id": body.get("channel"), "is_member": True}}
     if method in ("views.open", "views.publish", "views.push", "views.update"):
@@ -55,6 +59,10 @@ def _default_answer(method: str, body: dict[str, Any]) -> dict[str, Any]:
 class FakeSlack:
     calls: list[Call] = field(default_factory=list)
     scripted: dict[str, list[Answer]] = field(default_factory=dict)
+    scripted_for: list[tuple[str, dict[str, str], Answer]] = field(default_factory=list)
+    """(path, arguments it must carry, answer): answered every time those arguments come, before `scripted`."""
+    users: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """users.info answers by user id; anyone else is an active person."""
     uploads: int = 0
     _condition: threading.Condition = field(default_factory=threading.Condition)
     _server: ThreadingHTTPServer | None = None
@@ -81,6 +89,14 @@ class FakeSlack:
         answer: Answer = (200, {"Content-Type": "application/json"}, {"ok": False, "error": error})
         self.script(f"/api/{method}", *([answer] * times))
 
+    def answer_when(self, method: str, arguments: dict[str, str], status: int, answer: dict[str, Any]) -> None:
+        """Every call to `method` with these arguments gets this answer (e.g. a 500 for one user's DM)."""
+        self.scripted_for.append((f"/api/{method}", arguments, (status, {"Content-Type": "application/json"}, answer)))
+
+    def add_user(self, user_id: str, name: str, **fields: Any) -> None:
+        """A user as users.info describes them, e.g. `is_bot=True` or `deleted=True`."""
+        self.users[user_id] = {"id": user_id, "name": name.lower(), "real_name": name, "profile": {}, **fields}
+
     def uploaded(self) -> list[Call]:
         """The raw file uploads received at upload URLs (files_upload_v2's second step), in order."""
         with self._condition:
@@ -90,6 +106,11 @@ class FakeSlack:
         with self._condition:
             self.calls.append(call)
             self._condition.notify_all()
+            for path, arguments, answer in self.scripted_for:
+                if path == call.path and all(call.body.get(key) == value for key, value in arguments.items()):
+                    return answer
+            if call.method == "users.info" and call.body.get("user") in self.users:
+                return 200, {"Content-Type": "application/json"}, {"ok": True, "user": self.users[call.body["user"]]}
             queued = self.scripted.get(call.path)
             if queued:
                 return queued.pop(0)

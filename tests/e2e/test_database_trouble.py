@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from bot.views.registry.form import build_registration_modal
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import make_url
 
 from bot.database_trouble import DATABASE_UNAVAILABLE
+from bot.views.registry.form import build_registration_modal
 from commands.registry.partners import registration_form
 from storage.database import create_database_engine
 from storage.migrate import downgrade, upgrade

@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from bot.views.registry.form import build_registration_modal
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import make_url
 from sqlmodel import Session, select
 
+from bot.views.registry.form import build_registration_modal
 from commands.registry.partners import registration_form
 from storage.tables import Partner
 from tests.conftest import POSTGRES_URL_VARIABLE, sqlite_url

@@ -32,4 +32,5 @@ def run_partner_command(body: dict[str, Any], client: WebClient, context: BoltCo
         response_url=body.get("response_url"),
         trigger_id=body.get("trigger_id"),
         channel_id=body.get("channel_id"),
+        invocation=invocation,
     )

@@ -20,6 +20,9 @@ def _asked(body: AskSent) -> list[Block]:
         )
     if body.already_waiting:
         lines.append(f"Already waiting for {', '.join(person(lead) for lead in body.already_waiting)}.")
+    if body.not_sent:
+        missed = "; ".join(f"{person(lead)} ({escape(why)})" for lead, why in body.not_sent)
+        lines.append(f":warning: Could not DM {missed}. They were not asked; ask them again later.")
     return [section("\n".join(lines)), context(f"`/partner ask {escape(body.partner)}` shows who has answered.")]
 
 

@@ -1,0 +1,69 @@
+"""The People port over Slack's users.info, with a short in-process cache.
+
+An ask names up to 20 leads and the same leads come back in the next ask, so answers are kept a
+few minutes; a deactivation shows up after that at the latest. Failures are never cached.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackClientError
+
+from commands.people import PeopleUnavailable, Person
+
+CACHE_SECONDS = 300.0
+NO_SUCH_USER = ("user_not_found", "user_not_visible")
+SLACKBOT = "USLACKBOT"  # users.info calls Slackbot a person
+
+
+def person_from(user: dict[str, Any]) -> Person:
+    profile = user.get("profile") or {}
+    return Person(
+        user_id=user["id"],
+        name=profile.get("display_name") or user.get("real_name") or profile.get("real_name") or user.get("name", ""),
+        is_bot=bool(user.get("is_bot")) or user["id"] == SLACKBOT,
+        deleted=bool(user.get("deleted")),
+        is_admin=bool(user.get("is_admin")),
+        is_owner=bool(user.get("is_owner")),
+        timezone=user.get("tz"),
+        locale=user.get("locale"),
+        email=profile.get("email"),
+    )
+
+
+class SlackPeople:
+    def __init__(
+        self, client: WebClient, *, cache_seconds: float = CACHE_SECONDS, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self._client = client
+        self._cache_seconds = cache_seconds
+        self._clock = clock
+        self._cache: dict[str, tuple[float, Person | None]] = {}
+        self._lock = threading.Lock()
+
+    def lookup(self, user_id: str) -> Person | None:
+        with self._lock:
+            cached = self._cache.get(user_id)
+        if cached is not None and self._clock() < cached[0]:
+            return cached[1]
+        person = self._ask_slack(user_id)
+        with self._lock:
+            self._cache[user_id] = (self._clock() + self._cache_seconds, person)
+        return person
+
+    def _ask_slack(self, user_id: str) -> Person | None:
+        try:
+            answer = self._client.users_info(user=user_id, include_locale=True)
+        except SlackClientError as error:
+            response = getattr(error, "response", None)
+            if response is not None and response.get("error") in NO_SUCH_USER:
+                return None
+            raise PeopleUnavailable(user_id) from error
+        except OSError as error:
+            raise PeopleUnavailable(user_id) from error
+        return person_from(answer["user"])

@@ -1,0 +1,52 @@
+"""Who a Slack user is, as commands need to know it, without commands talking to Slack.
+
+The port is general on purpose: `/partner ask` checks that leads are people; other commands will
+read e-mail, admin flags, time zone and locale from the same `Person`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from domain.errors import PartnerbotError
+
+
+@dataclass(frozen=True)
+class Person:
+    user_id: str
+    name: str = ""
+    """What Slack shows for them: display name, else real name, else the handle."""
+    is_bot: bool = False
+    deleted: bool = False
+    """Deactivated in the workspace."""
+    is_admin: bool = False
+    is_owner: bool = False
+    timezone: str | None = None
+    locale: str | None = None
+    email: str | None = None
+
+    @property
+    def shown(self) -> str:
+        return f"{self.name} ({self.user_id})" if self.name else self.user_id
+
+
+class People(Protocol):
+    def lookup(self, user_id: str) -> Person | None:
+        """The person, or None when the workspace has no such user. Raises PeopleUnavailable when it cannot tell."""
+        ...
+
+
+class PeopleUnavailable(PartnerbotError):
+    def __init__(self, user_id: str) -> None:
+        super().__init__(f"Slack did not say who {user_id} is just now; nothing was changed. Try again in a minute.")
+
+
+class EveryoneIsAPerson:
+    """Offline (the console, tests): no directory to ask, so every id is taken for a person."""
+
+    def lookup(self, user_id: str) -> Person | None:
+        return Person(user_id)
+
+
+EVERYONE = EveryoneIsAPerson()

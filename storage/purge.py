@@ -1,0 +1,34 @@
+"""Deleting everything a workspace left behind, table by table, in one transaction."""
+
+from __future__ import annotations
+
+from sqlalchemy import Table, delete, func, select
+from sqlmodel import Session, SQLModel
+
+import storage.tables  # noqa: F401  (registers every table in the metadata)
+
+
+def team_tables() -> list[Table]:
+    """Every table with a team_id, children before the tables they point at."""
+    return [table for table in reversed(SQLModel.metadata.sorted_tables) if "team_id" in table.c]
+
+
+def tables_without_team() -> list[str]:
+    return [table.name for table in SQLModel.metadata.sorted_tables if "team_id" not in table.c]
+
+
+def count_team_rows(*, session: Session, team_id: str) -> dict[str, int]:
+    counts = {}
+    for table in team_tables():
+        query = select(func.count()).select_from(table).where(table.c.team_id == team_id)
+        counts[table.name] = int(session.execute(query).scalar_one())
+    return counts
+
+
+def delete_team_rows(*, session: Session, team_id: str) -> dict[str, int]:
+    """Deletes the team's rows in every table; the caller commits (or not) once."""
+    deleted = {}
+    for table in team_tables():
+        result = session.execute(delete(table).where(table.c.team_id == team_id))
+        deleted[table.name] = int(getattr(result, "rowcount", 0) or 0)
+    return deleted
