@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
+from commands.alliances.advice import partner_alliance_advice
 from commands.context import Invocation
 from commands.replies import MoveLine, PartnerCard, PartnerRow
 from commands.summaries import feedback_summary, figures, score_summary, stage_title
@@ -71,4 +72,5 @@ def partner_card(
         feedback=feedback_summary(session, partner, invocation),
         kpis=figures(session, invocation, this_month(invocation.now, invocation.timezone), partner),
         score=score_summary(session, partner, invocation),
+        alliances=partner_alliance_advice(session, invocation, partner),
     )

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from sqlmodel import Session
 
+from commands.alliances.advice import changed_advice
 from commands.cards import days_in_stage
 from commands.context import Invocation
 from commands.parse import DigestCommand
@@ -149,6 +150,7 @@ def build_digest(session: Session, invocation: Invocation) -> WeeklyDigest:
         stalled=len(stalled_partners(session, invocation)),
         reached_goal=tuple(reached),
         trend=_weekly_trend(session, invocation, today),
+        alliance_changes=changed_advice(session, invocation),
     )
 
 

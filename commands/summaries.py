@@ -15,6 +15,7 @@ from domain.periods import ALL_TIME, Period, last_month, this_month
 from storage import kpis as kpi_repository
 from storage import scoring as scoring_repository
 from storage.feedback import partner_feedback
+from storage.handovers import flow_totals
 from storage.tables import Partner
 
 TOP_PAIN_POINTS = 3
@@ -56,6 +57,13 @@ def figures(session: Session, invocation: Invocation, period: Period, partner: P
         start=period.start,
         end=period.end,
     )
+    totals |= flow_totals(
+        session=session,
+        team_id=invocation.team_id,
+        partner_id=partner.id if partner else None,
+        start=period.start,
+        end=period.end,
+    )
     return Figures(period.title, totals, catalog.derive(totals))
 
 
@@ -65,6 +73,9 @@ def month_over_month(current: Figures, previous: Figures) -> dict[str, str | Non
         changes[item.key] = catalog.change(
             current.totals.get(item.key, Decimal(0)), previous.totals.get(item.key, Decimal(0))
         )
+    for key in ("handovers", "bonus"):  # from hand-overs and bonuses, when there are any
+        if key in current.totals or key in previous.totals:
+            changes[key] = catalog.change(current.totals.get(key, Decimal(0)), previous.totals.get(key, Decimal(0)))
     for derived in catalog.DERIVED:
         changes[derived.key] = catalog.change(current.derived.get(derived.key), previous.derived.get(derived.key))
     return changes

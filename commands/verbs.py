@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from commands import asks, digest, feedback, journey_map, kpis, parse, ranking, registry, scoring, stalls
+from commands.alliances import flows as alliance_flows
+from commands.alliances import parse as alliance_parse
+from commands.alliances import structures as alliance_structures
 from commands.context import Invocation
 from commands.replies import HelpSheet, Reply, VerbHelp
 from commands.tokens import ParseError, Token, tokenize
@@ -174,6 +177,41 @@ VERBS: dict[str, Verb] = {
             parse.parse_map,
             journey_map.show_map,
             aliases=("mapa", "карта"),
+        ),
+        Verb(
+            "alliance",
+            'alliance new NAME type=TYPE members="A, B" | add|remove NAME PARTNER… | show NAME | list'
+            " | type TYPE | matrix",
+            "Alliance structures: partners around us as the hub, their links, clients and bonuses; a type explained;"
+            " the matrix of types from our own numbers.",
+            (
+                'alliance new "Logistics chain" type=chain members="Acme, Globex, Initech"',
+                'alliance add "Logistics chain" Hooli',
+                'alliance show "Logistics chain"',
+                "alliance type toast",
+                "alliance matrix",
+            ),
+            alliance_parse.parse_alliance,
+            alliance_structures.alliance,
+            aliases=("alliances", "sojusz", "sojusze", "альянс", "альянсы"),
+        ),
+        Verb(
+            "handover",
+            'handover FROM → TO client="…" [value=12k] [waited=2d] [alliance=NAME] [on=DATE]',
+            "Record a client passed along a link (a partner, or `us` for the company, on each side).",
+            ('handover Acme → Globex client="Foo LLC" value=12k', 'handover Acme -> us client="Bar"'),
+            alliance_parse.parse_handover,
+            alliance_flows.handover,
+            aliases=("hand-over", "pass", "przekazanie", "передача"),
+        ),
+        Verb(
+            "bonus",
+            'bonus PARTNER AMOUNT ["reason"] [on=DATE]',
+            "Record a bonus the company paid a partner; it counts as cost in ROI.",
+            ('bonus Acme 1.2k "Q3 referrals"',),
+            alliance_parse.parse_bonus,
+            alliance_flows.bonus,
+            aliases=("premia", "бонус"),
         ),
         Verb(
             "archive",

@@ -3,6 +3,7 @@
 Importing the package registers every body type's builder on `blocks.build_reply_blocks`.
 """
 
+from bot.views import alliances as _alliances  # noqa: F401
 from bot.views import digest_blocks as _digest_blocks  # noqa: F401
 from bot.views import feedback_blocks as _feedback_blocks  # noqa: F401
 from bot.views import kpi_blocks as _kpi_blocks  # noqa: F401

@@ -7,6 +7,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from commands.replies.alliances import (
+    AllianceAdvice,
+    AllianceListing,
+    AllianceMatrix,
+    AllianceTypeView,
+    AllianceView,
+    ExportReady,
+    FlowRecorded,
+    ReplyFile,
+)
 from commands.replies.base import FormRejected, HelpSheet, Notice, VerbHelp
 from commands.replies.metrics import (
     FeedbackForm,
@@ -81,6 +91,12 @@ Body = (
     | DigestSettingsView
     | WeeklyDigest
     | JourneyMap
+    | AllianceView
+    | AllianceListing
+    | AllianceTypeView
+    | AllianceMatrix
+    | FlowRecorded
+    | ExportReady
 )
 Modal = RegistrationForm | FeedbackForm | ScoreForm
 
@@ -93,6 +109,8 @@ class Reply:
     direct_messages: tuple[DirectMessage, ...] = ()
     post_in_channel: str | None = None
     """Post the body as a new message in this channel (with its charts), instead of answering the command."""
+    files: tuple[ReplyFile, ...] = ()
+    """Files for the person who asked: a DM upload in Slack, files on disk in the console."""
 
     @classmethod
     def error(cls, text: str) -> Reply:
@@ -100,6 +118,11 @@ class Reply:
 
 
 __all__ = [
+    "AllianceAdvice",
+    "AllianceListing",
+    "AllianceMatrix",
+    "AllianceTypeView",
+    "AllianceView",
     "AskSent",
     "AskStatus",
     "Body",
@@ -107,10 +130,12 @@ __all__ = [
     "DigestSettingsView",
     "DirectMessage",
     "ExplanationRow",
+    "ExportReady",
     "FeedbackForm",
     "FeedbackRecorded",
     "FeedbackSummary",
     "Figures",
+    "FlowRecorded",
     "FormRejected",
     "FunnelLine",
     "HelpSheet",
@@ -131,6 +156,7 @@ __all__ = [
     "Ranking",
     "RegistrationForm",
     "Reply",
+    "ReplyFile",
     "RequestLine",
     "ScoreExplanation",
     "ScoreForm",

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from commands.replies.alliances import AllianceAdvice
     from commands.replies.metrics import FeedbackSummary, Figures, ProgramDashboard
     from commands.replies.operations import StalledPartner
     from commands.replies.scores import ScoreSummary
@@ -41,6 +42,7 @@ class PartnerCard:
     feedback: FeedbackSummary | None = None
     kpis: Figures | None = None
     score: ScoreSummary | None = None
+    alliances: AllianceAdvice | None = None
 
 
 @dataclass(frozen=True)
