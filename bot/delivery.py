@@ -12,7 +12,7 @@ from bot.digest_charts import charts_for, upload_charts
 from bot.views.blocks import build_reply_blocks
 from bot.views.modals import build_modal
 from bot.views.text import blocks_to_mrkdwn
-from commands.replies import Body, Reply
+from commands.replies import Body, Reply, ReplyFile
 
 FALLBACK_LIMIT = 3000
 NOT_IN_CHANNEL = ":wave: I am not in this channel yet. Type `/invite @partnerbot` here, then try again."
@@ -53,6 +53,15 @@ def deliver(
             send_direct_message(client, user_id, reply.body)
     for message in reply.direct_messages:
         send_direct_message(client, message.user_id, message.body)
+    if reply.files:
+        send_files(client, user_id, reply.files)
+
+
+def send_files(client: WebClient, user_id: str, files: tuple[ReplyFile, ...]) -> None:
+    """Files in the requester's DM with the app: conversations.open (`im:write`), files_upload_v2 (`files:write`)."""
+    channel = client.conversations_open(users=user_id)["channel"]["id"]
+    uploads = [{"content": f.content, "filename": f.filename, "title": f.title} for f in files]
+    client.files_upload_v2(channel=channel, file_uploads=uploads)
 
 
 def post_in_channel(client: WebClient, channel: str, body: Body, *, response_url: str | None = None) -> str | None:

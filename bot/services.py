@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 
 from bot.settings import Settings
 from commands.context import Invocation
+from commands.people import People
 from commands.workspace import load_journey
 from storage.unit_of_work import UnitOfWork
 
@@ -28,7 +29,9 @@ class Services:
     def unit_of_work(self) -> UnitOfWork:
         return UnitOfWork(self.engine)
 
-    def invocation(self, *, team_id: str, user_id: str, channel_id: str | None = None) -> Invocation:
+    def invocation(
+        self, *, team_id: str, user_id: str, channel_id: str | None = None, people: People | None = None
+    ) -> Invocation:
         return Invocation(
             team_id=team_id,
             user_id=user_id,
@@ -38,4 +41,5 @@ class Services:
             channel_id=channel_id,
             journey=load_journey(self.unit_of_work, team_id),
             pain_points=self.settings.pain_points,
+            people=people,
         )

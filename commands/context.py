@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from commands.people import People
 from domain.feedback import DEFAULT_PAIN_POINTS
 from domain.journey import DEFAULT_JOURNEY, Journey
 from storage.unit_of_work import UnitOfWork
@@ -22,3 +23,5 @@ class Invocation:
     channel_id: str | None = None
     journey: Journey = field(default=DEFAULT_JOURNEY)
     pain_points: tuple[str, ...] = DEFAULT_PAIN_POINTS
+    people: People | None = None
+    """Looks Slack users up by e-mail; None offline (then e-mail owners are reported as unmatched)."""

@@ -12,6 +12,7 @@ from commands.alliances import parse as alliance_parse
 from commands.alliances import structures as alliance_structures
 from commands.context import Invocation
 from commands.replies import HelpSheet, Reply, VerbHelp
+from commands.spreadsheet import sharing
 from commands.tokens import ParseError, Token, tokenize
 from domain.errors import PartnerbotError
 from domain.words import closest, fold
@@ -212,6 +213,16 @@ VERBS: dict[str, Verb] = {
             alliance_parse.parse_bonus,
             alliance_flows.bonus,
             aliases=("premia", "бонус"),
+        ),
+        Verb(
+            "export",
+            "export [history] [sep=;]",
+            "The partners as a spreadsheet (CSV) sent to you as a DM file; `history` adds stage moves, feedback and"
+            " KPI entries; `sep=;` for Excel in Polish or Russian.",
+            ("export", "export history sep=;"),
+            sharing.parse_export,
+            sharing.export,
+            aliases=("eksport", "экспорт", "csv"),
         ),
         Verb(
             "archive",

@@ -18,6 +18,7 @@ from commands.replies.alliances import (
     ExportReady,
     FlowRecorded,
     LinkLine,
+    MatrixRow,
 )
 
 NO_DATA = "—"
@@ -111,18 +112,20 @@ def _cell(value: Decimal | None, kind: str) -> str:
     return amount(value.quantize(Decimal(1)))
 
 
-MATRIX_COLUMNS = ("Type", "All.", "Partners", "Score", "L→D", "Revenue", "Bonuses", "ROI", "Days", "CSAT")
+MATRIX_COLUMNS = ("Type", "Alliances", "Partners", "Score", "Lead→deal", "Revenue", "Bonuses", "ROI", "Days", "CSAT")
+
+
+def matrix_cells(r: MatrixRow) -> tuple[str, ...]:
+    """One row of the matrix as text; counts are counts, every measured figure without data is "—"."""
+    return (
+        clip(r.type_name, 18), str(r.alliances), str(r.members), _cell(r.median_score, "whole"),
+        _cell(r.conversion, "percent"), _cell(r.revenue, "whole"), _cell(r.bonuses, "whole"),
+        _cell(r.roi, "roi"), _cell(r.median_days_to_goal, "whole"), _cell(r.average_csat, "one"),
+    )
 
 
 def matrix_table(body: AllianceMatrix) -> str:
-    rows = [MATRIX_COLUMNS]
-    for r in body.rows:
-        rows.append((
-            clip(r.type_name, 18), str(r.alliances), str(r.members) if r.members else NO_DATA,
-            _cell(r.median_score if r.median_score is None else Decimal(r.median_score), "whole"),
-            _cell(r.conversion, "percent"), _cell(r.revenue, "whole"), _cell(r.bonuses, "whole"),
-            _cell(r.roi, "roi"), _cell(r.median_days_to_goal, "whole"), _cell(r.average_csat, "one"),
-        ))
+    rows = [MATRIX_COLUMNS, *(matrix_cells(r) for r in body.rows)]
     widths = [max(len(row[i]) for row in rows) for i in range(len(MATRIX_COLUMNS))]
     lines = [
         "  ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row))

@@ -7,6 +7,7 @@ from pathlib import Path
 from sqlalchemy.exc import IntegrityError
 
 from commands.context import Invocation
+from commands.spreadsheet.alliance_rows import apply_alliances
 from commands.spreadsheet.checking import RowChecker, check_rows
 from commands.spreadsheet.columns import column_positions
 from commands.spreadsheet.planning import plan_import
@@ -27,7 +28,8 @@ def import_partners(path: Path, invocation: Invocation) -> ImportReport:
         header, rows = read_sheet(path)
         positions = column_positions(header)
         today = local_date(invocation.now, invocation.timezone)
-        checked, errors = check_rows(rows, RowChecker(header, positions, invocation.journey, today))
+        checker = RowChecker(header, positions, invocation.journey, today, invocation.people)
+        checked, errors = check_rows(rows, checker)
     except PartnerbotError as error:
         return ImportReport(file, errors=(error.message,))
     if errors:
@@ -57,7 +59,9 @@ def import_partners(path: Path, invocation: Invocation) -> ImportReport:
                 raise
             message = "Someone added a partner named in the file while it was importing; run the import again."
             return ImportReport(file, errors=(message,))
+        apply_alliances(uow.session, invocation, checked)
         uow.commit()
+    owner_warnings = [warning for row in checked for warning in row.warnings]
     moved = sum(1 for stored, after in plan.updated if after.stage != stored.values.stage)
     return ImportReport(
         file,
@@ -66,5 +70,5 @@ def import_partners(path: Path, invocation: Invocation) -> ImportReport:
         unchanged=plan.unchanged,
         moved=moved,
         skipped=len(plan.warnings),
-        warnings=tuple(plan.warnings),
+        warnings=tuple(plan.warnings + owner_warnings),
     )
