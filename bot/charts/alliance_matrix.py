@@ -16,6 +16,7 @@ from bot.charts.style import LABEL_SIZE, MUTED_COLOUR, TEXT_COLOUR, label, new_f
 
 TITLE = "Alliance matrix: the types on your own numbers"
 EMPTY_COLOUR = "#eeeeee"
+NOTE = "Darker is better within each column (for bonuses and days, lower is better) · — no data yet"
 
 
 @dataclass(frozen=True)
@@ -74,4 +75,5 @@ def build_alliance_matrix_figure(chart: MatrixChart) -> Figure:
     ax.xaxis.tick_top()
     ax.tick_params(length=0, labelsize=LABEL_SIZE, colors=TEXT_COLOUR)
     ax.spines[:].set_visible(False)
+    ax.set_xlabel(NOTE, fontsize=LABEL_SIZE, color=MUTED_COLOUR)
     return use_chart_font(figure)

@@ -28,7 +28,8 @@ def partner_alliance_advice(session: Session, invocation: Invocation, partner: P
         structure = alliance_type(alliance.type)
         members = repository.members(session=session, alliance=alliance)
         place = f", link {position} of {len(members)}" if structure.ordered else ""
-        names.append(f"{alliance.name} ({structure.key}{place})")
+        label = alliance.name.endswith(f"({structure.key})")  # a label's one-member alliance names its type
+        names.append(alliance.name if label and not place else f"{alliance.name} ({structure.key}{place})")
         _, found = measure_alliance(session, invocation, alliance, members, team)
         advice += [f"{alliance.name}: {item.text()}" for item in found]
     return AllianceAdvice(tuple(names), tuple(advice))

@@ -22,6 +22,7 @@ def test_partner_command_is_declared_with_escaping_so_mentions_arrive_as_ids() -
 def test_manifest_asks_for_the_scopes_the_features_use() -> None:
     scopes = set(manifest()["oauth_config"]["scopes"]["bot"])
     assert {"commands", "chat:write", "chat:write.public", "files:write", "im:write", "users:read"} <= scopes
+    assert "users:read.email" in scopes  # owners imported by e-mail (users.lookupByEmail)
 
 
 def test_socket_mode_interactivity_and_app_home_are_on() -> None:
