@@ -54,7 +54,8 @@ def _alliance(body: AllianceView) -> list[Block]:
     members = [f"{m.position}. *{escape(m.partner)}* · {escape(m.stage)}" for m in body.members]
     blocks.append(
         section(
-            f"*Type:* {escape(body.type_name)} · {len(body.members)} partner(s) + us (the hub){order}\n"
+            f"*Type:* {escape(body.type_name)} · {len(body.members)} partner(s) + us (the hub){order}"
+            f" · {len(body.links)} link(s)\n"
             + ("\n".join(members) if members else "_No members yet: `/partner alliance add NAME PARTNER`._")
         )
     )

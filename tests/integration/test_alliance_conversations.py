@@ -10,9 +10,11 @@ import pytest
 from sqlalchemy import Engine, func, insert
 from sqlmodel import Session, select
 
+from bot.views.blocks import build_reply_blocks
+from bot.views.text import blocks_to_mrkdwn
 from commands.alliances.advice import changed_advice
 from commands.context import Invocation
-from commands.replies import AllianceMatrix, AllianceView, KpiReport, Notice, PartnerCard, Reply
+from commands.replies import AllianceMatrix, AllianceView, KpiReport, Notice, PartnerCard, Reply, WeeklyDigest
 from commands.verbs import handle
 from storage.alliance_tables import Alliance, AllianceMember, Bonus, Handover
 from storage.migrate import downgrade, upgrade
@@ -177,6 +179,15 @@ def test_the_digest_says_once_which_alliances_recommendations_changed(portfolio:
     assert digest_lines() == ()
     run(portfolio, "\n".join(f'handover Globex → Initech client="C{n}"' for n in range(3)))
     assert digest_lines() == ("Logistics chain: no recommendations now — the signals cleared",)
+
+
+def test_digest_now_shows_the_changed_alliances_without_using_up_the_change(portfolio: Invocation) -> None:
+    for _ in range(2):  # `digest now` is not committed: the scheduled digest still reports the change
+        digest = ask(portfolio, "digest now").body
+        assert isinstance(digest, WeeklyDigest)
+        assert sorted(line.split(":")[0] for line in digest.alliance_changes) == ["Cold calls", "Logistics chain"]
+    text = blocks_to_mrkdwn([block.to_dict() for block in build_reply_blocks(digest)])
+    assert "Alliances with new recommendations" in text and "Cold calls: low lead quality" in text
 
 
 def test_migration_turns_alliance_labels_into_one_member_alliances(engine: Engine) -> None:
