@@ -61,11 +61,11 @@ def members(*, session: Session, alliance: Alliance) -> list[Partner]:
     return list(session.exec(query).all())
 
 
-def add_member(*, session: Session, alliance: Alliance, partner_id: int, position: int | None = None) -> None:
-    """Appends the partner (or puts it at `position`, moving later members down one)."""
+def add_member(*, session: Session, alliance: Alliance, partner_id: int, position: int | None = None) -> bool:
+    """Appends the partner (or puts it at `position`, moving later members down one); False if it is a member."""
     rows = _member_rows(session, alliance)
     if any(row.partner_id == partner_id for row in rows):
-        return
+        return False
     at = len(rows) + 1 if position is None else max(1, min(position, len(rows) + 1))
     for row in rows:
         if row.position >= at:
@@ -73,6 +73,8 @@ def add_member(*, session: Session, alliance: Alliance, partner_id: int, positio
             session.add(row)
     assert alliance.id is not None
     session.add(AllianceMember(team_id=alliance.team_id, alliance_id=alliance.id, partner_id=partner_id, position=at))
+    session.flush()
+    return True
 
 
 def remove_member(*, session: Session, alliance: Alliance, partner_id: int) -> bool:

@@ -87,7 +87,8 @@ def change_members(command: AllianceCommand, invocation: Invocation) -> Reply:
             partners = _partners(uow.session, invocation, command.partners)
             for partner in partners:
                 assert partner.id is not None
-                repository.add_member(session=uow.session, alliance=alliance, partner_id=partner.id)
+                if not repository.add_member(session=uow.session, alliance=alliance, partner_id=partner.id):
+                    raise InvalidField(f"{partner.name} is already in {alliance.name}; nothing was changed.")
             verb = "Added"
         else:
             partners = [require_partner(uow.session, invocation, name) for name in command.partners]

@@ -163,6 +163,10 @@ def test_membership_changes_keep_the_chain_order(portfolio: Invocation) -> None:
     ]
     refused = ask(portfolio, 'alliance remove "Logistics chain" Globex').body
     assert isinstance(refused, Notice) and "not in Logistics chain" in refused.text
+    twice = ask(portfolio, 'alliance add "Logistics chain" Globex Acme').body  # Globex would be added, Acme is in
+    assert isinstance(twice, Notice) and "Acme is already in Logistics chain" in twice.text
+    unchanged = ask(portfolio, 'alliance show "Logistics chain"').body
+    assert [m.partner for m in unchanged.members] == ["Acme", "Initech", "Hooli", "Zeta"]  # type: ignore[union-attr]
     duplicate = ask(portfolio, 'alliance new "logistics chain" type=hydra').body
     assert isinstance(duplicate, Notice) and "already exists" in duplicate.text
 
