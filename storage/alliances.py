@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 
 from domain.errors import PartnerbotError
 from storage.alliance_tables import Alliance, AllianceMember
+from storage.bulk import _insert as insert_rows  # one statement however many rows, on both engines
 from storage.tables import Partner
 
 LIST_LIMIT = 50
@@ -149,3 +150,42 @@ def ensure_label_alliance(*, session: Session, partner: Partner, type_key: str, 
         )
     else:
         add_member(session=session, alliance=existing, partner_id=partner.id)
+
+
+def alliance_ids_by_key(*, session: Session, team_id: str, keys: list[str]) -> dict[str, int]:
+    query = select(Alliance.name_key, Alliance.id).where(Alliance.team_id == team_id, col(Alliance.name_key).in_(keys))
+    return {key: alliance_id for key, alliance_id in session.exec(query).all() if alliance_id is not None}
+
+
+def insert_alliances(
+    *, session: Session, team_id: str, alliances: list[tuple[str, str]], now: datetime, user: str
+) -> dict[str, int]:
+    """(name, type) rows inserted in one statement; name_key → new id."""
+    if not alliances:
+        return {}
+    rows = [
+        {"team_id": team_id, "name": name, "name_key": alliance_key(name), "type": kind, "created_at": now,
+         "created_by": user}
+        for name, kind in alliances
+    ]
+    table = Alliance.__table__
+    returned = insert_rows(session.connection(), table, rows, table.c.name_key, table.c.id)
+    return {key: alliance_id for key, alliance_id in returned}
+
+
+def member_positions(*, session: Session, team_id: str, alliance_ids: list[int]) -> dict[int, dict[int, int]]:
+    """alliance id → {partner id: position}."""
+    query = select(AllianceMember.alliance_id, AllianceMember.partner_id, AllianceMember.position).where(
+        AllianceMember.team_id == team_id, col(AllianceMember.alliance_id).in_(alliance_ids)
+    )
+    found: dict[int, dict[int, int]] = {}
+    for alliance_id, partner_id, position in session.exec(query).all():
+        found.setdefault(alliance_id, {})[partner_id] = position
+    return found
+
+
+def insert_members(*, session: Session, team_id: str, members: list[tuple[int, int, int]]) -> None:
+    """(alliance id, partner id, position) rows in one statement."""
+    if members:
+        rows = [{"team_id": team_id, "alliance_id": a, "partner_id": p, "position": n} for a, p, n in members]
+        insert_rows(session.connection(), AllianceMember.__table__, rows)

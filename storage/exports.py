@@ -24,21 +24,18 @@ def _by_name(session: Session) -> ColumnElement[Any]:
 
 
 def partners_in_order(*, session: Session, team_id: str, stage_order: Sequence[str]) -> Iterator[list[Partner]]:
-    """Active partners in pages: journey stage by stage, by name within a stage; unknown stages last."""
+    """Active partners in pages: journey stage by stage, by name within a stage; unknown stages last.
+
+    One query per stage, streamed (`yield_per`: a server-side cursor on PostgreSQL), so the database sorts each
+    stage once and only a page of partners is in memory at a time.
+    """
     base = select(Partner).where(Partner.team_id == team_id, col(Partner.archived).is_(False))
     by_name = _by_name(session)
-    for stage in stage_order:
-        after = ""
-        while page := list(
-            session.exec(base.where(Partner.stage == stage, by_name > after).order_by(by_name).limit(PAGE)).all()
-        ):
-            yield page
-            after = page[-1].name_key
-    offset = 0
-    others = base.where(col(Partner.stage).not_in(stage_order)).order_by(col(Partner.stage), _by_name(session))
-    while page := list(session.exec(others.offset(offset).limit(PAGE)).all()):
-        yield page
-        offset += PAGE
+    queries = [base.where(Partner.stage == stage).order_by(by_name) for stage in stage_order]
+    queries.append(base.where(col(Partner.stage).not_in(stage_order)).order_by(col(Partner.stage), by_name))
+    for query in queries:
+        for page in session.exec(query.execution_options(yield_per=PAGE)).partitions():
+            yield list(page)
 
 
 def latest_scores_given(
