@@ -31,14 +31,19 @@ def flow_totals(
     return {key: value for key, value in totals.items() if value}
 
 
-def link_counts(*, session: Session, team_id: str, alliance_id: int) -> dict[tuple[int | None, int | None], int]:
-    """Clients passed per (from partner, to partner) of one alliance; None is the company."""
+def link_counts(
+    *, session: Session, team_id: str, alliance_id: int
+) -> dict[tuple[int | None, int | None], tuple[int, Decimal | None]]:
+    """(clients passed, their summed value) per (from partner, to partner) of one alliance; None is the company."""
     query = (
-        select(Handover.from_partner_id, Handover.to_partner_id, func.count())
+        select(Handover.from_partner_id, Handover.to_partner_id, func.count(), func.sum(Handover.value))
         .where(Handover.team_id == team_id, Handover.alliance_id == alliance_id)
         .group_by(Handover.from_partner_id, Handover.to_partner_id)
     )
-    return {(source, to): int(n) for source, to, n in session.exec(query).all()}
+    return {
+        (source, to): (int(n), None if value is None else Decimal(value))
+        for source, to, n, value in session.exec(query).all()
+    }
 
 
 def waits(*, session: Session, team_id: str, alliance_ids: Sequence[int]) -> list[Decimal]:

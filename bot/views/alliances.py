@@ -28,8 +28,9 @@ def link_text(link: LinkLine) -> str:
     source = escape(link.source) if link.source else "us"
     to = f"us → {escape(link.to)}" if link.to and link.source else escape(link.to) if link.to else "us"
     clients = "1 client" if link.clients == 1 else f"{link.clients} clients"
+    value = f" worth {amount(link.value)}" if link.value else ""
     bonuses = f" · bonuses {amount(link.bonuses)}" if link.bonuses else ""
-    return f"• {source} → {to}: {clients}{bonuses}"
+    return f"• {source} → {to}: {clients}{value}{bonuses}"
 
 
 def advice_lines(advice: tuple[str, ...]) -> list[str]:

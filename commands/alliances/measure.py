@@ -64,8 +64,9 @@ def _links(alliance: Alliance, members: list[Partner], session: Session) -> tupl
             LinkLine(
                 names.get(source, "?") if source is not None else None,
                 names.get(to, "?") if to is not None else None,
-                counts.get((source, to), 0),
+                counts.get((source, to), (0, None))[0],
                 bonuses.get(source) if source is not None and source not in paid else None,
+                counts.get((source, to), (0, None))[1],
             )
         )
         paid.add(source)

@@ -24,6 +24,8 @@ class LinkLine:
     to: str | None
     clients: int
     bonuses: Decimal | None
+    value: Decimal | None = None
+    """The summed `value=` of the clients passed (those that gave one)."""
 
 
 @dataclass(frozen=True)

@@ -91,9 +91,9 @@ def test_show_gives_members_in_order_links_and_the_recommendations_with_their_nu
     chain = ask(portfolio, 'alliance show "logistics CHAIN"').body
     assert isinstance(chain, AllianceView) and chain.type_key == "chain"
     assert [(m.position, m.partner) for m in chain.members] == [(1, "Acme"), (2, "Globex"), (3, "Initech")]
-    assert [(link.source, link.to, link.clients, link.bonuses) for link in chain.links] == [
-        ("Acme", "Globex", 4, Decimal(2000)),
-        ("Globex", "Initech", 1, None),
+    assert [(link.source, link.to, link.clients, link.bonuses, link.value) for link in chain.links] == [
+        ("Acme", "Globex", 4, Decimal(2000), Decimal(12000)),
+        ("Globex", "Initech", 1, None, None),
     ]
     assert chain.advice == (
         "dependence on every member: fix or replace the link where clients stall"

@@ -40,10 +40,10 @@ def test_alliance_view_escapes_names_and_lists_links_and_advice() -> None:
     view = AllianceView(
         "R&D <chain>", "chain", "Chain", True,
         (MemberLine(1, "Acme & Co", "Support"), MemberLine(2, "Globex", "Discovery")),
-        (LinkLine("Acme & Co", "Globex", 3, Decimal(1200)),),
+        (LinkLine("Acme & Co", "Globex", 3, Decimal(1200), Decimal(36000)),),
         ("dependence on every member: fix or replace the link where clients stall (clients stall at …)",),
     )
     text = blocks_to_mrkdwn([block.to_dict() for block in build_reply_blocks(view)])
     assert "R&amp;D &lt;chain&gt;" in text and "<chain>" not in text
-    assert "• Acme &amp; Co → us → Globex: 3 clients · bonuses 1 200" in text
+    assert "• Acme &amp; Co → us → Globex: 3 clients worth 36 000 · bonuses 1 200" in text
     assert "• Dependence on every member: fix or replace the link" in text
