@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 from itertools import pairwise
 
@@ -110,7 +110,9 @@ def measure_alliance(
     return links, advise(alliance_type(alliance.type), measures)
 
 
-def _member_scores_and_days(session: Session, invocation: Invocation, type_key: str) -> tuple[list[float], list]:
+def _member_scores_and_days(
+    session: Session, invocation: Invocation, type_key: str
+) -> tuple[list[float], list[tuple[datetime, datetime]]]:
     scorecard = scoring_repository.current_scorecard(session=session, team_id=invocation.team_id)
     scores: list[float] = []
     spans: list[tuple[datetime, datetime]] = []
@@ -156,7 +158,3 @@ def matrix_rows(session: Session, invocation: Invocation) -> tuple[MatrixRow, ..
             )
         )
     return tuple(rows)
-
-
-def today(invocation: Invocation) -> date:
-    return local_date(invocation.now, invocation.timezone)

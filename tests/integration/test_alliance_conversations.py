@@ -114,6 +114,9 @@ def test_the_partner_card_lists_its_alliances_and_what_applies_now(portfolio: In
     assert card.alliances.alliances == ("Logistics chain (chain, link 2 of 3)",)
     assert card.alliances.advice[0].startswith("Logistics chain: dependence on every member")
     assert ask(portfolio, "show Zeta").body.alliances is None  # type: ignore[union-attr]
+    labelled = ask(portfolio, "add Solo alliance=после").body  # the label stands for a one-member alliance
+    assert isinstance(labelled, PartnerCard) and labelled.alliance == "After the service"
+    assert labelled.alliances is not None and labelled.alliances.alliances == ("Solo (after)",)
 
 
 def test_hand_overs_and_bonuses_feed_the_partner_kpis_and_roi(portfolio: Invocation) -> None:
