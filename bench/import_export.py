@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.engines import bench_engine
 from commands.context import Invocation
-from commands.spreadsheet import COLUMNS, ImportReport, export_partners, import_partners
+from commands.spreadsheet import ImportReport, export_partners, import_partners
 from storage.unit_of_work import UnitOfWork
 
 TARGET_ROWS = 100_000
@@ -39,6 +39,7 @@ TYPES = ("referral", "reseller", "tech", "agency", "integrator", "")
 SEGMENTS = ("fintech", "retail", "ритейл", "usługi IT", "healthcare", "")
 ALLIANCES = ("before", "after", "moment", "chain", "hydra", "")
 
+SHEET_COLUMNS = ("name", "stage", "stage_since", "owner", "segment", "type", "alliance")
 T = TypeVar("T")
 
 
@@ -47,7 +48,7 @@ def write_portfolio(path: Path, rows: int, *, moved_every: int = 0, reowned_ever
     today = NOW.date()
     with path.open("w", encoding="utf-8", newline="") as file:
         writer = csv.writer(file)
-        writer.writerow(COLUMNS)
+        writer.writerow(SHEET_COLUMNS)
         for index in range(rows):
             name = ("Partner", "Żabka", "Ромашка")[index % 3] + f" {index:06d}"
             stage_index = index % len(STAGE_SPELLINGS)

@@ -130,17 +130,26 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
     from commands.spreadsheet import import_partners
 
     services = open_services(settings)
+    if settings.slack_bot_token:  # owners given as e-mails are matched with users.lookupByEmail
+        from bot.people import SlackPeople
+        from bot.slack_client import build_web_client
+
+        services = replace(services, people=SlackPeople(build_web_client(settings)))
     report = import_partners(args.file, services.invocation(team_id=args.team, user_id=args.user))
     print(report.summary(), file=sys.stdout if report.ok else sys.stderr)
     return 0 if report.ok else 1
 
 
 def cmd_export(settings: Settings, args: argparse.Namespace) -> int:
-    from commands.spreadsheet import export_partners
+    from commands.spreadsheet import export_history, export_partners
 
     services = open_services(settings)
     try:
-        count = export_partners(args.file, services.invocation(team_id=args.team, user_id=args.user))
+        invocation = services.invocation(team_id=args.team, user_id=args.user)
+        count = export_partners(args.file, invocation, sep=args.sep)
+        if args.history:
+            for path in export_history(args.file, invocation, sep=args.sep):
+                print(f"Wrote {path}.")
     except OSError as error:
         print(f"Could not write {args.file}: {error.strerror or error}", file=sys.stderr)
         return 1
@@ -218,13 +227,16 @@ def build_parser() -> argparse.ArgumentParser:
     demo = add("demo", cmd_demo, "build a sample portfolio and write what the bot shows into a folder")
     demo.add_argument("--out", type=Path, default=Path("partnerbot-demo"))
     for name, handler, help_text in (
-        ("import", cmd_import, "import partners from a CSV file (name,stage,stage_since,owner,segment,type,alliance)"),
+        ("import", cmd_import, "import partners from a CSV file (the columns of an export; only name required)"),
         ("export", cmd_export, "export a team's partners to a CSV file (UTF-8)"),
     ):
         sheet = add(name, handler, help_text)
         sheet.add_argument("file", type=Path, metavar="FILE.csv")
         sheet.add_argument("--team", required=True, help="Slack workspace (team) id, e.g. T0123ABCD")
         sheet.add_argument("--user", default="import", help="who the changes are recorded as (default: import)")
+        if name == "export":
+            sheet.add_argument("--history", action="store_true", help="also stage moves, feedback and KPI entries")
+            sheet.add_argument("--sep", default=",", choices=(",", ";"), help="cell separator (; for Excel in PL/RU)")
     scorecard = add("scorecard", cmd_scorecard, "show the scorecard in use, or load one from a YAML file")
     scorecard.add_argument("action", choices=("show", "load"))
     scorecard.add_argument("file", type=Path, nargs="?", metavar="FILE.yml")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import TextIO
 
 from bot.database_trouble import SORRY
@@ -18,6 +19,8 @@ logger = logging.getLogger("partnerbot.console")
 CONSOLE_USER = "console"
 PROMPT = "partner> "
 QUIT_WORDS = {"exit", "quit", "q", r"\q"}
+FILES_DIR = Path("partnerbot-files")
+"""Where the console writes files a reply carries (an export), relative to the working directory."""
 
 
 FORM_HINTS = {
@@ -66,7 +69,28 @@ def command_text(line: str) -> str | None:
     return text.removeprefix("/partner").strip() if text.startswith("/partner") else text
 
 
-def run_console(services: Services, *, team_id: str, stdin: TextIO, stdout: TextIO, interactive: bool) -> None:
+def save_files(reply: Reply, folder: Path) -> list[Path]:
+    """A reply's files (in Slack: a DM upload) written to `folder`; their paths."""
+    if not reply.files:
+        return []
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for file in reply.files:
+        path = folder / Path(file.filename).name
+        path.write_bytes(file.content)
+        paths.append(path.resolve())
+    return paths
+
+
+def run_console(
+    services: Services,
+    *,
+    team_id: str,
+    stdin: TextIO,
+    stdout: TextIO,
+    interactive: bool,
+    files_dir: Path = FILES_DIR,
+) -> None:
     if interactive:
         stdout.write("partnerbot console: type `help`, or `exit` to leave.\n")
     while True:
@@ -84,7 +108,10 @@ def run_console(services: Services, *, team_id: str, stdin: TextIO, stdout: Text
         if not interactive:
             stdout.write(f"{PROMPT}{line.strip()}\n")
         try:
-            answer = render_reply(handle(text, services.invocation(team_id=team_id, user_id=CONSOLE_USER)))
+            reply = handle(text, services.invocation(team_id=team_id, user_id=CONSOLE_USER))
+            answer = render_reply(reply)
+            for path in save_files(reply, files_dir):
+                answer += f"\n[file] {path}"
         except Exception:
             logger.exception("console line %r failed", text)
             answer = mrkdwn_to_terminal(SORRY)

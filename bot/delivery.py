@@ -19,7 +19,7 @@ from bot.views.blocks import build_reply_blocks
 from bot.views.modals import build_modal
 from bot.views.text import blocks_to_mrkdwn
 from commands.context import Invocation
-from commands.replies import Body, PostedMessage, Reply, reply_or_refusal
+from commands.replies import Body, PostedMessage, Reply, ReplyFile, reply_or_refusal
 
 FALLBACK_LIMIT = 3000
 NOT_IN_CHANNEL = ":wave: I am not in this channel yet. Type `/invite @partnerbot` here, then try again."
@@ -66,6 +66,8 @@ def deliver(
         hint = membership_hint(client, reply.check_membership)
         if hint:
             send_to_response_url(response_url, {"text": hint, "response_type": "ephemeral"})
+    if reply.files:
+        send_files(client, user_id, reply.files)
 
 
 def answer(
@@ -117,6 +119,13 @@ def update_message(client: WebClient, message: PostedMessage, body: Body) -> Non
     """Rewrites a message the app posted earlier (chat.update), e.g. a stall alert once acted on."""
     payload = message_payload(body)
     client.chat_update(channel=message.channel, ts=message.ts, blocks=payload["blocks"], text=payload["text"])
+
+
+def send_files(client: WebClient, user_id: str, files: tuple[ReplyFile, ...]) -> None:
+    """Files in the requester's DM with the app: conversations.open (`im:write`), files_upload_v2 (`files:write`)."""
+    channel = client.conversations_open(users=user_id)["channel"]["id"]
+    uploads = [{"content": f.content, "filename": f.filename, "title": f.title} for f in files]
+    client.files_upload_v2(channel=channel, file_uploads=uploads)
 
 
 def post_in_channel(client: WebClient, channel: str, body: Body, *, response_url: str | None = None) -> str | None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bot.console import render_reply
 from bot.delivery import message_payload
+from bot.demo_alliances import DEMO_ALLIANCE_VIEWS, DEMO_ALLIANCES
 from bot.digest_charts import charts_for
 from bot.services import Services
 from commands.verbs import handle
@@ -148,7 +149,7 @@ def demo_script() -> list[tuple[int, str]]:
         (days_ago, f'add "{name}" type={kind} size={size} segment={segment} owner="{owner}" alliance={alliance}')
         for days_ago, name, kind, size, segment, owner, alliance in DEMO_PARTNERS
     ]
-    return sorted([*adds, *DEMO_MOVES, *DEMO_FEEDBACK], key=lambda step: -step[0])
+    return sorted([*adds, *DEMO_MOVES, *DEMO_FEEDBACK, *DEMO_ALLIANCES], key=lambda step: -step[0])
 
 
 def seed_demo_portfolio(services: Services, *, team_id: str = DEMO_TEAM, now: datetime | None = None) -> bool:
@@ -186,6 +187,7 @@ def write_demo_files(services: Services, out: Path, *, team_id: str = DEMO_TEAM)
         ("digest", "digest now"),
         ("map", "map"),
         ("stalled", "stalled"),
+        *DEMO_ALLIANCE_VIEWS,
     )
     for name, command in views:
         reply = handle(command, services.invocation(team_id=team_id, user_id="console"))

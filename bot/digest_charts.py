@@ -21,7 +21,7 @@ from bot.charts import (
     build_ranking_figure,
     render_png,
 )
-from commands.replies import JourneyMap, WeeklyDigest
+from commands.replies import AllianceMatrix, JourneyMap, WeeklyDigest
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,10 @@ def charts_for(body: object) -> list[ChartFile]:
         return digest_charts(body)
     if isinstance(body, JourneyMap):
         return map_charts(body)
+    if isinstance(body, AllianceMatrix):
+        from bot.alliance_charts import matrix_charts  # it builds on this module's ChartFile
+
+        return matrix_charts(body)
     return []
 
 

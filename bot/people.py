@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackClientError
+from slack_sdk.errors import SlackApiError, SlackClientError
 
 from commands.people import PeopleUnavailable, Person
 
@@ -37,6 +37,8 @@ def person_from(user: dict[str, Any]) -> Person:
 
 
 class SlackPeople:
+    knows_emails = True
+
     def __init__(
         self, client: WebClient, *, cache_seconds: float = CACHE_SECONDS, clock: Callable[[], float] = time.monotonic
     ) -> None:
@@ -44,6 +46,7 @@ class SlackPeople:
         self._cache_seconds = cache_seconds
         self._clock = clock
         self._cache: dict[str, tuple[float, Person | None]] = {}
+        self._emails: dict[str, str | None] = {}
         self._lock = threading.Lock()
 
     def lookup(self, user_id: str) -> Person | None:
@@ -67,3 +70,18 @@ class SlackPeople:
         except OSError as error:
             raise PeopleUnavailable(user_id) from error
         return person_from(answer["user"])
+
+    def lookup_email(self, email: str) -> str | None:
+        """users.lookupByEmail (scope `users:read.email`), each address asked once per instance."""
+        key = email.strip().casefold()
+        if key not in self._emails:
+            try:
+                answer = self._client.users_lookupByEmail(email=email.strip())
+                found: str | None = str(answer["user"]["id"])
+            except SlackApiError as error:
+                if error.response.get("error") != "users_not_found":
+                    raise
+                found = None
+            with self._lock:
+                self._emails[key] = found
+        return self._emails[key]

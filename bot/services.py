@@ -30,7 +30,9 @@ class Services:
     def unit_of_work(self) -> UnitOfWork:
         return UnitOfWork(self.engine)
 
-    def invocation(self, *, team_id: str, user_id: str, channel_id: str | None = None) -> Invocation:
+    def invocation(
+        self, *, team_id: str, user_id: str, channel_id: str | None = None
+    ) -> Invocation:
         return Invocation(
             team_id=team_id,
             user_id=user_id,

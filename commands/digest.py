@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from sqlmodel import Session
 
+from commands.alliances.advice import changed_advice
 from commands.context import Invocation
 from commands.grammar import refuse_pairs
 from commands.registry.cards import days_in_stage
@@ -179,6 +180,7 @@ def build_digest(session: Session, invocation: Invocation) -> WeeklyDigest:
         stalled=len(stalled_partners(session, invocation)),
         reached_goal=tuple(reached),
         trend=_weekly_trend(session, invocation, today),
+        alliance_changes=changed_advice(session, invocation),
     )
 
 

@@ -18,6 +18,7 @@ from domain.clock import local_date
 from domain.errors import InvalidField, PartnerbotError
 from domain.periods import ALL_TIME, Period, last_month, parse_day, this_month, this_quarter
 from storage import kpis as repository
+from storage.handovers import flow_totals
 from storage.registry import stage_counts
 from storage.tables import Partner
 
@@ -33,6 +34,13 @@ def figures(session: Session, invocation: Invocation, period: Period, partner: P
         start=period.start,
         end=period.end,
     )
+    totals |= flow_totals(
+        session=session,
+        team_id=invocation.team_id,
+        partner_id=partner.id if partner else None,
+        start=period.start,
+        end=period.end,
+    )
     return Figures(period.title, totals, catalog.derive(totals))
 
 
@@ -42,6 +50,9 @@ def month_over_month(current: Figures, previous: Figures) -> dict[str, str | Non
         changes[item.key] = catalog.change(
             current.totals.get(item.key, Decimal(0)), previous.totals.get(item.key, Decimal(0))
         )
+    for key in ("handovers", "bonus"):  # from hand-overs and bonuses, when there are any
+        if key in current.totals or key in previous.totals:
+            changes[key] = catalog.change(current.totals.get(key, Decimal(0)), previous.totals.get(key, Decimal(0)))
     for derived in catalog.DERIVED:
         changes[derived.key] = catalog.change(current.derived.get(derived.key), previous.derived.get(derived.key))
     return changes

@@ -32,8 +32,16 @@ class Person:
 
 
 class People(Protocol):
+    knows_emails: bool
+    """False offline, where no directory can match an e-mail address to a user."""
+
     def lookup(self, user_id: str) -> Person | None:
         """The person, or None when the workspace has no such user. Raises PeopleUnavailable when it cannot tell."""
+        ...
+
+    def lookup_email(self, email: str) -> str | None:
+        """The user id of the member with this e-mail address (in Slack: users.lookupByEmail, scope
+        `users:read.email`), or None when no one has it."""
         ...
 
 
@@ -45,8 +53,13 @@ class PeopleUnavailable(PartnerbotError):
 class EveryoneIsAPerson:
     """Offline (the console, tests): no directory to ask, so every id is taken for a person."""
 
+    knows_emails = False
+
     def lookup(self, user_id: str) -> Person | None:
         return Person(user_id)
+
+    def lookup_email(self, email: str) -> str | None:
+        return None
 
 
 EVERYONE = EveryoneIsAPerson()

@@ -44,7 +44,8 @@ def _ratio(numerator: str, denominator: str) -> Callable[[Mapping[str, Decimal]]
 
 
 def _roi(totals: Mapping[str, Decimal]) -> Decimal | None:
-    cost = totals.get("cost", Decimal(0))
+    """Bonuses paid to the partner (`bonus`, from `/partner bonus`) are part of what it cost."""
+    cost = totals.get("cost", Decimal(0)) + totals.get("bonus", Decimal(0))
     return None if cost == 0 else (totals.get("revenue", Decimal(0)) - cost) / cost
 
 

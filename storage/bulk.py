@@ -37,6 +37,8 @@ class PartnerValues:
     segment: str | None = None
     type: str | None = None
     alliance: str | None = None
+    size: str | None = None
+    notes: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from decimal import Decimal
 from sqlalchemy import Column, Index, Numeric, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from storage import alliance_tables  # noqa: F401  (registers the alliance tables on the same metadata)
 from storage.types import UTCDateTime
 
 

@@ -61,5 +61,8 @@ def build_digest_blocks(body: WeeklyDigest) -> list[Block]:
         blocks.append(
             section(":trophy: Reached the end goal: " + ", ".join(f"*{escape(n)}*" for n in body.reached_goal))
         )
+    if body.alliance_changes:
+        lines = [f"• {escape(line)}" for line in body.alliance_changes]
+        blocks.append(section("*Alliances with new recommendations*\n" + "\n".join(lines)))
     blocks += [DividerBlock(), context("Charts follow in the thread. `/partner rank`, `/partner kpis` for more.")]
     return blocks

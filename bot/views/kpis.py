@@ -12,13 +12,15 @@ from bot.views.numbers import ARROWS, amount, percent, ratio_percent
 from commands.replies import Figures, KpiRecorded, KpiReport, ProgramDashboard
 from domain.kpis import DERIVED, METRICS
 
-TITLES = {metric.key: metric.title for metric in METRICS} | {derived.key: derived.title for derived in DERIVED}
+FLOWS = {"handovers": "Clients passed", "bonus": "Bonuses"}
+"""From `/partner handover` and `/partner bonus`; bonuses count as cost in ROI."""
+TITLES = {metric.key: metric.title for metric in METRICS} | FLOWS | {d.key: d.title for d in DERIVED}
 SUMMED = frozenset(metric.key for metric in METRICS)
 LABEL_WIDTH, COLUMN_WIDTH = 13, 12
 
 
 def _cell(key: str, figures: Figures) -> str:
-    if key in figures.totals or key in {metric.key for metric in METRICS}:
+    if key in figures.totals or key in {metric.key for metric in METRICS} or key in FLOWS:
         return amount(figures.totals.get(key, Decimal(0)))
     value = figures.derived.get(key)
     if key == "roi":
@@ -32,7 +34,8 @@ def figures_table(periods: tuple[Figures, ...], changes: dict[str, str | None]) 
     """A monospaced table: one row per metric, one column per period, the arrow on the first column.
 
     Columns widen to their longest title or cell ("September 2026" is 14 characters), so they stay aligned."""
-    table = {key: [_cell(key, p) for p in periods] for key in [m.key for m in METRICS] + [d.key for d in DERIVED]}
+    keys = [m.key for m in METRICS] + [key for key in FLOWS if any(key in p.totals for p in periods)]
+    table = {key: [_cell(key, p) for p in periods] for key in keys + [d.key for d in DERIVED]}
     width = max([COLUMN_WIDTH, *(len(p.title) for p in periods), *(len(c) for cells in table.values() for c in cells)])
     heading = " " * LABEL_WIDTH + "".join(f"{p.title:>{width}}  " for p in periods)
     rows = [heading.rstrip()]

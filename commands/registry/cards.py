@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
+from commands.alliances.advice import partner_alliance_advice
 from commands.context import Invocation
 from commands.feedback import feedback_summary
 from commands.kpis import figures
@@ -74,4 +75,5 @@ def partner_card(
         feedback=feedback_summary(session, partner, invocation),
         kpis=figures(session, invocation, this_month(invocation.now, invocation.timezone), partner),
         score=score_summary(session, partner, invocation),
+        alliances=partner_alliance_advice(session, invocation, partner),
     )

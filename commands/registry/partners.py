@@ -36,6 +36,7 @@ from domain.partner import (
     clean_value,
 )
 from storage import registry as repository
+from storage.alliances import ensure_label_alliance
 from storage.tables import Partner
 
 ROWS_PER_STAGE = 10
@@ -56,6 +57,11 @@ def register(invocation: Invocation, name: str, profile: Profile) -> Reply:
             now=invocation.now,
             user=invocation.user_id,
         )
+        if profile.alliance:  # the label stands for a one-member alliance of that type
+            ensure_label_alliance(
+                session=uow.session, partner=partner, type_key=profile.alliance, now=invocation.now,
+                user=invocation.user_id,
+            )
         uow.commit()
         card = partner_card(uow.session, partner, invocation, headline=f"Added {partner.name}")
     return Reply(card, public=True)

@@ -8,6 +8,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from commands.replies.alliances import (
+    AllianceAdvice,
+    AllianceListing,
+    AllianceMatrix,
+    AllianceTypeView,
+    AllianceView,
+    ExportReady,
+    FlowRecorded,
+    ReplyFile,
+)
 from commands.replies.base import Choice, FormRejected, HelpSheet, Notice, PostedMessage, VerbHelp
 from commands.replies.digest import DigestSettingsView, FunnelLine, TrendWeek, WeeklyDigest
 from commands.replies.feedback import FeedbackForm, FeedbackRecorded, FeedbackSummary
@@ -76,6 +86,12 @@ Body = (
     | DigestSettingsView
     | WeeklyDigest
     | JourneyMap
+    | AllianceView
+    | AllianceListing
+    | AllianceTypeView
+    | AllianceMatrix
+    | FlowRecorded
+    | ExportReady
 )
 Modal = RegistrationForm | FeedbackForm | ScoreForm | StallAdvanceForm | StallSnoozeForm
 
@@ -92,6 +108,8 @@ class Reply:
     """Rewrite this posted message with the body (e.g. a stall alert once acted on), instead of answering."""
     check_membership: str | None = None
     """A channel the bot will post in later: tell the user how to invite the bot when it is not a member."""
+    files: tuple[ReplyFile, ...] = ()
+    """Files for the person who asked: a DM upload in Slack, files on disk in the console."""
 
     @classmethod
     def error(cls, text: str) -> Reply:
@@ -111,6 +129,11 @@ def reply_or_refusal(run: Callable[[], Reply]) -> Reply:
 
 __all__ = [
     "AlertMessage",
+    "AllianceAdvice",
+    "AllianceListing",
+    "AllianceMatrix",
+    "AllianceTypeView",
+    "AllianceView",
     "AskSent",
     "AskStatus",
     "Body",
@@ -118,10 +141,12 @@ __all__ = [
     "DigestSettingsView",
     "DirectMessage",
     "ExplanationRow",
+    "ExportReady",
     "FeedbackForm",
     "FeedbackRecorded",
     "FeedbackSummary",
     "Figures",
+    "FlowRecorded",
     "FormRejected",
     "FunnelLine",
     "HelpSheet",
@@ -143,6 +168,7 @@ __all__ = [
     "Ranking",
     "RegistrationForm",
     "Reply",
+    "ReplyFile",
     "RequestLine",
     "ScoreExplanation",
     "ScoreForm",

@@ -52,3 +52,5 @@ class WeeklyDigest:
     stalled: int
     reached_goal: tuple[str, ...]
     trend: tuple[TrendWeek, ...]
+    alliance_changes: tuple[str, ...] = ()
+    """One line per alliance whose recommendations changed since the last digest."""

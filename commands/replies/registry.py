@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from commands.replies.base import Choice
 
 if TYPE_CHECKING:
+    from commands.replies.alliances import AllianceAdvice
     from commands.replies.feedback import FeedbackSummary
     from commands.replies.kpis import Figures
     from commands.replies.scoring import ScoreSummary
@@ -43,6 +44,7 @@ class PartnerCard:
     feedback: FeedbackSummary | None = None
     kpis: Figures | None = None
     score: ScoreSummary | None = None
+    alliances: AllianceAdvice | None = None
 
 
 @dataclass(frozen=True)

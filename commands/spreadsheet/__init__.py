@@ -1,7 +1,8 @@
 """The spreadsheet hand-over: partners from a CSV file into the registry and back out.
 
-The format is the operations contract: columns `name,stage,stage_since,owner,segment,type,alliance`,
-only `name` required, headers in any order and case (`Stage since` = `stage_since`). Import reads
+The format is the operations contract: columns `name,stage,stage_since,owner,segment,type,size,alliance,
+alliances,notes` (an export adds computed figures, which an import accepts and ignores), only `name`
+required, headers in any order and case (`Stage since` = `stage_since`). Import reads
 UTF-8 with or without a BOM, with `,`, `;` or tab between cells (Excel in Poland and Russia saves
 "CSV" with semicolons).
 
@@ -27,7 +28,7 @@ from __future__ import annotations
 
 from commands.spreadsheet.checking import parse_date
 from commands.spreadsheet.columns import COLUMNS, PROFILE_COLUMNS
-from commands.spreadsheet.exporting import export_partners
+from commands.spreadsheet.exporting import export_history, export_partners
 from commands.spreadsheet.importing import import_partners
 from commands.spreadsheet.reading import DELIMITERS
 from commands.spreadsheet.report import ERRORS_SHOWN, ImportReport
@@ -38,6 +39,7 @@ __all__ = [
     "ERRORS_SHOWN",
     "PROFILE_COLUMNS",
     "ImportReport",
+    "export_history",
     "export_partners",
     "import_partners",
     "parse_date",

@@ -9,7 +9,9 @@ from datetime import date
 from functools import partial
 from typing import Any, TypeVar
 
-from commands.spreadsheet.columns import COLUMNS, PROFILE_COLUMNS
+from commands.people import EVERYONE, People
+from commands.spreadsheet.columns import COLUMNS, PROFILE_COLUMNS, parse_alliances_cell
+from commands.spreadsheet.owners import OwnerMatcher
 from domain.errors import PartnerbotError
 from domain.journey import Journey
 from domain.partner import clean_name, clean_value, name_key
@@ -28,6 +30,9 @@ class SheetRow:
     stage: str | None
     stage_since: date | None
     profile: dict[str, str | None]
+    alliances: tuple[tuple[str, str, int | None], ...] | None = None
+    """(name, type, position) per alliance, when the file has an `alliances` column."""
+    warnings: tuple[str, ...] = ()
 
 
 def checked(check: Callable[[str], T]) -> Callable[[str], tuple[T | None, str | None]]:
@@ -62,14 +67,25 @@ def _stage_key(journey: Journey, raw: str) -> str | None:
 class RowChecker:
     """Checks data rows against the header, memoising each distinct stage, date and profile value."""
 
-    def __init__(self, header: list[str], positions: dict[str, int], journey: Journey, today: date) -> None:
+    def __init__(
+        self,
+        header: list[str],
+        positions: dict[str, int],
+        journey: Journey,
+        today: date,
+        people: People = EVERYONE,
+    ) -> None:
         self.width = len(header)
         # a column missing from the file reads the blank cell that `check` pads each row with
         self.index = {column: positions.get(column, self.width) for column in COLUMNS}
         self.unheaded = [index for index in range(self.width) if index not in positions.values()]
         self.stage_of = checked(partial(_stage_key, journey))
         self.date_of = checked(partial(parse_date, today=today))
-        self.value_of = {c: checked(partial(clean_value, c)) for c in PROFILE_COLUMNS if c in positions}
+        self.value_of = {
+            c: checked(partial(clean_value, c)) for c in PROFILE_COLUMNS if c in positions and c != "owner"
+        }
+        self.owners = OwnerMatcher(people) if "owner" in positions else None
+        self.alliances_of = checked(parse_alliances_cell) if "alliances" in positions else None
         self.first_line: dict[str, tuple[int, str]] = {}  # name_key → where the name first appeared
 
     def check(self, line: int, cells: list[str]) -> tuple[SheetRow | None, list[str]]:
@@ -89,6 +105,17 @@ class RowChecker:
         for column, check in self.value_of.items():
             profile[column], problem = check(cells[index[column]])
             profile_problems.append(problem)
+        warnings: list[str] = []
+        if self.owners is not None:
+            owner, unmatched = self.owners.match(cells[index["owner"]])
+            if unmatched:
+                warnings.append(f"line {line}: {unmatched}; the owner was left unchanged")
+            else:
+                profile["owner"] = owner
+        alliances = None
+        if self.alliances_of is not None:
+            alliances, alliances_problem = self.alliances_of(cells[index["alliances"]])
+            profile_problems.append(alliances_problem)
         problems.extend(p for p in (stage_problem, since_problem, *profile_problems) if p)
         if name is None:
             return None, problems
@@ -96,7 +123,9 @@ class RowChecker:
         earlier_line, earlier_name = self.first_line.setdefault(key, (line, name))
         if earlier_line != line:
             problems.append(f"'{name}' repeats '{earlier_name}' from line {earlier_line} (names ignore case)")
-        return (None, problems) if problems else (SheetRow(line, name, key, stage, since, profile), [])
+        if problems:
+            return None, problems
+        return SheetRow(line, name, key, stage, since, profile, alliances, tuple(warnings)), []
 
 
 def check_rows(rows: Iterator[list[str]], checker: RowChecker) -> tuple[list[SheetRow], list[str]]:

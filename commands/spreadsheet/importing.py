@@ -7,6 +7,7 @@ from pathlib import Path
 from sqlalchemy.exc import IntegrityError
 
 from commands.context import Invocation
+from commands.spreadsheet.alliance_rows import apply_alliances
 from commands.spreadsheet.checking import RowChecker, check_rows
 from commands.spreadsheet.columns import column_positions
 from commands.spreadsheet.planning import plan_import
@@ -32,7 +33,8 @@ def import_partners(path: Path, invocation: Invocation) -> ImportReport:
     note = f"imported from {file}"
     with invocation.unit_of_work() as uow:  # the rows are checked against the workspace's own journey
         try:
-            checked, errors = check_rows(rows, RowChecker(header, positions, invocation.journey, today))
+            checker = RowChecker(header, positions, invocation.journey, today, invocation.people)
+            checked, errors = check_rows(rows, checker)
         except PartnerbotError as error:
             return ImportReport(file, errors=(error.message,))
         if errors:
@@ -60,7 +62,9 @@ def import_partners(path: Path, invocation: Invocation) -> ImportReport:
                 raise
             message = "Someone added a partner named in the file while it was importing; run the import again."
             return ImportReport(file, errors=(message,))
+        apply_alliances(uow.session, invocation, checked)
         uow.commit()
+    owner_warnings = [warning for row in checked for warning in row.warnings]
     moved = sum(1 for stored, after in plan.updated if after.stage != stored.values.stage)
     return ImportReport(
         file,
@@ -69,5 +73,5 @@ def import_partners(path: Path, invocation: Invocation) -> ImportReport:
         unchanged=plan.unchanged,
         moved=moved,
         skipped=len(plan.warnings),
-        warnings=tuple(plan.warnings),
+        warnings=tuple(plan.warnings + owner_warnings),
     )

@@ -26,6 +26,8 @@ class Call:
 
 
 Answer = tuple[int, dict[str, str], dict[str, Any]]
+USERS_BY_EMAIL = {"anna@example.com": "U01ANNA", "piotr@example.pl": "U02PIOTR"}
+"""The workspace's members as users.lookupByEmail sees them."""
 
 
 def _default_answer(method: str, body: dict[str, Any]) -> dict[str, Any]:
@@ -47,6 +49,11 @@ def _default_answer(method: str, body: dict[str, Any]) -> dict[str, Any]:
         return {"ok": True, "channel": {"id": body.get("channel"), "is_member": True}}
     if method in ("views.open", "views.publish", "views.push", "views.update"):
         return {"ok": True, "view": {"id": "V123", "type": "modal"}}
+    if method == "conversations.open":
+        return {"ok": True, "channel": {"id": "D" + str(body.get("users", "")).split(",")[0]}}
+    if method == "users.lookupByEmail":
+        user = USERS_BY_EMAIL.get(str(body.get("email", "")).casefold())
+        return {"ok": True, "user": {"id": user}} if user else {"ok": False, "error": "users_not_found"}
     if method == "chat.postMessage":
         return {"ok": True, "channel": body.get("channel"), "ts": "1700000000.000100", "message": {}}
     if method == "files.completeUploadExternal":

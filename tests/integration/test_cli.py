@@ -87,20 +87,29 @@ def test_import_then_export_round_trips_a_spreadsheet(tmp_path: Path) -> None:
     sheet = tmp_path / "partners.csv"
     sheet.write_text(
         "name;stage;stage_since;owner;segment;type;alliance\n"
-        "Ромашка;поддержка;01.03.2026;Ольга;retail;agency;chain\n"
-        "Żabka Tech;onboarding;2026-06-15;;;technology;\n",
+        "Ромашка;поддержка;01.03.2026;<@U0OLGA|olga>;retail;agency;chain\n"
+        "Żabka Tech;onboarding;2026-06-15;Ольга;;technology;\n",
         encoding="utf-8-sig",
     )
     imported = partnerbot("import", str(sheet), "--team", "T1", database=tmp_path / "bot.db")
     assert imported.returncode == 0, imported.stderr
-    assert "2" in imported.stdout
+    assert "2 created" in imported.stdout
+    assert "line 3: owner 'Ольга' is not a Slack user" in imported.stdout  # reported, not kept as text
     shown = partnerbot("console", "--team", "T1", database=tmp_path / "bot.db", stdin="show ромашка\n")
     assert "Stage: Support" in shown.stdout and "since 1 Mar 2026" in shown.stdout
     exported = partnerbot("export", str(tmp_path / "out.csv"), "--team", "T1", database=tmp_path / "bot.db")
     assert exported.returncode == 0, exported.stderr
     lines = (tmp_path / "out.csv").read_text(encoding="utf-8-sig").splitlines()
-    assert lines[0] == "name,stage,stage_since,owner,segment,type,alliance"
-    assert "Ромашка,support,2026-03-01,Ольга,retail,agency,chain" in lines
+    assert lines[0].startswith("name,stage,stage_since,owner,segment,type,size,alliance,alliances,notes,")
+    assert any(line.startswith("Ромашка,support,2026-03-01,U0OLGA,retail,agency,,chain,") for line in lines)
+    assert any(line.startswith("Żabka Tech,onboarding,2026-06-15,,,technology,") for line in lines)
+    semicolons = partnerbot(
+        "export", str(tmp_path / "pl.csv"), "--team", "T1", "--history", "--sep", ";", database=tmp_path / "bot.db"
+    )
+    assert semicolons.returncode == 0, semicolons.stderr
+    assert (tmp_path / "pl.csv").read_text(encoding="utf-8-sig").startswith("name;stage;stage_since;owner;")
+    moves = (tmp_path / "pl-stage-history.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert moves[0] == "name;from_stage;to_stage;moved_at;moved_by;note" and len(moves) == 3
 
 
 def test_import_with_an_unknown_stage_names_the_line_and_writes_nothing(tmp_path: Path) -> None:
@@ -111,3 +120,12 @@ def test_import_with_an_unknown_stage_names_the_line_and_writes_nothing(tmp_path
     assert "line 3" in result.stderr and "suport" in result.stderr and "Traceback" not in result.stderr
     listed = partnerbot("console", "--team", "T1", database=tmp_path / "bot.db", stdin="list\n")
     assert "Acme" not in listed.stdout
+
+
+def test_console_export_writes_its_files_to_a_local_folder_and_prints_the_paths(tmp_path: Path) -> None:
+    result = partnerbot("console", database=tmp_path / "bot.db", stdin="add Ромашка\nexport history\n")
+    assert result.returncode == 0, result.stderr
+    printed = [line.removeprefix("[file] ") for line in result.stdout.splitlines() if line.startswith("[file] ")]
+    assert len(printed) == 4 and all(Path(path).parent == tmp_path / "partnerbot-files" for path in printed)
+    partners = next(Path(path) for path in printed if Path(path).name.startswith("partners-"))
+    assert partners.read_text(encoding="utf-8-sig").splitlines()[1].startswith("Ромашка,discovery,")

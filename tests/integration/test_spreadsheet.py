@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -13,6 +15,7 @@ from commands.context import Invocation
 from commands.registry import partners as registry
 from commands.registry.parse import Advance, Archive
 from commands.spreadsheet import ERRORS_SHOWN, ImportReport, export_partners, import_partners
+from commands.spreadsheet.columns import COLUMNS, EXPORT_COLUMNS
 from domain.partner import Profile
 from storage import bulk
 from storage.registry import find_partner, recent_moves
@@ -277,12 +280,15 @@ def test_export_writes_active_partners_in_journey_order_with_a_bom(
 
     raw = (tmp_path / "export.csv").read_bytes()
     assert count == 3 and raw.startswith(b"\xef\xbb\xbf")
-    assert raw.decode("utf-8-sig").splitlines() == [
-        "name,stage,stage_since,owner,segment,type,alliance",
-        "alpha,discovery,2026-11-23,,,,",
-        "Zeta,discovery,2026-03-01,,,,",
-        'Ромашка,support,2026-03-01,U_ANNA,"retail, food",reseller,chain',
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[0] == list(EXPORT_COLUMNS)
+    assert [row[: len(COLUMNS)] for row in rows[1:]] == [
+        ["alpha", "discovery", "2026-11-23", "", "", "", "", "", "", ""],
+        ["Zeta", "discovery", "2026-03-01", "", "", "", "", "", "", ""],
+        ["Ромашка", "support", "2026-03-01", "U_ANNA", "retail, food", "reseller", "", "chain",
+         "Ромашка (chain) [chain #1]", ""],
     ]
+    assert [row[len(COLUMNS)] for row in rows[1:]] == ["0", "267", "267"]  # days in stage
 
 
 def test_export_then_import_changes_nothing(invocation_for: InvocationFor, tmp_path: Path) -> None:

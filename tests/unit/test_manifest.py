@@ -58,7 +58,7 @@ def test_manifest_declares_exactly_the_scopes_the_called_methods_need() -> None:
     declared = manifest()["oauth_config"]["scopes"]["bot"]
     assert len(declared) == len(set(declared))
     assert set(declared) == required_bot_scopes()
-    assert "im:write" not in declared  # a DM is chat.postMessage to the user's id: chat:write is enough
+    assert "users:read.email" in declared  # owners imported by e-mail (users.lookupByEmail)
 
 
 def test_manifest_subscribes_exactly_the_events_the_app_listens_to() -> None:

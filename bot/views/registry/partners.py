@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from slack_sdk.models.blocks import Block, DividerBlock, MarkdownTextObject, SectionBlock
 
+from bot.views.alliances import alliance_card_lines
 from bot.views.blocks import (
     MAX_BLOCKS,
     build_reply_blocks,
@@ -65,6 +66,8 @@ def build_partner_card(card: PartnerCard) -> list[Block]:
         blocks.append(section("\n".join(score_lines(card.score))))
     if card.feedback is not None:
         blocks.append(section("\n".join(feedback_lines(card.feedback))))
+    if card.alliances is not None:
+        blocks.append(section("\n".join(alliance_card_lines(card.alliances))))
     if card.kpis is not None and card.kpis.totals:
         blocks.append(section(kpi_line(card.kpis)))
     history = move_line(card)
