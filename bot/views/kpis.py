@@ -49,6 +49,8 @@ def figures_table(periods: tuple[Figures, ...], changes: dict[str, str | None]) 
 def kpi_line(figures: Figures) -> str:
     """One line for a partner card: this period's summed figures and its lead → deal conversion."""
     parts = [f"{m.title} {amount(figures.totals[m.key])}" for m in METRICS if figures.totals.get(m.key)]
+    flows = [(title, figures.totals.get(key)) for key, title in FLOWS.items()]
+    parts += [f"{title.lower()} {amount(total)}" for title, total in flows if total]
     conversion = figures.derived.get("lead_to_deal")
     if conversion is not None:
         parts.append(f"lead → deal {percent(conversion)}")
