@@ -20,6 +20,7 @@ from commands.installs import record_seen
 logger = logging.getLogger("partnerbot.installs")
 RECHECK_SECONDS = 60.0
 UNINSTALL_EVENTS = ("app_uninstalled", "tokens_revoked")
+REINSTALL_WATCH_THREAD = "reinstall-watch"
 
 
 class ReinstallWatch:
@@ -36,7 +37,7 @@ class ReinstallWatch:
                 with self._lock:
                     self._checked.pop(team_id, None)  # the next request from it checks again at once
             elif self._due(team_id):  # at most one check per workspace a minute, so threads stay few
-                threading.Thread(target=self._check, args=(team_id,), name="reinstall-watch", daemon=True).start()
+                threading.Thread(target=self._check, args=(team_id,), name=REINSTALL_WATCH_THREAD, daemon=True).start()
         next()
 
     def _due(self, team_id: str) -> bool:
