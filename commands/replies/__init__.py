@@ -49,6 +49,8 @@ from commands.replies.stalls import (
     StalledPartner,
     StallReasons,
     StallSnoozeForm,
+    StallSummary,
+    SummaryLine,
 )
 from domain.errors import PartnerbotError
 
@@ -73,6 +75,7 @@ Body = (
     | StallReasons
     | StallAlertMessage
     | StallAlertActedOn
+    | StallSummary
     | DigestSettingsView
     | WeeklyDigest
     | JourneyMap
@@ -92,6 +95,8 @@ class Reply:
     """Rewrite this posted message with the body (e.g. a stall alert once acted on), instead of answering."""
     check_membership: str | None = None
     """A channel the bot will post in later: tell the user how to invite the bot when it is not a member."""
+    sends: bool = False
+    """The command enqueued Slack posts in its transaction (the outbox): run the sender now."""
 
     @classmethod
     def error(cls, text: str) -> Reply:
@@ -158,8 +163,10 @@ __all__ = [
     "StallAlertMessage",
     "StallReasons",
     "StallSnoozeForm",
+    "StallSummary",
     "StalledList",
     "StalledPartner",
+    "SummaryLine",
     "TrendWeek",
     "VerbHelp",
     "WeeklyDigest",

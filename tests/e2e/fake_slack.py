@@ -89,6 +89,14 @@ class FakeSlack:
         answer: Answer = (200, {"Content-Type": "application/json"}, {"ok": False, "error": error})
         self.script(f"/api/{method}", *([answer] * times))
 
+    def fail(self, method: str, status: int = 500, times: int = 1, retry_after: int | None = None) -> None:
+        """The next `times` calls to `method` fail at the HTTP level: a 5xx, or a 429 with its Retry-After."""
+        headers = {"Content-Type": "application/json"}
+        if retry_after is not None:
+            headers["Retry-After"] = str(retry_after)
+        error = "ratelimited" if status == 429 else "internal_error"
+        self.script(f"/api/{method}", *([(status, headers, {"ok": False, "error": error})] * times))
+
     def answer_when(self, method: str, arguments: dict[str, str], status: int, answer: dict[str, Any]) -> None:
         """Every call to `method` with these arguments gets this answer (e.g. a 500 for one user's DM)."""
         self.scripted_for.append((f"/api/{method}", arguments, (status, {"Content-Type": "application/json"}, answer)))
