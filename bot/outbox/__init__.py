@@ -26,12 +26,12 @@ from storage.unit_of_work import UnitOfWork
 logger = logging.getLogger("partnerbot.outbox")
 LEASE = timedelta(minutes=10)
 BATCH = 500
-_stopping = threading.Event()
+STOPPING = threading.Event()
 
 
 def request_stop() -> None:
     """SIGTERM: senders finish the step in hand and stop claiming new ones."""
-    _stopping.set()
+    STOPPING.set()
 
 
 @dataclass
@@ -59,6 +59,7 @@ def drain(
     ids: tuple[int, ...] = (),
     limit: int = BATCH,
     recover: bool = False,
+    stopping: threading.Event = STOPPING,
 ) -> Drained:
     """Sends the due steps (of one team, or only `ids`, when given) until none is due, `limit` or SIGTERM;
     with `recover` (the scheduled runs), first reports the steps a dead process left `sending`."""
@@ -70,7 +71,7 @@ def drain(
                 logger.error("outbox step %s (%s, %s) interrupted mid-send", stale.id, stale.team_id, stale.key)
                 done.failed.append((stale.id or 0, stale.last_error or ""))
             uow.commit()
-    while len(done.sent) + len(done.retrying) + len(done.failed) < limit and not _stopping.is_set():
+    while len(done.sent) + len(done.retrying) + len(done.failed) < limit and not stopping.is_set():
         now = clock()
         with database() as uow:
             step = outbox.claim_next(session=uow.session, now=now, team_id=team_id, ids=ids)

@@ -7,7 +7,7 @@ the outbox steps that announce them, so a claim is never released and an episode
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -16,7 +16,7 @@ from sqlmodel import Session
 from commands.context import Invocation
 from commands.registry.cards import days_in_stage
 from commands.replies import StallSummary, SummaryLine
-from commands.stalls.listing import stalled_partner, stalled_partners
+from commands.stalls.listing import stalled_partner
 from domain.journey import is_stalled
 from domain.stalls import AlertDue, alert_due
 from storage import outbox
@@ -30,13 +30,22 @@ BODY = "stall_summary"
 _USER_ID = re.compile(r"[UW][A-Z0-9]{2,}")
 
 
-def claim_due(session: Session, invocation: Invocation) -> list[tuple[StallAlert, SummaryLine]]:
+@dataclass
+class Claimed:
+    """The episodes one run claimed (each alert with its summary line), and how many partners are stalled."""
+
+    alerts: list[tuple[StallAlert, SummaryLine]] = field(default_factory=list)
+    stalled: int = 0
+
+
+def claim_due(session: Session, invocation: Invocation) -> Claimed:
     """Claims the episodes due an alert (new ones, and those whose snooze ended)."""
-    claimed = []
+    claimed = Claimed()
     alerts = repository.alerts_for_team(session=session, team_id=invocation.team_id)
     for partner in active_partners(session=session, team_id=invocation.team_id):
         if not is_stalled(invocation.journey.get(partner.stage), days_in_stage(partner, invocation)):
             continue
+        claimed.stalled += 1
         alert = alerts.get(partner.id or 0)
         due = alert_due(
             alerted=alert is not None, snoozed_until=alert.snoozed_until if alert else None, now=invocation.now
@@ -55,7 +64,7 @@ def claim_due(session: Session, invocation: Invocation) -> list[tuple[StallAlert
             line = SummaryLine(
                 alert.id, entry.partner, entry.stage, entry.stage_key, entry.owner, over, entry.last_activity
             )
-            claimed.append((alert, line))
+            claimed.alerts.append((alert, line))
     return claimed
 
 
@@ -74,11 +83,10 @@ def enqueue_daily_summary(invocation: Invocation) -> str:
         notify = settings.stall_notify if settings is not None else "channel"
         channel = settings.digest_channel if settings is not None else None
         claimed = claim_due(session, invocation)
-        if not claimed:
+        if not claimed.alerts:
             uow.commit()
             return "no newly stalled partners"
-        stalled = len(stalled_partners(session, invocation))
-        lines = [line for _, line in claimed]
+        stalled, lines = claimed.stalled, [line for _, line in claimed.alerts]
         stamp = invocation.now.strftime("%Y%m%dT%H%M%S%f")
         step = None
         if channel and notify in ("channel", "both"):
@@ -89,7 +97,7 @@ def enqueue_daily_summary(invocation: Invocation) -> str:
             for owner in owners:
                 mine = [line for line in lines if line.owner == owner]
                 _enqueue(session, invocation, f"stall-summary:{stamp}:dm:{owner}", owner, build_summary(mine, 0, owner))
-        for alert, _ in claimed:
+        for alert, _ in claimed.alerts:
             alert.summary_step_id = step.id if step is not None else None
             session.add(alert)
         uow.commit()

@@ -6,6 +6,7 @@ sent on the next run. On SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
@@ -14,7 +15,8 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
-from bot.jobs import run_job
+from bot.jobs import JOBS, run_job
+from bot.outbox import drain
 from domain.schedule import WeeklySchedule, latest_due
 from storage.tables import OutboxStep, Partner, WorkspaceSettings
 from tests.conftest import sqlite_url
@@ -229,3 +231,34 @@ def test_with_notify_dm_and_no_digest_channel_each_owner_gets_their_own_summary(
     report = job(slack, "stalled-alerts", now)
     assert "4 newly stalled: no channel summary, 3 DM(s)" in report and "outbox: 3 sent" in report
     assert sorted(str(body["channel"]) for body in calls(slack, "chat.postMessage")) == sorted(OWNERS)
+
+
+# --- the sender's own rules ----------------------------------------------------------------------------
+
+
+def test_a_step_left_sending_by_a_dead_process_is_reported_failed_and_never_sent_again(slack: Slack) -> None:
+    """The crash window: Slack may have taken the post before the process died, so it is not sent twice."""
+    now = datetime.now(UTC)
+    with Session(slack.engine) as session:
+        payload = '{"blocks": [], "text": "hi"}'
+        step = OutboxStep(team_id="T1", key="k1", kind="message", channel="C0X", payload=payload, created_at=now)
+        step.state, step.attempts, step.next_attempt_at = "sending", 1, now
+        session.add(step)
+        session.commit()
+    assert "outbox: 0 sent, 0 to retry, 0 failed" in job(slack, "outbox", now + timedelta(minutes=5))
+    report = job(slack, "outbox", now + timedelta(minutes=11))
+    assert "1 failed" in report and "interrupted while sending: it may or may not have been posted" in report
+    assert calls(slack, "chat.postMessage") == []
+
+
+def test_a_sender_told_to_stop_claims_nothing_more_and_the_next_one_sends_it(slack: Slack) -> None:
+    now = datetime.now(UTC)
+    add_stalled(slack.engine, "T1", 2, now)
+    configure_digest(slack)
+    services, client = job_runner(slack, now)
+    assert "1 summary" in JOBS["stalled-alerts"](services, client, now)
+    stopped = threading.Event()
+    stopped.set()
+    assert drain(services.unit_of_work, client, clock=services.clock, stopping=stopped).sent == []
+    assert calls(slack, "chat.postMessage") == []
+    assert len(drain(services.unit_of_work, client, clock=services.clock).sent) == 1

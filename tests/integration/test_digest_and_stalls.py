@@ -275,7 +275,7 @@ def due(invocation: Invocation) -> list[tuple[str, str, int | None]]:
     with invocation.unit_of_work() as uow:
         claimed = claim_due(uow.session, invocation)
         uow.commit()
-    return [(line.partner, line.stage_key, line.alert_id) for _, line in claimed]
+    return [(line.partner, line.stage_key, line.alert_id) for _, line in claimed.alerts]
 
 
 def test_one_alert_per_stall_episode_and_a_new_one_when_the_partner_stalls_again(
