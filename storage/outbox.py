@@ -7,6 +7,7 @@ pending with a later attempt time, or failed for good. Steps whose parent has no
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -19,6 +20,14 @@ from storage.once import insert_once
 from storage.tables import OutboxStep
 
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
+
+
+@dataclass(frozen=True)
+class Posted:
+    """What Slack answered for a sent step: the message's channel and ts (None for a chart)."""
+
+    channel: str | None = None
+    ts: str | None = None
 
 
 def enqueue(
@@ -87,10 +96,10 @@ def parent_of(*, session: Session, step: OutboxStep) -> OutboxStep | None:
     return session.get(OutboxStep, step.parent_id) if step.parent_id is not None else None
 
 
-def mark_sent(*, session: Session, step_id: int, ts: str | None, now: datetime) -> None:
-    session.execute(
-        update(OutboxStep).where(col(OutboxStep.id) == step_id).values(state=SENT, result_ts=ts, sent_at=now)
-    )
+def mark_sent(*, session: Session, step_id: int, posted: Posted, now: datetime) -> None:
+    """Records Slack's answer; a chart's bytes are not kept once Slack has them."""
+    values = {"state": SENT, "result_ts": posted.ts, "posted_channel": posted.channel, "sent_at": now, "content": None}
+    session.execute(update(OutboxStep).where(col(OutboxStep.id) == step_id).values(**values))
 
 
 def mark_retry(*, session: Session, step_id: int, error: str, at: datetime) -> None:

@@ -255,5 +255,7 @@ class OutboxStep(SQLModel, table=True):
     next_attempt_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     last_error: str | None = Field(default=None, max_length=300)
     result_ts: str | None = Field(default=None, max_length=32)
+    posted_channel: str | None = Field(default=None, max_length=32)
+    """Where Slack says the message went (a DM's conversation id, not the user id it was sent to)."""
     created_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     sent_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))

@@ -81,7 +81,7 @@ def drain(
             uow.commit()
         assert step.id is not None
         try:
-            ts = send_step(slack, step, parent)
+            posted = send_step(slack, step, parent)
         except Exception as error:
             failure = failure_of(error)
             verdict = after_failure(failure, attempts=step.attempts, now=clock())
@@ -104,7 +104,7 @@ def drain(
                 done.retrying.append((step.id, failure.error))
             continue
         with database() as uow:
-            outbox.mark_sent(session=uow.session, step_id=step.id, ts=ts, now=clock())
+            outbox.mark_sent(session=uow.session, step_id=step.id, posted=posted, now=clock())
             uow.commit()
         done.sent.append(step.id)
     return done

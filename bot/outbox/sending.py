@@ -14,6 +14,7 @@ from commands.stalls.summary import BODY as STALL_SUMMARY
 from commands.stalls.summary import summary_from_data
 from domain.outbox import Failure
 from storage import outbox
+from storage.outbox import Posted
 from storage.tables import OutboxStep
 
 BODIES: dict[str, Callable[[dict[str, Any]], Body]] = {
@@ -30,15 +31,16 @@ def rendered(step: OutboxStep) -> dict[str, Any]:
     return {"blocks": payload["blocks"], "text": payload["text"]}
 
 
-def send_step(client: WebClient, step: OutboxStep, parent: OutboxStep | None) -> str | None:
-    """Sends the step; returns the ts of the message it posted (None for a chart)."""
+def send_step(client: WebClient, step: OutboxStep, parent: OutboxStep | None) -> Posted:
+    """Sends the step; returns where the message it posted is (nothing for a chart)."""
     if step.kind in ("message", "dm"):
         posted = client.chat_postMessage(channel=step.channel, **rendered(step))
-        return str(posted["ts"])
+        return Posted(str(posted.get("channel") or step.channel), str(posted["ts"]))
     assert parent is not None and parent.result_ts is not None
     if step.kind == "update":
-        client.chat_update(channel=parent.channel, ts=parent.result_ts, **rendered(parent))
-        return parent.result_ts
+        channel = parent.posted_channel or parent.channel
+        client.chat_update(channel=channel, ts=parent.result_ts, **rendered(parent))
+        return Posted(channel, parent.result_ts)
     if step.kind == "chart":
         chart = outbox.loads(step)
         upload = {
@@ -48,7 +50,7 @@ def send_step(client: WebClient, step: OutboxStep, parent: OutboxStep | None) ->
             "alt_txt": chart["alt_text"][:1000],
         }
         client.files_upload_v2(channel=step.channel, thread_ts=parent.result_ts, file_uploads=[upload])
-        return None
+        return Posted()
     raise ValueError(f"unknown outbox step kind {step.kind!r}")
 
 

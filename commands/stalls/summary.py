@@ -93,12 +93,14 @@ def enqueue_daily_summary(invocation: Invocation) -> str:
             summary = build_summary(lines, stalled)
             step = _enqueue(session, invocation, f"stall-summary:{stamp}", channel, summary)
         owners = sorted({line.owner for line in lines if line.owner and _USER_ID.fullmatch(line.owner)})
+        dms: dict[str, OutboxStep | None] = {}
         if notify in ("dm", "both"):
             for owner in owners:
-                mine = [line for line in lines if line.owner == owner]
-                _enqueue(session, invocation, f"stall-summary:{stamp}:dm:{owner}", owner, build_summary(mine, 0, owner))
-        for alert, _ in claimed.alerts:
-            alert.summary_step_id = step.id if step is not None else None
+                mine = build_summary([line for line in lines if line.owner == owner], 0, owner)
+                dms[owner] = _enqueue(session, invocation, f"stall-summary:{stamp}:dm:{owner}", owner, mine)
+        for alert, line in claimed.alerts:
+            announced = step if step is not None else dms.get(line.owner or "")
+            alert.summary_step_id = announced.id if announced is not None else None
             session.add(alert)
         uow.commit()
     where = f"{'1 summary' if step else 'no channel summary'}, {len(owners) if notify != 'channel' else 0} DM(s)"
@@ -126,7 +128,7 @@ def record_outcome(
     if alert.summary_step_id is None:
         return False
     step = outbox.update_payload(session=session, step_id=alert.summary_step_id, team_id=invocation.team_id)
-    if step is None:
+    if step is None or step.state == outbox.FAILED:
         return False
     payload = outbox.loads(step)
     summary = summary_from_data(payload["data"])

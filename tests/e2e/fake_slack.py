@@ -48,7 +48,10 @@ def _default_answer(method: str, body: dict[str, Any]) -> dict[str, Any]:
     if method in ("views.open", "views.publish", "views.push", "views.update"):
         return {"ok": True, "view": {"id": "V123", "type": "modal"}}
     if method == "chat.postMessage":
-        return {"ok": True, "channel": body.get("channel"), "ts": "1700000000.000100", "message": {}}
+        channel = str(body.get("channel"))
+        if channel.startswith(("U", "W")):  # a message to a user goes to their DM with the app
+            channel = "D" + channel[1:]
+        return {"ok": True, "channel": channel, "ts": "1700000000.000100", "message": {}}
     if method == "files.completeUploadExternal":
         files = json.loads(body.get("files") or "[]")
         return {"ok": True, "files": [{"id": f.get("id"), "title": f.get("title", "")} for f in files]}

@@ -21,13 +21,14 @@ from domain.schedule import WeeklySchedule, latest_due
 from storage.tables import OutboxStep, Partner, WorkspaceSettings
 from tests.conftest import sqlite_url
 from tests.e2e.conftest import Slack, app_settings, serving
-from tests.e2e.fake_slack import FakeSlack
-from tests.e2e.messages import button_click, visible_text
+from tests.e2e.fake_slack import Call, FakeSlack
+from tests.e2e.messages import button_click, view_submission, visible_text
 from tests.e2e.test_digest_alerts_and_home import (
     ANNA,
     DIGEST_CHANNEL,
     POSTED_TS,
     WARSAW,
+    choose,
     configure_digest,
     job_runner,
     recorded,
@@ -262,3 +263,20 @@ def test_a_sender_told_to_stop_claims_nothing_more_and_the_next_one_sends_it(sla
     assert drain(services.unit_of_work, client, clock=services.clock, stopping=stopped).sent == []
     assert calls(slack, "chat.postMessage") == []
     assert len(drain(services.unit_of_work, client, clock=services.clock).sent) == 1
+
+
+def test_snoozing_from_an_owners_dm_summary_updates_that_dm(slack: Slack) -> None:
+    now = datetime.now(UTC)
+    add_stalled(slack.engine, "T1", 1, now)
+    run(slack, "stalled notify dm")
+    job(slack, "stalled-alerts", now)
+    [dm] = calls(slack, "chat.postMessage")
+    blocks = dm["blocks"]
+    assert isinstance(blocks, list)
+    [snooze] = [block["accessory"]["options"][1]["value"] for block in blocks if "accessory" in block]
+    view = choose(slack, Call("/api/chat.postMessage", {}, dm), snooze)
+    no_reason = {"reason": {"type": "plain_text_input", "value": None}}
+    assert slack.interaction(view_submission(view, no_reason)).status == 200
+    [update] = slack.fake.wait_for("/api/chat.update")
+    assert (update.body["channel"], update.body["ts"]) == ("D0OWNERA", POSTED_TS)
+    assert "snoozed until" in visible_text(update.body) and f"by <@{ANNA}>" in visible_text(update.body)

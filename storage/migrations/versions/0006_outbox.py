@@ -34,6 +34,7 @@ def upgrade() -> None:
         sa.Column("next_attempt_at", UTCDateTime(), nullable=False),
         sa.Column("last_error", sa.String(length=300), nullable=True),
         sa.Column("result_ts", sa.String(length=32), nullable=True),
+        sa.Column("posted_channel", sa.String(length=32), nullable=True),
         sa.Column("created_at", UTCDateTime(), nullable=False),
         sa.Column("sent_at", UTCDateTime(), nullable=True),
         sa.UniqueConstraint("team_id", "key", name="uq_outbox_step_team_key"),
