@@ -32,13 +32,16 @@ DIGEST_TICK = timedelta(minutes=5)
 REMINDER_INTERVAL = timedelta(hours=1)
 STALLED_ALERTS_AT = (9, 0)
 OUTBOX_INTERVAL = timedelta(seconds=30)
+IDLE_SENDER = "0 sent, 0 to retry, 0 failed"
 
 
 def run_if_leader(name: str, services: Services, client: WebClient, leader: LeaderLock) -> None:
     if not leader.is_leader():
         return
     try:
-        logger.info(run_job(name, services, client))
+        report = run_job(name, services, client)
+        quiet = name == "outbox" and report.endswith(IDLE_SENDER)  # every 30 s: log only when it did something
+        logger.log(logging.DEBUG if quiet else logging.INFO, report)
     except Exception:
         logger.exception("job %s failed", name)
 

@@ -24,7 +24,7 @@ JOBS: dict[str, Job] = {
     "weekly-digest": post_weekly_digests,
     "stalled-alerts": post_stalled_alerts,
     "score-reminders": send_score_reminders,
-    "outbox": lambda services, client, now: "pending posts",
+    "outbox": lambda services, client, now: "outbox: the posts due again",
 }
 
 

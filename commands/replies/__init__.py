@@ -44,7 +44,6 @@ from commands.replies.stalls import (
     AlertMessage,
     StallAdvanceForm,
     StallAlertActedOn,
-    StallAlertMessage,
     StalledList,
     StalledPartner,
     StallReasons,
@@ -73,7 +72,6 @@ Body = (
     | ScoreInvitation
     | StalledList
     | StallReasons
-    | StallAlertMessage
     | StallAlertActedOn
     | StallSummary
     | DigestSettingsView
@@ -160,7 +158,6 @@ __all__ = [
     "StageMoved",
     "StallAdvanceForm",
     "StallAlertActedOn",
-    "StallAlertMessage",
     "StallReasons",
     "StallSnoozeForm",
     "StallSummary",

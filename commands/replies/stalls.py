@@ -37,14 +37,6 @@ class StallReasons:
 
 
 @dataclass(frozen=True)
-class StallAlertMessage:
-    """The alert posted in the digest channel; `outcome` replaces the buttons once someone acted."""
-
-    stalled: StalledPartner
-    outcome: str | None = None
-
-
-@dataclass(frozen=True)
 class AlertMessage:
     """A posted stall alert as its buttons report it, carried through the alert's forms so the message can be
     rewritten once someone acts: which alert, where the message is, and its text as posted (Slack markup)."""
