@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import asdict
 from datetime import datetime, timedelta
 
 from commands.context import Invocation
+from commands.direct_messages import NotSent, settle
 from commands.people import People
 from commands.registry.lookup import require_active_partner, require_partner
 from commands.replies import AskSent, AskStatus, DirectMessage, Reply, RequestLine, ScoreInvitation
@@ -17,6 +19,7 @@ from storage import scoring as repository
 from storage.unit_of_work import UnitOfWork
 
 DEFAULT_REMINDER_DAYS = 3
+logger = logging.getLogger("partnerbot.commands")
 
 
 def ask(command: Ask, invocation: Invocation) -> Reply:
@@ -97,14 +100,21 @@ def due_reminders(
     return len(due)
 
 
-def settle_undelivered(invocation: Invocation, sent: AskSent, not_sent: tuple[tuple[str, str], ...]) -> AskSent:
-    """Takes back the requests of leads whose DM failed, so the status is true and a later ask retries them."""
+@settle.register
+def settle_undelivered(sent: AskSent, not_sent: NotSent, invocation: Invocation | None) -> AskSent:
+    """Takes back the requests of leads whose DM failed, so the status is true and a later ask retries them;
+    the reply names them either way."""
     failed = [lead for lead, _why in not_sent]
-    with invocation.unit_of_work() as uow:
-        partner = require_partner(uow.session, invocation, sent.partner)
-        for request in repository.open_requests(session=uow.session, partner=partner, leads=failed):
-            if request.asked_by == invocation.user_id and request.reminded_at is None:
-                uow.session.delete(request)
-        uow.commit()
     asked = tuple(lead for lead in sent.asked if lead not in failed)
+    if invocation is None:
+        return AskSent(sent.partner, asked, sent.already_waiting, not_sent)
+    try:
+        with invocation.unit_of_work() as uow:
+            partner = require_partner(uow.session, invocation, sent.partner)
+            for request in repository.open_requests(session=uow.session, partner=partner, leads=failed):
+                if request.asked_by == invocation.user_id and request.reminded_at is None:
+                    uow.session.delete(request)
+            uow.commit()
+    except Exception:
+        logger.exception("requests of leads whose DM failed could not be taken back")
     return AskSent(sent.partner, asked, sent.already_waiting, not_sent)
