@@ -4,6 +4,7 @@ listeners answer, refusals and failures included."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from logging import Logger
 from typing import Any
@@ -58,7 +59,7 @@ def deliver(
         else:
             send_direct_message(client, user_id, body)
     if reply.sends and invocation is not None:
-        drain(invocation.database, client, team_id=invocation.team_id)
+        send_queued(client, invocation)
     if reply.check_membership and response_url:
         hint = membership_hint(client, reply.check_membership)
         if hint:
@@ -114,6 +115,15 @@ def update_message(client: WebClient, message: PostedMessage, body: Body) -> Non
     """Rewrites a message the app posted earlier (chat.update), e.g. a stall alert once acted on."""
     payload = message_payload(body)
     client.chat_update(channel=message.channel, ts=message.ts, blocks=payload["blocks"], text=payload["text"])
+
+
+def send_queued(client: WebClient, invocation: Invocation) -> None:
+    """Runs the sender for what the command enqueued; when it cannot, the scheduled sender will (the command's
+    own work is done, so the user is not told it failed)."""
+    try:
+        drain(invocation.database, client, team_id=invocation.team_id)
+    except Exception:
+        logging.getLogger("partnerbot.outbox").exception("the outbox could not send now; the scheduled sender will")
 
 
 def send_direct_message(client: WebClient, user_id: str, body: Body) -> None:

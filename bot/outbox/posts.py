@@ -6,6 +6,7 @@ Slack waits for one.
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -21,6 +22,7 @@ from storage import outbox
 from storage.tables import OutboxStep
 from storage.unit_of_work import UnitOfWork
 
+logger = logging.getLogger("partnerbot.outbox")
 NOT_IN_CHANNEL = ":wave: I am not in this channel yet. Type `/invite @partnerbot` here, then try again."
 THINGS: dict[type, str] = {WeeklyDigest: "the digest", JourneyMap: "the journey map"}
 
@@ -70,8 +72,12 @@ def post_now(
         steps = enqueue_post(uow.session, team_id=team_id, key=key, channel=channel, body=body, now=now)
         ids = tuple(step.id for step in steps if step.id is not None)
         uow.commit()
-    done = drain(database, client, team_id=team_id, ids=ids)
     what = THINGS.get(type(body), "the message")
+    try:
+        done = drain(database, client, team_id=team_id, ids=ids)
+    except Exception:
+        logger.exception("the outbox could not send %s now; the scheduled sender will", what)
+        return f"{what[0].upper()}{what[1:]} is queued; it will be posted in <#{channel}> shortly."
     message_id, chart_ids = ids[0], set(ids[1:])
     failed = dict(done.failed)
     if message_id in failed:

@@ -280,3 +280,13 @@ def test_snoozing_from_an_owners_dm_summary_updates_that_dm(slack: Slack) -> Non
     [update] = slack.fake.wait_for("/api/chat.update")
     assert (update.body["channel"], update.body["ts"]) == ("D0OWNERA", POSTED_TS)
     assert "snoozed until" in visible_text(update.body) and f"by <@{ANNA}>" in visible_text(update.body)
+
+
+def test_digest_now_that_slack_answers_500_says_it_will_follow_and_the_sender_posts_it_once(slack: Slack) -> None:
+    slack.fake.fail("chat.postMessage", 500)
+    reply = run(slack, "digest now", channel="C0ASKED")
+    assert reply["text"] == "Slack did not take the digest yet; it will be posted in <#C0ASKED> shortly."
+    assert "/api/files.getUploadURLExternal" not in slack.fake.paths()
+    assert "outbox: 4 sent" in job(slack, "outbox", datetime.now(UTC) + timedelta(minutes=1))
+    assert len(calls(slack, "chat.postMessage")) == 2 and len(completed_in_thread(slack, "C0ASKED")) == 3
+    assert "outbox: 0 sent" in job(slack, "outbox", datetime.now(UTC) + timedelta(hours=1))
