@@ -40,7 +40,6 @@ def enqueue(
     payload: dict[str, Any],
     now: datetime,
     parent: OutboxStep | None = None,
-    content: bytes | None = None,
 ) -> OutboxStep | None:
     """Adds a step unless one with the same key exists for the team (then None): the idempotency key."""
     step = OutboxStep(
@@ -50,7 +49,6 @@ def enqueue(
         channel=channel,
         parent_id=parent.id if parent is not None else None,
         payload=dumps(payload),
-        content=content,
         next_attempt_at=now,
         created_at=now,
     )
@@ -97,8 +95,7 @@ def parent_of(*, session: Session, step: OutboxStep) -> OutboxStep | None:
 
 
 def mark_sent(*, session: Session, step_id: int, posted: Posted, now: datetime) -> None:
-    """Records Slack's answer; a chart's bytes are not kept once Slack has them."""
-    values = {"state": SENT, "result_ts": posted.ts, "posted_channel": posted.channel, "sent_at": now, "content": None}
+    values = {"state": SENT, "result_ts": posted.ts, "posted_channel": posted.channel, "sent_at": now}
     session.execute(update(OutboxStep).where(col(OutboxStep.id) == step_id).values(**values))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Column, Index, LargeBinary, Numeric, Text, UniqueConstraint
+from sqlalchemy import Column, Index, Numeric, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from storage.types import UTCDateTime
@@ -232,8 +232,9 @@ class WorkspaceInstall(SQLModel, table=True):
 class OutboxStep(SQLModel, table=True):
     """One Slack post the bot owes: written with the claim that decided it, sent (once) by the outbox sender.
 
-    `kind`: message (chat.postMessage), chart (a PNG uploaded in the thread of the parent step's message),
-    dm (chat.postMessage to a user id) or update (chat.update of the parent step's message).
+    `kind`: message (chat.postMessage), chart (drawn from the payload and uploaded in the thread of the parent
+    step's message), dm (chat.postMessage to a user id) or update (chat.update of the parent step's message).
+    `payload`: blocks and text, a reply body's data rendered when sent, or what a chart shows.
     """
 
     __tablename__ = "outbox_step"
@@ -249,7 +250,6 @@ class OutboxStep(SQLModel, table=True):
     channel: str = Field(max_length=32)
     parent_id: int | None = Field(default=None, foreign_key="outbox_step.id", ondelete="CASCADE")
     payload: str = Field(sa_column=Column(Text(), nullable=False))
-    content: bytes | None = Field(default=None, sa_column=Column(LargeBinary(), nullable=True))
     state: str = Field(default="pending", max_length=10)
     attempts: int = Field(default=0)
     next_attempt_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))

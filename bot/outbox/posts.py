@@ -1,8 +1,5 @@
-"""A message for a channel as outbox steps: the message, and each of its charts in its thread.
-
-The charts are rendered here, in the job or the listener that enqueues them (after the ack), never while
-Slack waits for one.
-"""
+"""A message for a channel as outbox steps: the message, and each of its charts in its thread (what the chart
+shows; the sender draws it)."""
 
 from __future__ import annotations
 
@@ -14,8 +11,8 @@ from datetime import UTC, datetime
 from slack_sdk import WebClient
 from sqlmodel import Session
 
-from bot.digest_charts import charts_for
-from bot.outbox import drain
+from bot.digest_charts import plans_for
+from bot.outbox import charts, drain
 from bot.payloads import message_payload
 from commands.replies import Body, JourneyMap, WeeklyDigest
 from storage import outbox
@@ -44,17 +41,16 @@ def enqueue_post(
     if message is None:
         return []
     steps = [message]
-    for chart in charts_for(body):
+    for plan in plans_for(body):
         step = outbox.enqueue(
             session=session,
             team_id=team_id,
-            key=f"{key}:chart:{chart.filename}",
+            key=f"{key}:chart:{plan.filename}",
             kind="chart",
             channel=channel,
-            payload={"filename": chart.filename, "title": chart.title, "alt_text": chart.alt_text},
+            payload=charts.encode(plan),
             now=now,
             parent=message,
-            content=chart.png,
         )
         if step is not None:
             steps.append(step)

@@ -8,6 +8,8 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.digest_charts import render
+from bot.outbox.charts import decode
 from bot.payloads import message_payload
 from commands.replies import Body, ScoreInvitation
 from commands.stalls.summary import BODY as STALL_SUMMARY
@@ -42,13 +44,9 @@ def send_step(client: WebClient, step: OutboxStep, parent: OutboxStep | None) ->
         client.chat_update(channel=channel, ts=parent.result_ts, **rendered(parent))
         return Posted(channel, parent.result_ts)
     if step.kind == "chart":
-        chart = outbox.loads(step)
-        upload = {
-            "content": step.content,
-            "filename": chart["filename"],
-            "title": chart["title"],
-            "alt_txt": chart["alt_text"][:1000],
-        }
+        chart = render(decode(outbox.loads(step)))
+        upload = {"content": chart.png, "filename": chart.filename, "title": chart.title}
+        upload["alt_txt"] = chart.alt_text[:1000]
         client.files_upload_v2(channel=step.channel, thread_ts=parent.result_ts, file_uploads=[upload])
         return Posted()
     raise ValueError(f"unknown outbox step kind {step.kind!r}")

@@ -8,6 +8,9 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from bot.charts.samples import sample_funnel, sample_journey_map, sample_kpi_trend, sample_ranking
+from bot.digest_charts import Chart, ChartPlan
+from bot.outbox.charts import decode, encode
 from bot.views.blocks import build_reply_blocks
 from commands.replies import StallSummary, SummaryLine
 from commands.stalls.parse import parse_stalled
@@ -84,3 +87,9 @@ def test_stalled_notify_names_the_three_choices_when_it_is_not_understood(words:
 def test_stalled_notify_reads_each_choice() -> None:
     chosen = [parse_stalled(tokenize(f"notify {word}")).notify for word in ("channel", "DM", "both")]
     assert chosen == ["channel", "dm", "both"]
+
+
+@pytest.mark.parametrize("chart", [sample_ranking(), sample_funnel(), sample_kpi_trend(), sample_journey_map()])
+def test_a_chart_plan_survives_the_outbox_as_json(chart: Chart) -> None:
+    plan = ChartPlan("chart.png", "A chart", chart)
+    assert decode(json.loads(json.dumps(encode(plan)))) == plan

@@ -28,7 +28,6 @@ def upgrade() -> None:
         sa.Column("channel", sa.String(length=32), nullable=False),
         sa.Column("parent_id", sa.Integer(), sa.ForeignKey("outbox_step.id", ondelete="CASCADE"), nullable=True),
         sa.Column("payload", sa.Text(), nullable=False),
-        sa.Column("content", sa.LargeBinary(), nullable=True),
         sa.Column("state", sa.String(length=10), nullable=False),
         sa.Column("attempts", sa.Integer(), nullable=False),
         sa.Column("next_attempt_at", UTCDateTime(), nullable=False),
