@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
@@ -290,3 +291,26 @@ def test_digest_now_that_slack_answers_500_says_it_will_follow_and_the_sender_po
     assert "outbox: 4 sent" in job(slack, "outbox", datetime.now(UTC) + timedelta(minutes=1))
     assert len(calls(slack, "chat.postMessage")) == 2 and len(completed_in_thread(slack, "C0ASKED")) == 3
     assert "outbox: 0 sent" in job(slack, "outbox", datetime.now(UTC) + timedelta(hours=1))
+
+
+def test_two_senders_at_once_send_each_step_once(slack: Slack) -> None:
+    """Replicas, or the scheduled sender next to a command's: each claims a step before sending it."""
+    now = datetime.now(UTC)
+    with Session(slack.engine) as session:
+        for n in range(30):
+            payload = json.dumps({"blocks": [], "text": f"post {n}"})
+            step = OutboxStep(team_id="T1", key=f"k{n}", kind="message", channel=f"C{n:03}", payload=payload)
+            step.next_attempt_at, step.created_at = now, now
+            session.add(step)
+        session.commit()
+    services, client = job_runner(slack, now)
+    barrier = threading.Barrier(2)
+
+    def sender() -> list[int]:
+        barrier.wait()
+        return drain(services.unit_of_work, client, clock=services.clock).sent
+
+    with ThreadPoolExecutor(2) as pool:
+        first, second = pool.map(lambda _: sender(), range(2))
+    assert sorted(first + second) == sorted(set(first + second)) and len(first + second) == 30
+    assert sorted(str(body["channel"]) for body in calls(slack, "chat.postMessage")) == [f"C{n:03}" for n in range(30)]
