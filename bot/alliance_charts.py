@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from bot.charts import render_png
-from bot.charts.alliance_matrix import MatrixCell, MatrixChart, build_alliance_matrix_figure
-from bot.digest_charts import ChartFile
+from bot.charts.alliance_matrix import MatrixCell, MatrixChart
+from bot.digest_charts import ChartFile, charts_for
 from bot.views.alliances import MATRIX_COLUMNS, matrix_cells
 from commands.replies.alliances import AllianceMatrix
 
@@ -35,6 +34,4 @@ def matrix_chart(body: AllianceMatrix) -> MatrixChart:
 
 
 def matrix_charts(body: AllianceMatrix) -> list[ChartFile]:
-    chart = matrix_chart(body)
-    png = render_png(build_alliance_matrix_figure(chart))
-    return [ChartFile("alliance-matrix.png", "Alliance matrix", chart.alt_text(), png)]
+    return charts_for(body)

@@ -1,34 +1,26 @@
 """Sending a Reply to Slack: a message through the response URL (or a DM), a modal through views.open, a
-rewrite of a posted message through chat.update; and the one way listeners answer, refusals and failures included."""
+rewrite of a posted message through chat.update, a message for a channel through the outbox; and the one way
+listeners answer, refusals and failures included."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from logging import Logger
 from typing import Any
 
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook import WebhookClient
 
 from bot.channel_check import membership_hint
 from bot.database_trouble import apology
-from bot.digest_charts import charts_for, upload_charts
 from bot.direct_messages import send_direct_messages
-from bot.views.blocks import build_reply_blocks
+from bot.outbox import drain
+from bot.outbox.posts import post_now
+from bot.payloads import message_payload
 from bot.views.modals import build_modal
-from bot.views.text import blocks_to_mrkdwn
 from commands.context import Invocation
 from commands.replies import Body, PostedMessage, Reply, ReplyFile, reply_or_refusal
-
-FALLBACK_LIMIT = 3000
-NOT_IN_CHANNEL = ":wave: I am not in this channel yet. Type `/invite @partnerbot` here, then try again."
-
-
-def message_payload(body: Body, *, public: bool = False) -> dict[str, Any]:
-    blocks = [block.to_dict() for block in build_reply_blocks(body)]
-    text = blocks_to_mrkdwn(blocks)[:FALLBACK_LIMIT]
-    return {"blocks": blocks, "text": text, "response_type": "in_channel" if public else "ephemeral"}
 
 
 def send_to_response_url(response_url: str, payload: dict[str, Any]) -> None:
@@ -54,14 +46,20 @@ def deliver(
     body = send_direct_messages(client, reply, invocation, send_direct_message)
     if body is not None and reply.replaces:
         update_message(client, reply.replaces, body)
-    elif body is not None and reply.post_in_channel:
-        post_in_channel(client, reply.post_in_channel, body, response_url=response_url)
+    elif body is not None and reply.post_in_channel and invocation is not None:
+        told = post_now(
+            invocation.database, client, team_id=invocation.team_id, channel=reply.post_in_channel, body=body
+        )
+        if told and response_url:
+            send_to_response_url(response_url, {"text": told, "response_type": "ephemeral"})
     elif body is not None:
         payload = message_payload(body, public=reply.public)
         if response_url:
             send_to_response_url(response_url, payload)
         else:
             send_direct_message(client, user_id, body)
+    if reply.sends and invocation is not None:
+        send_queued(client, invocation)
     if reply.check_membership and response_url:
         hint = membership_hint(client, reply.check_membership)
         if hint:
@@ -128,24 +126,13 @@ def send_files(client: WebClient, user_id: str, files: tuple[ReplyFile, ...]) ->
     client.files_upload_v2(channel=channel, file_uploads=uploads)
 
 
-def post_in_channel(client: WebClient, channel: str, body: Body, *, response_url: str | None = None) -> str | None:
-    """A new message in `channel` (a digest gets its charts in the thread); returns its ts.
-
-    When Slack refuses because the bot is not in the channel, the person who asked is told how to invite it.
-    """
-    payload = message_payload(body)
+def send_queued(client: WebClient, invocation: Invocation) -> None:
+    """Runs the sender for what the command enqueued; when it cannot, the scheduled sender will (the command's
+    own work is done, so the user is not told it failed)."""
     try:
-        posted = client.chat_postMessage(channel=channel, blocks=payload["blocks"], text=payload["text"])
-    except SlackApiError as error:
-        if error.response.get("error") not in ("not_in_channel", "channel_not_found") or not response_url:
-            raise
-        send_to_response_url(response_url, {"text": NOT_IN_CHANNEL, "response_type": "ephemeral"})
-        return None
-    ts = str(posted["ts"])
-    charts = charts_for(body)
-    if charts:
-        upload_charts(client, channel, ts, charts)
-    return ts
+        drain(invocation.database, client, team_id=invocation.team_id)
+    except Exception:
+        logging.getLogger("partnerbot.outbox").exception("the outbox could not send now; the scheduled sender will")
 
 
 def send_direct_message(client: WebClient, user_id: str, body: Body) -> None:

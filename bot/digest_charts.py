@@ -1,10 +1,13 @@
-"""Charts for messages posted in a channel (digest, journey map): reply data in, named PNG files out."""
+"""Charts for messages posted in a channel (digest, journey map, alliance matrix): reply data in, chart
+plans and named PNG files out."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from slack_sdk import WebClient
+from matplotlib.figure import Figure
 
 from bot.charts import (
     FunnelChart,
@@ -21,7 +24,26 @@ from bot.charts import (
     build_ranking_figure,
     render_png,
 )
+from bot.charts.alliance_matrix import MatrixChart, build_alliance_matrix_figure
 from commands.replies import AllianceMatrix, JourneyMap, WeeklyDigest
+
+Chart = RankingChart | FunnelChart | KpiTrendChart | JourneyMapChart | MatrixChart
+BUILDERS: dict[type, Callable[[Any], Figure]] = {
+    RankingChart: build_ranking_figure,
+    FunnelChart: build_funnel_figure,
+    KpiTrendChart: build_kpi_trend_figure,
+    JourneyMapChart: build_journey_map_figure,
+    MatrixChart: build_alliance_matrix_figure,
+}
+
+
+@dataclass(frozen=True)
+class ChartPlan:
+    """A chart to draw: what it shows, and the file it becomes."""
+
+    filename: str
+    title: str
+    chart: Chart
 
 
 @dataclass(frozen=True)
@@ -32,44 +54,43 @@ class ChartFile:
     png: bytes
 
 
-def digest_charts(digest: WeeklyDigest) -> list[ChartFile]:
-    """Ranking, journey funnel and the 12-week KPI trend, rendered (the slow part: call off the ack path)."""
+def digest_plans(digest: WeeklyDigest) -> list[ChartPlan]:
+    """Ranking, journey funnel and the 12-week KPI trend."""
     ranking = RankingChart(tuple(RankingBar(r.partner, r.score, r.movement) for r in digest.ranking))
     funnel = FunnelChart(tuple(FunnelStage(f.stage, f.partners, f.median_days) for f in digest.funnel))
     trend = KpiTrendChart(tuple(KpiWeek(w.week_start, w.leads, w.deals, w.revenue) for w in digest.trend))
     return [
-        ChartFile("ranking.png", "Partner ranking", ranking.alt_text(), render_png(build_ranking_figure(ranking))),
-        ChartFile("funnel.png", "Journey funnel", funnel.alt_text(), render_png(build_funnel_figure(funnel))),
-        ChartFile(
-            "kpi-trend.png", "Partner KPIs, last 12 weeks", trend.alt_text(), render_png(build_kpi_trend_figure(trend))
-        ),
+        ChartPlan("ranking.png", "Partner ranking", ranking),
+        ChartPlan("funnel.png", "Journey funnel", funnel),
+        ChartPlan("kpi-trend.png", "Partner KPIs, last 12 weeks", trend),
     ]
 
 
-def map_charts(journey: JourneyMap) -> list[ChartFile]:
+def map_plans(journey: JourneyMap) -> list[ChartPlan]:
     chart = JourneyMapChart(
         tuple(MapStage(s.stage, s.partners, s.median_days, s.max_days, s.average_csat, s.nps) for s in journey.stages)
     )
-    return [ChartFile("journey-map.png", "Journey map", chart.alt_text(), render_png(build_journey_map_figure(chart)))]
+    return [ChartPlan("journey-map.png", "Journey map", chart)]
 
 
-def charts_for(body: object) -> list[ChartFile]:
+def plans_for(body: object) -> list[ChartPlan]:
     """The charts that go with a message posted in a channel (none for most)."""
     if isinstance(body, WeeklyDigest):
-        return digest_charts(body)
+        return digest_plans(body)
     if isinstance(body, JourneyMap):
-        return map_charts(body)
+        return map_plans(body)
     if isinstance(body, AllianceMatrix):
-        from bot.alliance_charts import matrix_charts  # it builds on this module's ChartFile
+        from bot.alliance_charts import matrix_chart  # it builds on this module's ChartFile
 
-        return matrix_charts(body)
+        return [ChartPlan("alliance-matrix.png", "Alliance matrix", matrix_chart(body))]
     return []
 
 
-def upload_charts(client: WebClient, channel: str, thread_ts: str, charts: list[ChartFile]) -> None:
-    """One files_upload_v2 call for all charts, in the digest's thread."""
-    uploads = [
-        {"content": chart.png, "filename": chart.filename, "title": chart.title, "alt_txt": chart.alt_text[:1000]}
-        for chart in charts
-    ]
-    client.files_upload_v2(channel=channel, thread_ts=thread_ts, file_uploads=uploads)
+def render(plan: ChartPlan) -> ChartFile:
+    """The chart drawn as a PNG (the slow part: the outbox sender does it, never while Slack waits for an ack)."""
+    png = render_png(BUILDERS[type(plan.chart)](plan.chart))
+    return ChartFile(plan.filename, plan.title, plan.chart.alt_text(), png)
+
+
+def charts_for(body: object) -> list[ChartFile]:
+    return [render(plan) for plan in plans_for(body)]

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import cast
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from commands.context import Invocation
-from commands.replies import AskSent, Body, DirectMessage, Reply
-from commands.scoring.asks import settle_undelivered
+from commands.direct_messages import settle
+from commands.replies import Body, DirectMessage, Reply
 
 logger = logging.getLogger("partnerbot.delivery")
 
@@ -54,14 +55,9 @@ def send_each(client: WebClient, messages: tuple[DirectMessage, ...], send: Send
 
 
 def send_direct_messages(client: WebClient, reply: Reply, invocation: Invocation | None, send: Send) -> Body | None:
-    """Sends the reply's DMs and returns the body to show with it, saying who did not get theirs."""
+    """Sends the reply's DMs and returns the body to show with it: the command says who did not get theirs."""
     failed = send_each(client, reply.direct_messages, send)
-    if not failed or not isinstance(reply.body, AskSent):
+    if not failed:
         return reply.body
-    if invocation is not None:
-        try:
-            return settle_undelivered(invocation, reply.body, failed)
-        except Exception:
-            logger.exception("requests of leads whose DM failed could not be taken back")
-    delivered = tuple(lead for lead in reply.body.asked if lead not in dict(failed))
-    return AskSent(reply.body.partner, delivered, reply.body.already_waiting, failed)
+    settled = settle(reply.body, failed, invocation)
+    return cast(Body | None, settled)

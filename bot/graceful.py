@@ -22,6 +22,7 @@ from waitress.server import BaseWSGIServer
 from waitress.wasyncore import dispatcher
 
 from bot.http_edge import WsgiApp
+from bot.outbox import request_stop
 
 logger = logging.getLogger("partnerbot.shutdown")
 LOOP_TICK = 0.1
@@ -135,11 +136,12 @@ def drain_listeners(executor: Executor, seconds: float) -> bool:
 
 
 def stop_background(executor: Executor, scheduler: BaseScheduler, deadline: float) -> int:
-    """After requests stop: lazy listeners finish, then the scheduler (waiting for a running job).
+    """After requests stop: lazy listeners finish, then the scheduler (waiting for a running job or sender).
 
     Returns the exit status; when something is still running at the deadline the process leaves
     at once with 1, since its worker threads would otherwise keep it alive.
     """
+    request_stop()  # the outbox sender finishes the post in hand and claims no more
     scheduler.pause()
     finished = drain_listeners(executor, deadline - time.monotonic())
     jobs_stopped = finish_within("scheduled jobs", lambda: scheduler.shutdown(wait=True), deadline - time.monotonic())

@@ -3,7 +3,9 @@
 APScheduler 3.x defaults that would bite are set explicitly: the zone is the workspace's (not the
 machine's), a run missed while the process was down is made up within the grace time instead of the
 default one second, piled-up runs coalesce into one, and job ids are fixed with replace_existing.
-Only the process holding the leader lock runs jobs; each job also claims its work in the database.
+Only the process holding the leader lock runs jobs; each job also claims its work in the database. The
+`outbox` job sends, every OUTBOX_INTERVAL, the posts that are due again after a failure (each job also
+sends its own posts when it ends).
 
 The weekly digest is a frequent tick rather than one cron trigger per workspace: each tick posts the
 runs that are due and not yet claimed, so a schedule changed in Slack takes effect on every replica
@@ -29,13 +31,17 @@ MISFIRE_GRACE = timedelta(hours=12)
 DIGEST_TICK = timedelta(minutes=5)
 REMINDER_INTERVAL = timedelta(hours=1)
 STALLED_ALERTS_AT = (9, 0)
+OUTBOX_INTERVAL = timedelta(seconds=30)
+IDLE_SENDER = "0 sent, 0 to retry, 0 failed"
 
 
 def run_if_leader(name: str, services: Services, client: WebClient, leader: LeaderLock) -> None:
     if not leader.is_leader():
         return
     try:
-        logger.info(run_job(name, services, client))
+        report = run_job(name, services, client)
+        quiet = name == "outbox" and report.endswith(IDLE_SENDER)  # every 30 s: log only when it did something
+        logger.log(logging.DEBUG if quiet else logging.INFO, report)
     except Exception:
         logger.exception("job %s failed", name)
 
@@ -51,6 +57,7 @@ def build_scheduler(services: Services, client: WebClient, leader: LeaderLock | 
         "weekly-digest": IntervalTrigger(seconds=int(DIGEST_TICK.total_seconds()), timezone=zone),
         "stalled-alerts": CronTrigger(hour=STALLED_ALERTS_AT[0], minute=STALLED_ALERTS_AT[1], timezone=zone),
         "score-reminders": IntervalTrigger(seconds=int(REMINDER_INTERVAL.total_seconds()), timezone=zone),
+        "outbox": IntervalTrigger(seconds=int(OUTBOX_INTERVAL.total_seconds()), timezone=zone),
     }
     for name, trigger in triggers.items():
         scheduler.add_job(

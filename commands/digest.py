@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import statistics
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -16,7 +17,7 @@ from commands.grammar import refuse_pairs
 from commands.registry.cards import days_in_stage
 from commands.replies import DigestSettingsView, FunnelLine, Reply, TrendWeek, WeeklyDigest
 from commands.scoring.ranking import ranking_rows
-from commands.stalls import stalled_partners
+from commands.stalls.listing import stalled_partners
 from commands.tokens import ParseError, Token
 from domain.clock import local_date, start_of_local_day
 from domain.digest import GRACE, latest_run
@@ -25,7 +26,7 @@ from domain.schedule import WeeklySchedule, clock_time, next_run, weekday
 from storage import digest as queries
 from storage.registry import active_partners
 from storage.tables import WorkspaceSettings
-from storage.workspace import claim_job_run, get_settings, job_run, settings_for_update
+from storage.workspace import claim_job_run, get_settings, settings_for_update
 
 JOB = "weekly-digest"
 TREND_WEEKS = 12
@@ -184,22 +185,14 @@ def build_digest(session: Session, invocation: Invocation) -> WeeklyDigest:
     )
 
 
-def finish_digest(invocation: Invocation, key: str, *, posted: bool, detail: str) -> None:
-    """Marks the claimed run posted, or releases the claim after a failed post so a later tick retries it."""
-    with invocation.unit_of_work() as uow:
-        run = job_run(session=uow.session, team_id=invocation.team_id, job=JOB, period_key=key)
-        if run is not None:
-            if posted:
-                run.status, run.finished_at, run.detail = "posted", invocation.now, detail[:500]
-                uow.session.add(run)
-            else:
-                uow.session.delete(run)
-        uow.commit()
+PostDigest = Callable[[Session, WeeklyDigest, str, str], None]
+"""(session, digest, channel, period key): enqueues the digest's Slack posts in the claim's transaction."""
 
 
-def due_digest(invocation: Invocation) -> tuple[WeeklyDigest, str, str] | str:
-    """(digest, channel, period key) when this workspace's run is due and this call claimed it;
-    otherwise a sentence saying why nothing is posted (not due, already posted, missed, not configured)."""
+def due_digest(invocation: Invocation, post: PostDigest) -> str:
+    """Claims this workspace's due run and hands its digest to `post` in the same transaction, so the claim
+    and the posts it owes commit together (and are never released and re-posted); says what it did, or why
+    nothing is posted (not due, already handled, missed, not configured)."""
     with invocation.unit_of_work() as uow:
         settings = get_settings(session=uow.session, team_id=invocation.team_id)
         if settings is None or settings.digest_channel is None or settings.digest_paused:
@@ -217,5 +210,8 @@ def due_digest(invocation: Invocation) -> tuple[WeeklyDigest, str, str] | str:
             uow.commit()
             return f"{run.key} missed by more than {GRACE} (the bot was down); skipped"
         digest = build_digest(uow.session, invocation)
+        post(uow.session, digest, settings.digest_channel, run.key)
+        claim.status, claim.finished_at, claim.detail = "queued", invocation.now, settings.digest_channel
+        uow.session.add(claim)
         uow.commit()
-        return digest, settings.digest_channel, run.key
+        return f"{run.key} queued for {settings.digest_channel}"

@@ -79,15 +79,3 @@ def last_activity(*, session: Session, partner: Partner) -> tuple[str, datetime]
 
 def all_alerts(*, session: Session, team_id: str) -> list[StallAlert]:
     return list(session.exec(select(StallAlert).where(StallAlert.team_id == team_id)).all())
-
-
-def release_alert(*, session: Session, team_id: str, alert_id: int, now: datetime) -> None:
-    """Undoes a claim whose message could not be posted, so the next run alerts again."""
-    alert = get_alert(session=session, team_id=team_id, alert_id=alert_id)
-    if alert is None:
-        return
-    if alert.message_ts is None:
-        session.delete(alert)
-    else:
-        alert.snoozed_until = now  # a re-alert after a snooze: due again on the next run
-        session.add(alert)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Column, Index, Numeric, UniqueConstraint
+from sqlalchemy import Column, Index, Numeric, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from storage import alliance_tables  # noqa: F401  (registers the alliance tables on the same metadata)
@@ -156,6 +156,8 @@ class WorkspaceSettings(SQLModel, table=True):
     digest_weekday: int = Field(default=0)
     digest_time: str = Field(default="09:00", max_length=5)
     digest_paused: bool = Field(default=False)
+    stall_notify: str = Field(default="channel", max_length=10)
+    """Where the daily stalled-partner summary goes: channel, dm (each owner their own) or both."""
     updated_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     updated_by: str = Field(max_length=64)
 
@@ -208,6 +210,8 @@ class StallAlert(SQLModel, table=True):
     snoozed_until: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     snoozed_by: str | None = Field(default=None, max_length=64)
     snooze_reason: str | None = Field(default=None, max_length=300)
+    summary_step_id: int | None = Field(default=None)
+    """The daily summary message (an outbox step) that announced this episode; it is updated in place."""
 
 
 class WorkspaceInstall(SQLModel, table=True):
@@ -224,3 +228,35 @@ class WorkspaceInstall(SQLModel, table=True):
     reason: str = Field(max_length=40)
     """What last changed it: app_uninstalled, tokens_revoked, or request (seen again)."""
     changed_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class OutboxStep(SQLModel, table=True):
+    """One Slack post the bot owes: written with the claim that decided it, sent (once) by the outbox sender.
+
+    `kind`: message (chat.postMessage), chart (drawn from the payload and uploaded in the thread of the parent
+    step's message), dm (chat.postMessage to a user id) or update (chat.update of the parent step's message).
+    `payload`: blocks and text, a reply body's data rendered when sent, or what a chart shows.
+    """
+
+    __tablename__ = "outbox_step"
+    __table_args__ = (
+        UniqueConstraint("team_id", "key", name="uq_outbox_step_team_key"),
+        Index("ix_outbox_step_due", "state", "next_attempt_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    key: str = Field(max_length=200)
+    kind: str = Field(max_length=10)
+    channel: str = Field(max_length=32)
+    parent_id: int | None = Field(default=None, foreign_key="outbox_step.id", ondelete="CASCADE")
+    payload: str = Field(sa_column=Column(Text(), nullable=False))
+    state: str = Field(default="pending", max_length=10)
+    attempts: int = Field(default=0)
+    next_attempt_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    last_error: str | None = Field(default=None, max_length=300)
+    result_ts: str | None = Field(default=None, max_length=32)
+    posted_channel: str | None = Field(default=None, max_length=32)
+    """Where Slack says the message went (a DM's conversation id, not the user id it was sent to)."""
+    created_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    sent_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))

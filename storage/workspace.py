@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, or_, select
 
 from storage.installs import installed
 from storage.once import insert_once
@@ -65,8 +65,10 @@ def job_run(*, session: Session, team_id: str, job: str, period_key: str) -> Job
 
 
 def alert_workspaces(*, session: Session) -> list[WorkspaceSettings]:
-    """Installed workspaces with a digest channel: stall alerts go there even while the digest is paused."""
-    query = select(WorkspaceSettings).where(
-        col(WorkspaceSettings.digest_channel).is_not(None), installed(WorkspaceSettings.team_id)
+    """Installed workspaces whose stalled summary goes somewhere: a digest channel (even while the digest is
+    paused), or owners' DMs."""
+    goes_somewhere = or_(
+        col(WorkspaceSettings.digest_channel).is_not(None), col(WorkspaceSettings.stall_notify).in_(("dm", "both"))
     )
+    query = select(WorkspaceSettings).where(goes_somewhere, installed(WorkspaceSettings.team_id))
     return list(session.exec(query).all())

@@ -1,6 +1,8 @@
 """Scheduled jobs. Each takes the services, a Web API client and `now`, and reports what it did.
 
-`partnerbot run-job NAME` and the scheduler call the same function, so they follow the same rules.
+`partnerbot run-job NAME` and the scheduler call the same function, so they follow the same rules. Jobs
+only enqueue their Slack posts (with their claims); the outbox sender runs after each job to send them,
+and on its own as the `outbox` job.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from slack_sdk import WebClient
 from bot.jobs.score_reminders import send_score_reminders
 from bot.jobs.stalled_alerts import post_stalled_alerts
 from bot.jobs.weekly_digest import post_weekly_digests
+from bot.outbox import drain
 from bot.services import Services
 
 Job = Callable[[Services, WebClient, datetime], str]
@@ -21,8 +24,11 @@ JOBS: dict[str, Job] = {
     "weekly-digest": post_weekly_digests,
     "stalled-alerts": post_stalled_alerts,
     "score-reminders": send_score_reminders,
+    "outbox": lambda services, client, now: "outbox: the posts due again",
 }
 
 
 def run_job(name: str, services: Services, client: WebClient) -> str:
-    return JOBS[name](services, client, services.clock())
+    """The job, then the outbox sender; both reports."""
+    report = JOBS[name](services, client, services.clock())
+    return f"{report}\n{drain(services.unit_of_work, client, clock=services.clock, recover=True).describe()}"

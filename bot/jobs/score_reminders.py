@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-import logging
 from datetime import datetime
 
 from slack_sdk import WebClient
 
-from bot.delivery import send_direct_message
 from bot.services import Services
 from commands.scoring.asks import due_reminders
 
-logger = logging.getLogger("partnerbot.jobs")
-
 
 def send_score_reminders(services: Services, client: WebClient, now: datetime) -> str:
-    """Marks the due requests reminded (once, even across replicas), then sends each lead a DM."""
+    """Marks the due requests reminded and enqueues each lead's DM in the same transaction; the sender
+    (run after this job) sends them, and sends again on a later run the ones Slack did not take."""
     due = due_reminders(services.unit_of_work, now=now, after_days=services.settings.reminder_days)
-    sent = 0
-    for _team_id, message in due:
-        try:
-            send_direct_message(client, message.user_id, message.body)
-            sent += 1
-        except Exception:
-            logger.exception("could not remind %s about %s", message.user_id, message.body.partner)
-    return f"score-reminders: {len(due)} due, {sent} sent"
+    return f"score-reminders: {due} reminder(s) queued"

@@ -1,4 +1,5 @@
-"""Alert the digest channel once per stall episode (again only after a snooze ends)."""
+"""Each day, one summary of the newly stalled partners per workspace (in the digest channel and/or to each
+owner by DM), enqueued with the claims of the stall episodes it announces."""
 
 from __future__ import annotations
 
@@ -8,10 +9,8 @@ from datetime import datetime
 
 from slack_sdk import WebClient
 
-from bot.delivery import post_in_channel
 from bot.services import Services
-from commands.replies import StallAlertMessage
-from commands.stalls import due_alerts, record_alert_message, release_alert
+from commands.stalls.summary import enqueue_daily_summary
 from storage.workspace import alert_workspaces
 
 logger = logging.getLogger("partnerbot.jobs")
@@ -19,20 +18,13 @@ logger = logging.getLogger("partnerbot.jobs")
 
 def post_stalled_alerts(services: Services, client: WebClient, now: datetime) -> str:
     with services.unit_of_work() as uow:
-        targets = [(row.team_id, row.digest_channel) for row in alert_workspaces(session=uow.session)]
-    posted = 0
-    for team_id, channel in targets:
-        assert channel is not None
+        teams = [row.team_id for row in alert_workspaces(session=uow.session)]
+    lines = []
+    for team_id in teams:
         invocation = replace(services.invocation(team_id=team_id, user_id="scheduler"), now=now)
-        for stalled in due_alerts(invocation):
-            try:
-                ts = post_in_channel(client, channel, StallAlertMessage(stalled))
-            except Exception:
-                logger.exception("stall alert for %s in %s could not be posted; will retry", stalled.partner, team_id)
-                if stalled.alert_id is not None:
-                    release_alert(invocation, stalled.alert_id)
-                continue
-            if stalled.alert_id is not None and ts is not None:
-                record_alert_message(services.unit_of_work, team_id, stalled.alert_id, channel, ts)
-            posted += 1
-    return f"stalled-alerts: {posted} alert(s) posted in {len(targets)} workspace(s)"
+        try:
+            lines.append(f"{team_id}: {enqueue_daily_summary(invocation)}")
+        except Exception:
+            logger.exception("stalled summary for %s could not be prepared", team_id)
+            lines.append(f"{team_id}: failed")
+    return "stalled-alerts: " + ("; ".join(lines) if lines else "no workspace has a digest channel")

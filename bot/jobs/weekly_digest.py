@@ -1,4 +1,8 @@
-"""Post each workspace's weekly digest once per week, catching up a run missed within the grace period."""
+"""Post each workspace's weekly digest once per week, catching up a run missed within the grace period.
+
+The claim of the week and the digest's outbox steps (its message and charts) commit together; the sender
+posts them, so a chart that fails never re-posts the message.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +11,12 @@ from dataclasses import replace
 from datetime import datetime
 
 from slack_sdk import WebClient
+from sqlmodel import Session
 
-from bot.delivery import post_in_channel
+from bot.outbox.posts import enqueue_post
 from bot.services import Services
-from commands.digest import due_digest, finish_digest
+from commands.digest import due_digest
+from commands.replies import WeeklyDigest
 from storage.workspace import digest_workspaces
 
 logger = logging.getLogger("partnerbot.jobs")
@@ -23,24 +29,16 @@ def post_weekly_digests(services: Services, client: WebClient, now: datetime) ->
     lines = []
     for team_id in teams:
         invocation = replace(services.invocation(team_id=team_id, user_id=SCHEDULER_USER), now=now)
+
+        def post(session: Session, digest: WeeklyDigest, channel: str, key: str, team_id: str = team_id) -> None:
+            enqueue_post(session, team_id=team_id, key=f"weekly-digest:{key}", channel=channel, body=digest, now=now)
+
         try:
-            outcome = due_digest(invocation)
+            outcome = due_digest(invocation, post)
         except Exception:
             logger.exception("weekly digest for %s could not be prepared", team_id)
             lines.append(f"{team_id}: failed")
             continue
-        if isinstance(outcome, str):
-            logger.info("weekly digest for %s: %s", team_id, outcome)
-            lines.append(f"{team_id}: {outcome}")
-            continue
-        digest, channel, key = outcome
-        try:
-            ts = post_in_channel(client, channel, digest)
-        except Exception:
-            logger.exception("weekly digest %s for %s could not be posted; it will be retried", key, team_id)
-            finish_digest(invocation, key, posted=False, detail="post failed")
-            lines.append(f"{team_id}: {key} failed, will retry")
-            continue
-        finish_digest(invocation, key, posted=True, detail=f"{channel} {ts}")
-        lines.append(f"{team_id}: {key} posted to {channel}")
+        logger.info("weekly digest for %s: %s", team_id, outcome)
+        lines.append(f"{team_id}: {outcome}")
     return "weekly-digest: " + ("; ".join(lines) if lines else "no workspace has a digest channel")

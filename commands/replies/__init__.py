@@ -54,11 +54,12 @@ from commands.replies.stalls import (
     AlertMessage,
     StallAdvanceForm,
     StallAlertActedOn,
-    StallAlertMessage,
     StalledList,
     StalledPartner,
     StallReasons,
     StallSnoozeForm,
+    StallSummary,
+    SummaryLine,
 )
 from domain.errors import PartnerbotError
 
@@ -81,8 +82,8 @@ Body = (
     | ScoreInvitation
     | StalledList
     | StallReasons
-    | StallAlertMessage
     | StallAlertActedOn
+    | StallSummary
     | DigestSettingsView
     | WeeklyDigest
     | JourneyMap
@@ -110,6 +111,8 @@ class Reply:
     """A channel the bot will post in later: tell the user how to invite the bot when it is not a member."""
     files: tuple[ReplyFile, ...] = ()
     """Files for the person who asked: a DM upload in Slack, files on disk in the console."""
+    sends: bool = False
+    """The command enqueued Slack posts in its transaction (the outbox): run the sender now."""
 
     @classmethod
     def error(cls, text: str) -> Reply:
@@ -181,11 +184,12 @@ __all__ = [
     "StageMoved",
     "StallAdvanceForm",
     "StallAlertActedOn",
-    "StallAlertMessage",
     "StallReasons",
     "StallSnoozeForm",
+    "StallSummary",
     "StalledList",
     "StalledPartner",
+    "SummaryLine",
     "TrendWeek",
     "VerbHelp",
     "WeeklyDigest",

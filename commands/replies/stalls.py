@@ -37,14 +37,6 @@ class StallReasons:
 
 
 @dataclass(frozen=True)
-class StallAlertMessage:
-    """The alert posted in the digest channel; `outcome` replaces the buttons once someone acted."""
-
-    stalled: StalledPartner
-    outcome: str | None = None
-
-
-@dataclass(frozen=True)
 class AlertMessage:
     """A posted stall alert as its buttons report it, carried through the alert's forms so the message can be
     rewritten once someone acts: which alert, where the message is, and its text as posted (Slack markup)."""
@@ -81,3 +73,34 @@ class StallAlertActedOn:
     moved_to: str | None = None
     snoozed_until: date | None = None
     snooze_reason: str | None = None
+
+
+@dataclass(frozen=True)
+class SummaryLine:
+    """One newly stalled partner in the daily summary; once someone acts on it, what they did."""
+
+    alert_id: int
+    partner: str
+    stage: str
+    stage_key: str
+    owner: str | None
+    days_over: int
+    last_activity: str
+    moved_to: str | None = None
+    snoozed_until: date | None = None
+    by: str | None = None
+
+
+@dataclass(frozen=True)
+class StallSummary:
+    """The daily summary of newly stalled partners (in the channel, or one owner's in a DM).
+
+    `lines` are those shown (grouped by owner, capped for Block Kit); `more` were left out and are in
+    `/partner stalled`; `stalled` counts every stalled partner, new or not.
+    """
+
+    new: int
+    stalled: int
+    lines: tuple[SummaryLine, ...]
+    more: int = 0
+    owner: str | None = None

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
+from dataclasses import asdict
 from datetime import datetime, timedelta
 
 from commands.context import Invocation
+from commands.direct_messages import NotSent, settle
 from commands.people import People
 from commands.registry.lookup import require_active_partner, require_partner
 from commands.replies import AskSent, AskStatus, DirectMessage, Reply, RequestLine, ScoreInvitation
 from commands.scoring.parse import Ask
 from domain.errors import PartnerbotError
+from storage import outbox
 from storage import scoring as repository
 from storage.unit_of_work import UnitOfWork
 
 DEFAULT_REMINDER_DAYS = 3
+logger = logging.getLogger("partnerbot.commands")
 
 
 def ask(command: Ask, invocation: Invocation) -> Reply:
@@ -72,32 +77,44 @@ def status(invocation: Invocation, name: str) -> Reply:
 
 def due_reminders(
     unit_of_work: Callable[[], UnitOfWork], *, now: datetime, after_days: int = DEFAULT_REMINDER_DAYS
-) -> list[tuple[str, DirectMessage]]:
-    """(team, DM) for every lead who has not answered after `after_days`; each request is reminded once.
-
-    Requests are marked as reminded in the same transaction that selects them (rows locked and
-    skipped by concurrent runs on PostgreSQL), so two replicas never remind the same lead twice.
-    """
+) -> int:
+    """Marks every lead who has not answered after `after_days` reminded and enqueues their DM (an outbox step)
+    in the same transaction; returns how many. Each request is reminded once: the rows are locked and skipped
+    by concurrent runs on PostgreSQL, and the step's key is the request's."""
     with unit_of_work() as uow:
         due = repository.due_reminders(session=uow.session, asked_before=now - timedelta(days=after_days))
-        messages = []
         for request, partner in due:
             request.reminded_at = now
             uow.session.add(request)
             invitation = ScoreInvitation(partner.name, request.asked_by, 0, reminder=True)
-            messages.append((partner.team_id, DirectMessage(request.lead, invitation)))
+            outbox.enqueue(
+                session=uow.session,
+                team_id=partner.team_id,
+                key=f"score-reminder:{request.id}",
+                kind="dm",
+                channel=request.lead,
+                payload={"body": "score_invitation", "data": asdict(invitation)},
+                now=now,
+            )
         uow.commit()
-    return messages
+    return len(due)
 
 
-def settle_undelivered(invocation: Invocation, sent: AskSent, not_sent: tuple[tuple[str, str], ...]) -> AskSent:
-    """Takes back the requests of leads whose DM failed, so the status is true and a later ask retries them."""
+@settle.register
+def settle_undelivered(sent: AskSent, not_sent: NotSent, invocation: Invocation | None) -> AskSent:
+    """Takes back the requests of leads whose DM failed, so the status is true and a later ask retries them;
+    the reply names them either way."""
     failed = [lead for lead, _why in not_sent]
-    with invocation.unit_of_work() as uow:
-        partner = require_partner(uow.session, invocation, sent.partner)
-        for request in repository.open_requests(session=uow.session, partner=partner, leads=failed):
-            if request.asked_by == invocation.user_id and request.reminded_at is None:
-                uow.session.delete(request)
-        uow.commit()
     asked = tuple(lead for lead in sent.asked if lead not in failed)
+    if invocation is None:
+        return AskSent(sent.partner, asked, sent.already_waiting, not_sent)
+    try:
+        with invocation.unit_of_work() as uow:
+            partner = require_partner(uow.session, invocation, sent.partner)
+            for request in repository.open_requests(session=uow.session, partner=partner, leads=failed):
+                if request.asked_by == invocation.user_id and request.reminded_at is None:
+                    uow.session.delete(request)
+            uow.commit()
+    except Exception:
+        logger.exception("requests of leads whose DM failed could not be taken back")
     return AskSent(sent.partner, asked, sent.already_waiting, not_sent)

@@ -55,7 +55,10 @@ def _default_answer(method: str, body: dict[str, Any]) -> dict[str, Any]:
         user = USERS_BY_EMAIL.get(str(body.get("email", "")).casefold())
         return {"ok": True, "user": {"id": user}} if user else {"ok": False, "error": "users_not_found"}
     if method == "chat.postMessage":
-        return {"ok": True, "channel": body.get("channel"), "ts": "1700000000.000100", "message": {}}
+        channel = str(body.get("channel"))
+        if channel.startswith(("U", "W")):  # a message to a user goes to their DM with the app
+            channel = "D" + channel[1:]
+        return {"ok": True, "channel": channel, "ts": "1700000000.000100", "message": {}}
     if method == "files.completeUploadExternal":
         files = json.loads(body.get("files") or "[]")
         return {"ok": True, "files": [{"id": f.get("id"), "title": f.get("title", "")} for f in files]}
@@ -95,6 +98,14 @@ class FakeSlack:
         """Answer the next `times` calls to `method` as Slack refuses one: HTTP 200 with `ok: false`."""
         answer: Answer = (200, {"Content-Type": "application/json"}, {"ok": False, "error": error})
         self.script(f"/api/{method}", *([answer] * times))
+
+    def fail(self, method: str, status: int = 500, times: int = 1, retry_after: int | None = None) -> None:
+        """The next `times` calls to `method` fail at the HTTP level: a 5xx, or a 429 with its Retry-After."""
+        headers = {"Content-Type": "application/json"}
+        if retry_after is not None:
+            headers["Retry-After"] = str(retry_after)
+        error = "ratelimited" if status == 429 else "internal_error"
+        self.script(f"/api/{method}", *([(status, headers, {"ok": False, "error": error})] * times))
 
     def answer_when(self, method: str, arguments: dict[str, str], status: int, answer: dict[str, Any]) -> None:
         """Every call to `method` with these arguments gets this answer (e.g. a 500 for one user's DM)."""

@@ -53,14 +53,25 @@ def everything_posted(calls: list[Call]) -> str:
     return json.dumps([call.body for call in calls], ensure_ascii=False)
 
 
-def button_click(message: dict[str, Any], action_id: str, *, user: str, trigger_id: str) -> dict[str, Any]:
-    """A `block_actions` payload as Slack sends it when `user` clicks the button `action_id` in a posted `message`."""
-    block, button = next(
-        (block, element)
-        for block in message["blocks"]
-        for element in block.get("elements", [])
-        if element.get("action_id") == action_id
-    )
+def button_click(
+    message: dict[str, Any], action_id: str, *, user: str, trigger_id: str, action: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """A `block_actions` payload as Slack sends it when `user` clicks the button `action_id` in a posted `message`
+    (or makes the choice `action` describes)."""
+    if action is None:
+        block, button = next(
+            (block, element)
+            for block in message["blocks"]
+            for element in block.get("elements", [])
+            if element.get("action_id") == action_id
+        )
+        action = {
+            "type": "button",
+            "action_id": action_id,
+            "block_id": block.get("block_id", "b1"),
+            "text": button["text"],
+            "value": button["value"],
+        }
     return {
         "type": "block_actions",
         "team": {"id": "T1", "domain": "acme"},
@@ -76,14 +87,22 @@ def button_click(message: dict[str, Any], action_id: str, *, user: str, trigger_
             "text": message.get("text", ""),
             "blocks": message["blocks"],
         },
-        "actions": [
-            {
-                "type": "button",
-                "action_id": action_id,
-                "block_id": block.get("block_id", "b1"),
-                "text": button["text"],
-                "value": button["value"],
-                "action_ts": "1700000001.000200",
-            }
-        ],
+        "actions": [{**action, "action_ts": "1700000001.000200"}],
     }
+
+
+def overflow_choice(message: dict[str, Any], value: str, *, user: str, trigger_id: str) -> dict[str, Any]:
+    """A `block_actions` payload as Slack sends it when `user` picks the option `value` in an overflow menu of a
+    posted `message` (the menu is a section's accessory)."""
+    block, menu = next(
+        (block, block["accessory"])
+        for block in message["blocks"]
+        if block.get("accessory", {}).get("type") == "overflow"
+        and any(option["value"] == value for option in block["accessory"]["options"])
+    )
+    option = next(option for option in menu["options"] if option["value"] == value)
+    action = {"type": "overflow", "action_id": menu["action_id"], "block_id": block.get("block_id", "b1")}
+    payload = button_click(message, "", user=user, trigger_id=trigger_id, action={**action, "selected_option": option})
+    payload["container"].update(message_ts="1600000000.000001", channel_id="C0ELSEWHERE")
+    payload["channel"] = {"id": "C0ELSEWHERE", "name": "elsewhere"}
+    return payload

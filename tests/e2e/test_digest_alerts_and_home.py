@@ -19,17 +19,18 @@ from commands.context import Invocation
 from commands.replies import Notice
 from commands.verbs import handle
 from domain.schedule import WeeklySchedule, latest_due, next_run
-from storage.tables import Partner, StallAlert
+from storage.tables import OutboxStep, Partner, StallAlert
 from storage.unit_of_work import UnitOfWork
 from tests.e2e.conftest import SIGNING_SECRET, Slack
 from tests.e2e.fake_slack import Call
-from tests.e2e.messages import button_click, view_submission, visible_text
+from tests.e2e.messages import overflow_choice, view_submission, visible_text
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 POSTED_TS = "1700000000.000100"  # the ts the fake gives every chat.postMessage
 DIGEST_CHANNEL = "C0DIGEST"
 ANNA = "U01ANNA"
+MENU = ("advance", "snooze", "open")
 
 
 # --- arranging -----------------------------------------------------------------------------------
@@ -75,11 +76,12 @@ def configure_digest(slack: Slack) -> dict[str, Any]:
 
 
 def uploads_in_thread(slack: Slack, channel: str, count: int) -> list[tuple[str, bytes]]:
-    """(filename, bytes) of each chart uploaded with files_upload_v2, once the upload is completed in the
-    thread of the message posted in `channel`."""
-    [complete] = slack.fake.wait_for("/api/files.completeUploadExternal")
-    assert (complete.body["channel_id"], complete.body["thread_ts"]) == (channel, POSTED_TS)
-    completed = [file["id"] for file in json.loads(complete.body["files"])]
+    """(filename, bytes) of each chart uploaded with files_upload_v2 (one upload per chart), once each upload is
+    completed in the thread of the message posted in `channel`."""
+    completes = slack.fake.wait_for("/api/files.completeUploadExternal", count)
+    for complete in completes:
+        assert (complete.body["channel_id"], complete.body["thread_ts"]) == (channel, POSTED_TS)
+    completed = [file["id"] for complete in completes for file in json.loads(complete.body["files"])]
     tickets = slack.fake.wait_for("/api/files.getUploadURLExternal", count)
     assert len(tickets) == count and completed == [f"F{n}" for n in range(1, count + 1)]
     uploaded = {call.path: call.raw for call in slack.fake.uploaded()}
@@ -98,28 +100,25 @@ def actions_of(message: dict[str, Any]) -> list[tuple[str, str]]:
     ]
 
 
-def click(slack: Slack, alert: Call, action_id: str) -> dict[str, Any]:
-    """Clicks a button on the posted alert, as Slack reports it (the alert's channel and ts in `container`),
-    and returns the modal the app opens."""
-    message = {"blocks": alert.body["blocks"], "text": alert.body["text"]}
-    payload = button_click(message, action_id, user=ANNA, trigger_id=f"trigger-{action_id}")
-    payload["container"].update(channel_id=alert.body["channel"], message_ts=POSTED_TS)
-    payload["channel"] = {"id": alert.body["channel"], "name": "partners"}
+def choose(slack: Slack, summary: Call, value: str) -> dict[str, Any]:
+    """Picks `value` in a line's menu of the posted summary, as Slack reports it from somewhere else (the
+    request's channel and ts must not matter), and returns the modal the app opens."""
+    payload = overflow_choice(summary.body, value, user=ANNA, trigger_id=f"trigger-{value}")
     opened = slack.fake.paths().count("/api/views.open")
     assert slack.interaction(payload).status == 200
     view = slack.fake.wait_for("/api/views.open", opened + 1)[opened].body
-    assert view["trigger_id"] == f"trigger-{action_id}"
+    assert view["trigger_id"] == f"trigger-{value}"
     return view["view"]
 
 
-def post_alert(slack: Slack) -> Call:
-    """Acme, Anna's, stalled in Onboarding; the stalled-alerts job posts its alert in the digest channel."""
+def post_summary(slack: Slack) -> Call:
+    """Acme, Anna's, stalled in Onboarding; the stalled-alerts job posts the daily summary in the digest channel."""
     now = datetime.now(UTC)
     stalled_in_onboarding(slack, "Acme", now=now)
     configure_digest(slack)
-    assert "1 alert(s) posted" in run_job("stalled-alerts", *job_runner(slack, now))
-    [alert] = slack.fake.wait_for("/api/chat.postMessage")
-    return alert
+    assert "1 newly stalled: 1 summary" in run_job("stalled-alerts", *job_runner(slack, now))
+    [summary] = slack.fake.wait_for("/api/chat.postMessage")
+    return summary
 
 
 # --- the digest ------------------------------------------------------------------------------------
@@ -160,7 +159,7 @@ def test_weekly_digest_job_posts_once_with_its_charts_and_a_second_run_posts_not
     stalled_in_onboarding(slack, "Acme", now=due)
     configure_digest(slack)
     services, client = job_runner(slack, due + timedelta(minutes=3))
-    assert f"posted to {DIGEST_CHANNEL}" in run_job("weekly-digest", services, client)
+    assert f"queued for {DIGEST_CHANNEL}\noutbox: 4 sent" in run_job("weekly-digest", services, client)
     [posted] = slack.fake.wait_for("/api/chat.postMessage")
     assert posted.body["channel"] == DIGEST_CHANNEL and "Partner digest" in visible_text(posted.body)
     assert len(uploads_in_thread(slack, DIGEST_CHANNEL, 3)) == 3
@@ -171,23 +170,26 @@ def test_weekly_digest_job_posts_once_with_its_charts_and_a_second_run_posts_not
 # --- stall alerts ----------------------------------------------------------------------------------
 
 
-def test_stalled_alerts_job_posts_one_alert_mentioning_the_owner_with_three_buttons(slack: Slack) -> None:
-    alert = post_alert(slack)
-    assert alert.body["channel"] == DIGEST_CHANNEL
-    text = visible_text(alert.body)
-    assert f"<@{ANNA}> *Acme* has been in *Onboarding* for 40 days (it stalls after 30)" in text
+def test_stalled_alerts_job_posts_one_summary_line_grouped_by_owner_with_a_menu(slack: Slack) -> None:
+    summary = post_summary(slack)
+    assert summary.body["channel"] == DIGEST_CHANNEL
+    text = visible_text(summary.body)
+    assert "1 partner newly stalled" in text and f"Owner: <@{ANNA}>" in text
+    assert "*Acme* — Onboarding, 10 days over the threshold" in text
     with Session(slack.engine) as session:
         [stored] = session.exec(select(StallAlert)).all()
-    assert (stored.channel, stored.message_ts) == (DIGEST_CHANNEL, POSTED_TS)
-    value = str(stored.id)
-    assert actions_of(alert.body) == [("stall_advance", value), ("stall_snooze", value), ("stall_open", value)]
-    assert "0 alert(s) posted" in run_job("stalled-alerts", *job_runner(slack, datetime.now(UTC)))
+        [step] = session.exec(select(OutboxStep)).all()
+    assert stored.summary_step_id == step.id and (step.state, step.result_ts) == ("sent", POSTED_TS)
+    [menu] = [block["accessory"] for block in summary.body["blocks"] if "accessory" in block]
+    assert [option["value"] for option in menu["options"]] == [f"{verb}:{stored.id}" for verb in MENU]
+    assert "no newly stalled partners" in run_job("stalled-alerts", *job_runner(slack, datetime.now(UTC)))
     assert slack.fake.paths().count("/api/chat.postMessage") == 1
 
 
-def test_snoozing_from_the_alert_updates_the_original_message_with_who_until_when_and_why(slack: Slack) -> None:
-    alert = post_alert(slack)
-    view = click(slack, alert, "stall_snooze")
+def test_snoozing_from_the_summary_updates_its_line_in_the_stored_message(slack: Slack) -> None:
+    summary = post_summary(slack)
+    alert_id = summary_alert_id(slack)
+    view = choose(slack, summary, f"snooze:{alert_id}")
     assert view["callback_id"] == "stall_snooze_form" and "Acme" in visible_text(view)
     state = {"reason": {"type": "plain_text_input", "value": "waiting for legal"}}
     answer = slack.interaction(view_submission(view, state))
@@ -195,17 +197,17 @@ def test_snoozing_from_the_alert_updates_the_original_message_with_who_until_whe
     [update] = slack.fake.wait_for("/api/chat.update")
     assert (update.body["channel"], update.body["ts"]) == (DIGEST_CHANNEL, POSTED_TS)
     until = (datetime.now(UTC) + timedelta(days=7)).astimezone(WARSAW)
-    assert f"Snoozed by <@{ANNA}> until {until.day} {until:%b}" in update.body["text"]
-    assert "waiting for legal" in update.body["text"] and "*Acme*" in update.body["text"]
-    assert actions_of(update.body) == []
+    assert f"snoozed until {until.day} {until:%b %Y} by <@{ANNA}>" in visible_text(update.body)
+    assert "*Acme*" in visible_text(update.body)
+    assert [block for block in update.body["blocks"] if "accessory" in block] == []
     with Session(slack.engine) as session:
         [stored] = session.exec(select(StallAlert)).all()
     assert (stored.snoozed_by, stored.snooze_reason) == (ANNA, "waiting for legal")
 
 
-def test_advancing_from_the_alert_moves_the_partner_and_updates_the_alert(slack: Slack) -> None:
-    alert = post_alert(slack)
-    view = click(slack, alert, "stall_advance")
+def test_advancing_from_the_summary_moves_the_partner_and_updates_its_line(slack: Slack) -> None:
+    summary = post_summary(slack)
+    view = choose(slack, summary, f"advance:{summary_alert_id(slack)}")
     assert view["callback_id"] == "stall_advance_form"
     state = {
         "stage": {"type": "static_select", "selected_option": {"value": "support"}},
@@ -215,10 +217,17 @@ def test_advancing_from_the_alert_moves_the_partner_and_updates_the_alert(slack:
     assert (answer.status, answer.body) == (200, "")
     [update] = slack.fake.wait_for("/api/chat.update")
     assert (update.body["channel"], update.body["ts"]) == (DIGEST_CHANNEL, POSTED_TS)
-    assert f"Moved to Support by <@{ANNA}>" in update.body["text"] and actions_of(update.body) == []
+    assert f"moved to Support by <@{ANNA}>" in visible_text(update.body)
     with Session(slack.engine) as session:
         [partner] = session.exec(select(Partner)).all()
     assert partner.stage == "support"
+
+
+def summary_alert_id(slack: Slack) -> int:
+    with Session(slack.engine) as session:
+        [stored] = session.exec(select(StallAlert)).all()
+    assert stored.id is not None
+    return stored.id
 
 
 # --- the journey map and App Home ------------------------------------------------------------------

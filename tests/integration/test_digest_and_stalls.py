@@ -14,9 +14,10 @@ import pytest
 from sqlalchemy import Engine, text
 
 from commands.context import Invocation
-from commands.digest import due_digest, finish_digest
+from commands.digest import due_digest
 from commands.replies import Notice, Reply, StalledList, StallReasons, WeeklyDigest
-from commands.stalls import due_alerts, snooze
+from commands.stalls.alerts import snooze
+from commands.stalls.summary import claim_due
 from commands.verbs import handle
 from domain.digest import GRACE
 from domain.scorecard import DEFAULT_SCORECARD
@@ -135,8 +136,10 @@ def test_a_week_without_news_is_quiet_but_still_ranks_and_counts_the_funnel(invo
 
 
 def tick(invocation: Invocation) -> tuple[WeeklyDigest, str, str] | str:
-    """One scheduler tick for the workspace: the claimed digest, or why there is none."""
-    return due_digest(invocation)
+    """One scheduler tick for the workspace: the claimed digest as handed over to be posted, or why there is none."""
+    posted: list[tuple[WeeklyDigest, str, str]] = []
+    said = due_digest(invocation, lambda _session, digest, channel, key: posted.append((digest, channel, key)))
+    return posted[0] if posted else said
 
 
 def test_no_digest_is_due_without_a_channel_or_while_paused(invocation_for: MakeInvocation, engine: Engine) -> None:
@@ -158,21 +161,21 @@ def test_a_due_digest_is_claimed_once_and_the_next_call_is_already_handled(
     digest, channel, key = outcome
     assert (channel, key, digest.new_partners) == ("C0DIGEST", "2026-W48", 1)
     assert tick(first) == "2026-W48 already handled"
-    finish_digest(first, key, posted=True, detail="C0DIGEST 1700000000.000100")
     assert tick(invocation_for(now=DUE + timedelta(days=2))) == "2026-W48 already handled"
-    assert rows(engine, "SELECT period_key, status, detail FROM job_run") == [
-        ("2026-W48", "posted", "C0DIGEST 1700000000.000100")
-    ]
+    assert rows(engine, "SELECT period_key, status, detail FROM job_run") == [("2026-W48", "queued", "C0DIGEST")]
     assert tick(invocation_for(now=DUE + timedelta(weeks=1)))[2] == "2026-W49"
 
 
-def test_a_failed_post_releases_the_claim_so_the_next_tick_posts_it(
+def test_the_claim_commits_with_the_digests_posts_so_posts_that_cannot_be_queued_leave_no_claim(
     invocation_for: MakeInvocation, engine: Engine
 ) -> None:
     run(invocation_for(), CONFIGURE)
-    first = invocation_for(now=DUE + timedelta(minutes=5))
-    assert not isinstance(tick(first), str)
-    finish_digest(first, "2026-W48", posted=False, detail="post failed")
+
+    def broken(*_: object) -> None:
+        raise RuntimeError("the charts could not be rendered")
+
+    with pytest.raises(RuntimeError):
+        due_digest(invocation_for(now=DUE + timedelta(minutes=5)), broken)
     assert rows(engine, "SELECT * FROM job_run") == []
     assert not isinstance(tick(invocation_for(now=DUE + timedelta(minutes=10))), str)
 
@@ -268,7 +271,11 @@ def test_stalled_set_changes_a_stages_threshold_for_later_checks(invocation_for:
 
 
 def due(invocation: Invocation) -> list[tuple[str, str, int | None]]:
-    return [(s.partner, s.stage_key, s.alert_id) for s in due_alerts(invocation)]
+    """The episodes one run of the daily summary claims (what it would announce)."""
+    with invocation.unit_of_work() as uow:
+        claimed = claim_due(uow.session, invocation)
+        uow.commit()
+    return [(line.partner, line.stage_key, line.alert_id) for _, line in claimed.alerts]
 
 
 def test_one_alert_per_stall_episode_and_a_new_one_when_the_partner_stalls_again(
@@ -293,7 +300,8 @@ def test_a_snooze_suppresses_alerts_until_it_ends_then_the_partner_is_alerted_ag
     enter_onboarding(invocation_for, "Acme", NOW - timedelta(days=31))
     [(_, _, alert_id)] = due(invocation_for())
     assert alert_id is not None
-    alert, entry = snooze(invocation_for(user_id="U2"), alert_id, "  waiting   for legal ")
+    alert, entry, in_summary = snooze(invocation_for(user_id="U2"), alert_id, "  waiting   for legal ")
+    assert not in_summary
     assert alert.snoozed_until == NOW + timedelta(days=7)
     assert (entry.snoozed_by, entry.snooze_reason) == ("U2", "waiting for legal")
     assert entry.snoozed_until == date(2026, 11, 30)

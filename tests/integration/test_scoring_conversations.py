@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, text
+from sqlmodel import Session, select
 
 from commands import replies
 from commands.context import Invocation
@@ -19,6 +20,7 @@ from commands.scoring.scorecards import load_scorecard_file
 from commands.verbs import handle
 from domain.scorecard import DEFAULT_SCORECARD
 from domain.scoring import rater_score
+from storage.tables import OutboxStep
 from storage.unit_of_work import UnitOfWork
 from tests.conftest import NOW
 from tests.conversation import converse, said, says
@@ -202,8 +204,13 @@ def test_unanswered_requests_are_reminded_once_after_three_days_and_answered_one
     converse(invocation_for(user_id="U2", now=NOW + timedelta(days=1)), [(f"score Acme {answers()}", "· 1 rater ·")])
 
     def remind(after: timedelta) -> list[tuple[str, str, bool]]:
-        due = due_reminders(lambda: UnitOfWork(engine), now=NOW + after)
-        return [(team, message.user_id, message.body.reminder) for team, message in due]
+        """The reminders marked and queued (outbox DM steps) by one run at NOW + after."""
+        count = due_reminders(lambda: UnitOfWork(engine), now=NOW + after)
+        with Session(engine) as session:
+            query = select(OutboxStep).where(OutboxStep.created_at == NOW + after, OutboxStep.kind == "dm")
+            queued = [(s.team_id, s.channel, json.loads(s.payload)["data"]["reminder"]) for s in session.exec(query)]
+        assert len(queued) == count
+        return queued
 
     assert remind(timedelta(days=3) - timedelta(seconds=1)) == []
     assert remind(timedelta(days=3)) == [("T1", "U1", True)]

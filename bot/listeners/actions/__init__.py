@@ -4,10 +4,16 @@ from slack_bolt import App
 
 from bot.listeners.actions.home_buttons import acknowledge, open_partner_menu, open_registration_form
 from bot.listeners.actions.questionnaire import open_questionnaire
-from bot.listeners.actions.stall_alerts import open_advance_form, open_snooze_form, show_partner_card
+from bot.listeners.actions.stall_alerts import (
+    open_advance_form,
+    open_snooze_form,
+    show_all_stalled,
+    show_partner_card,
+    summary_menu,
+)
 from bot.views.home import ADD_PARTNER_ACTION, PARTNER_MENU_ACTION
 from bot.views.scoring.questionnaire import OPEN_QUESTIONNAIRE
-from bot.views.stalls import ADVANCE_ACTION, OPEN_ACTION, SNOOZE_ACTION
+from bot.views.stalls import ADVANCE_ACTION, MENU_ACTION, MORE_ACTION, OPEN_ACTION, SNOOZE_ACTION
 
 
 def register(app: App) -> None:
@@ -17,3 +23,5 @@ def register(app: App) -> None:
     app.action(ADVANCE_ACTION)(ack=acknowledge, lazy=[open_advance_form])
     app.action(SNOOZE_ACTION)(ack=acknowledge, lazy=[open_snooze_form])
     app.action(OPEN_ACTION)(ack=acknowledge, lazy=[show_partner_card])
+    app.action(MENU_ACTION)(ack=acknowledge, lazy=[summary_menu])
+    app.action(MORE_ACTION)(ack=acknowledge, lazy=[show_all_stalled])

@@ -94,6 +94,13 @@ def confirm_submission(body: dict[str, Any], client: WebClient, context: BoltCon
         return
     metadata = read_metadata(body["view"])
     try:
-        deliver(reply, client=client, user_id=body["user"]["id"], response_url=metadata.get("response_url"))
+        invocation = interaction_invocation(body, context)
+        deliver(
+            reply,
+            client=client,
+            user_id=body["user"]["id"],
+            response_url=metadata.get("response_url"),
+            invocation=invocation,
+        )
     except Exception:
         logger.exception("could not confirm a form submission")

@@ -9,9 +9,9 @@ from slack_bolt import Ack, BoltContext
 
 from bot.listeners.views.forms import submit_form
 from bot.views.stalls import alert_from_metadata
-from commands import stall_alerts
 from commands.context import Invocation
 from commands.replies import Reply
+from commands.stalls import alerts as stall_alerts
 
 
 def submit_advance(ack: Ack, body: dict[str, Any], context: BoltContext, logger: Logger) -> None:

@@ -1,4 +1,7 @@
-"""Block Kit for stalled partners: the list, the reasons, the alert with its buttons, and its modals."""
+"""Block Kit for stalled partners: the list, the reasons, and the forms opened from an alert or a summary line.
+
+Single alerts with Advance… / Snooze / Open buttons are no longer posted (the daily summary replaced them);
+their buttons still work on the alerts already in channels."""
 
 from __future__ import annotations
 
@@ -6,9 +9,7 @@ import json
 from typing import Any
 
 from slack_sdk.models.blocks import (
-    ActionsBlock,
     Block,
-    ButtonElement,
     InputBlock,
     Option,
     PlainTextInputElement,
@@ -22,7 +23,6 @@ from commands.replies import (
     AlertMessage,
     StallAdvanceForm,
     StallAlertActedOn,
-    StallAlertMessage,
     StalledList,
     StalledPartner,
     StallReasons,
@@ -72,32 +72,6 @@ def _reasons(body: StallReasons) -> list[Block]:
         section(f"*Why partners get stuck*\n{reasons}"),
         context(f"Stall alerts by stage: {stages} · snoozed {body.snoozes} time(s)"),
     ]
-
-
-@build_reply_blocks.register
-def build_alert_blocks(body: StallAlertMessage) -> list[Block]:
-    stalled = body.stalled
-    owner = f" {person(stalled.owner)}" if stalled.owner else ""
-    text = (
-        f":hourglass:{owner} *{escape(stalled.partner)}* has been in *{escape(stalled.stage)}* for "
-        f"{days(stalled.days)} (it stalls after {stalled.threshold}); {escape(stalled.last_activity)}."
-    )
-    blocks: list[Block] = [section(text)]
-    if body.outcome:
-        blocks.append(context(body.outcome))
-        return blocks
-    value = str(stalled.alert_id)
-    blocks.append(
-        ActionsBlock(
-            block_id="stall_actions",
-            elements=[
-                ButtonElement(text="Advance…", action_id=ADVANCE_ACTION, value=value, style="primary"),
-                ButtonElement(text="Snooze 7 days", action_id=SNOOZE_ACTION, value=value),
-                ButtonElement(text="Open", action_id=OPEN_ACTION, value=value),
-            ],
-        )
-    )
-    return blocks
 
 
 def read_alert_message(body: dict[str, Any]) -> AlertMessage:

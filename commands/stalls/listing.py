@@ -1,27 +1,23 @@
-"""Stalled partners: the list, thresholds, reasons, and the alerts the daily job posts and people snooze."""
+"""Stalled partners: the list, thresholds, reasons, and where the daily summary goes."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from sqlmodel import Session
 
 from commands.context import Invocation
-from commands.grammar import refuse_pairs
 from commands.registry.cards import days_in_stage
 from commands.replies import Notice, Reply, StalledList, StalledPartner, StallReasons
-from commands.tokens import ParseError, Token
+from commands.stalls.parse import Stalled
 from domain.clock import days_between, local_date
-from domain.errors import InvalidField, PartnerbotError
+from domain.errors import InvalidField
 from domain.journey import is_stalled
-from domain.stalls import AlertDue, alert_due, is_snoozed, snooze_expiry, snooze_reason
+from domain.stalls import is_snoozed
 from storage import stalls as repository
 from storage.registry import active_partners
 from storage.tables import Partner, StallAlert
-from storage.unit_of_work import UnitOfWork
-from storage.workspace import set_threshold
+from storage.workspace import set_threshold, settings_for_update
 
 MAX_THRESHOLD_DAYS = 3650
 
@@ -71,33 +67,13 @@ def stalled_partners(session: Session, invocation: Invocation, *, owner: str | N
     return sorted(found, key=lambda s: (-(s.days - s.threshold), s.partner.casefold()))
 
 
-@dataclass(frozen=True)
-class Stalled:
-    set_stage: str | None = None
-    set_days: str | None = None
-    reasons: bool = False
-
-
-def parse_stalled(tokens: list[Token]) -> Stalled:
-    usage = "`/partner stalled`, `stalled set STAGE DAYS` or `stalled reasons`"
-    refuse_pairs(tokens, usage)
-    if not tokens:
-        return Stalled()
-    first = tokens[0].text.casefold()
-    if first == "reasons" and len(tokens) == 1:
-        return Stalled(reasons=True)
-    if first == "set":
-        if len(tokens) != 3:
-            raise ParseError(f"Name a stage and a number of days, e.g. `stalled set onboarding 45`. Usage: {usage}")
-        return Stalled(set_stage=tokens[1].text, set_days=tokens[2].text)
-    raise ParseError(f"'{tokens[0].text}' is not understood here. Usage: {usage}")
-
-
 def stalled(command: Stalled, invocation: Invocation) -> Reply:
     if command.set_stage is not None:
         return set_stage_threshold(invocation, command.set_stage, command.set_days or "")
     if command.reasons:
         return reasons(invocation)
+    if command.notify is not None:
+        return set_notify(invocation, command.notify)
     with invocation.unit_of_work() as uow:
         found = stalled_partners(uow.session, invocation)
     thresholds = tuple((stage.name, stage.stall_threshold_days) for stage in invocation.journey.stages)
@@ -136,76 +112,22 @@ def reasons(invocation: Invocation) -> Reply:
     )
 
 
-def due_alerts(invocation: Invocation) -> list[StalledPartner]:
-    """Claims one alert per stall episode (or per ended snooze) and returns what to post.
 
-    The claim is written before posting, so two runs never alert twice; the unique key per
-    episode is the guard across replicas.
-    """
-    due = []
+
+NOTIFY_WORDS = {
+    "channel": "in the digest channel",
+    "dm": "to each owner by DM (their partners only)",
+    "both": "in the digest channel and to each owner by DM",
+}
+
+
+def set_notify(invocation: Invocation, where: str) -> Reply:
     with invocation.unit_of_work() as uow:
-        session = uow.session
-        alerts = repository.alerts_for_team(session=session, team_id=invocation.team_id)
-        for partner in active_partners(session=session, team_id=invocation.team_id):
-            if not is_stalled(invocation.journey.get(partner.stage), days_in_stage(partner, invocation)):
-                continue
-            alert = alerts.get(partner.id or 0)
-            due_now = alert_due(
-                alerted=alert is not None,
-                snoozed_until=alert.snoozed_until if alert is not None else None,
-                now=invocation.now,
-            )
-            if due_now is AlertDue.FIRST:
-                alert = repository.claim_new_alert(session=session, partner=partner, now=invocation.now)
-            elif due_now is AlertDue.SNOOZE_ENDED and alert is not None:
-                if not repository.claim_expired_snooze(session=session, alert=alert, now=invocation.now):
-                    continue
-                session.refresh(alert)
-            else:
-                continue
-            entry = stalled_partner(session, partner, invocation, alert) if alert is not None else None
-            if entry is not None:
-                due.append(entry)
+        row = settings_for_update(
+            session=uow.session, team_id=invocation.team_id, now=invocation.now, user=invocation.user_id
+        )
+        before, row.stall_notify = row.stall_notify, where
         uow.commit()
-    return due
-
-
-def record_alert_message(
-    unit_of_work: Callable[[], UnitOfWork], team_id: str, alert_id: int, channel: str, ts: str
-) -> None:
-    with unit_of_work() as uow:
-        alert = repository.get_alert(session=uow.session, team_id=team_id, alert_id=alert_id)
-        if alert is not None:
-            alert.channel, alert.message_ts = channel, ts
-            uow.session.add(alert)
-            uow.commit()
-
-
-def release_alert(invocation: Invocation, alert_id: int) -> None:
-    with invocation.unit_of_work() as uow:
-        repository.release_alert(session=uow.session, team_id=invocation.team_id, alert_id=alert_id, now=invocation.now)
-        uow.commit()
-
-
-def snooze(invocation: Invocation, alert_id: int, reason: str | None) -> tuple[StallAlert, StalledPartner]:
-    """Snoozes an alert (for SNOOZE_DAYS) with an optional reason; returns the alert and the partner's state."""
-    text = snooze_reason(reason)
-    with invocation.unit_of_work() as uow:
-        alert, partner = alert_and_partner(uow.session, invocation, alert_id)
-        alert.snoozed_until = snooze_expiry(invocation.now)
-        alert.snoozed_by, alert.snooze_reason = invocation.user_id, text
-        uow.session.add(alert)
-        entry = stalled_partner(uow.session, partner, invocation, alert)
-        if entry is None:
-            raise PartnerbotError(f"{partner.name} is no longer stalled; nothing to snooze.")
-        uow.commit()
-    return alert, entry
-
-
-def alert_and_partner(session: Session, invocation: Invocation, alert_id: int) -> tuple[StallAlert, Partner]:
-    alert = repository.get_alert(session=session, team_id=invocation.team_id, alert_id=alert_id)
-    if alert is None:
-        raise PartnerbotError("That alert no longer exists.")
-    partner = session.get(Partner, alert.partner_id)
-    assert partner is not None
-    return alert, partner
+    was = f" (was {NOTIFY_WORDS.get(before, before)})" if before != where else ""
+    text = f"The daily summary of newly stalled partners now goes {NOTIFY_WORDS[where]}{was}."
+    return Reply(Notice(text, tone="success"), public=True)

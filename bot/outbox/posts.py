@@ -1,0 +1,91 @@
+"""A message for a channel as outbox steps: the message, and each of its charts in its thread (what the chart
+shows; the sender draws it)."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from slack_sdk import WebClient
+from sqlmodel import Session
+
+from bot.digest_charts import plans_for
+from bot.outbox import charts, drain
+from bot.payloads import message_payload
+from commands.replies import Body, JourneyMap, WeeklyDigest
+from storage import outbox
+from storage.tables import OutboxStep
+from storage.unit_of_work import UnitOfWork
+
+logger = logging.getLogger("partnerbot.outbox")
+NOT_IN_CHANNEL = ":wave: I am not in this channel yet. Type `/invite @partnerbot` here, then try again."
+THINGS: dict[type, str] = {WeeklyDigest: "the digest", JourneyMap: "the journey map"}
+
+
+def enqueue_post(
+    session: Session, *, team_id: str, key: str, channel: str, body: Body, now: datetime
+) -> list[OutboxStep]:
+    """The message step, then one chart step per chart waiting for its ts; [] when `key` was enqueued before."""
+    payload = message_payload(body)
+    message = outbox.enqueue(
+        session=session,
+        team_id=team_id,
+        key=key,
+        kind="message",
+        channel=channel,
+        payload={"blocks": payload["blocks"], "text": payload["text"]},
+        now=now,
+    )
+    if message is None:
+        return []
+    steps = [message]
+    for plan in plans_for(body):
+        step = outbox.enqueue(
+            session=session,
+            team_id=team_id,
+            key=f"{key}:chart:{plan.filename}",
+            kind="chart",
+            channel=channel,
+            payload=charts.encode(plan),
+            now=now,
+            parent=message,
+        )
+        if step is not None:
+            steps.append(step)
+    return steps
+
+
+def post_now(
+    database: Callable[[], UnitOfWork], client: WebClient, *, team_id: str, channel: str, body: Body
+) -> str | None:
+    """A command's message for a channel (`digest now`, `map`) through the outbox, sent at once; returns what to
+    tell the person who asked when not everything was posted (None when it all was)."""
+    now = datetime.now(UTC)
+    with database() as uow:
+        key = f"post:{uuid.uuid4()}"
+        steps = enqueue_post(uow.session, team_id=team_id, key=key, channel=channel, body=body, now=now)
+        ids = tuple(step.id for step in steps if step.id is not None)
+        uow.commit()
+    what = THINGS.get(type(body), "the message")
+    try:
+        done = drain(database, client, team_id=team_id, ids=ids)
+    except Exception:
+        logger.exception("the outbox could not send %s now; the scheduled sender will", what)
+        return f"{what[0].upper()}{what[1:]} is queued; it will be posted in <#{channel}> shortly."
+    message_id, chart_ids = ids[0], set(ids[1:])
+    failed = dict(done.failed)
+    if message_id in failed:
+        if failed[message_id] in ("not_in_channel", "channel_not_found"):
+            return NOT_IN_CHANNEL
+        return f"Slack refused {what} ({failed[message_id]}); nothing was posted."
+    if message_id not in done.sent:
+        return f"Slack did not take {what} yet; it will be posted in <#{channel}> shortly."
+    unsent = chart_ids - set(done.sent)
+    if not unsent:
+        return None
+    if unsent & set(failed):
+        reason = ", ".join(sorted({failed[step] for step in unsent & set(failed)}))
+        return f"Posted {what} in <#{channel}>; the charts could not be uploaded ({reason})."
+    return f"Posted {what} in <#{channel}>; the charts could not be uploaded yet and will follow in its thread."

@@ -1,0 +1,22 @@
+"""The scheduler runs every job, the outbox sender among them, every 30 seconds."""
+
+from __future__ import annotations
+
+from apscheduler.triggers.interval import IntervalTrigger
+from slack_sdk import WebClient
+from sqlalchemy import create_engine
+
+from bot.leader import LeaderLock
+from bot.scheduler import OUTBOX_INTERVAL, build_scheduler
+from bot.services import Services
+from bot.settings import Settings
+
+
+def test_the_outbox_sender_is_a_scheduled_job_next_to_the_others() -> None:
+    engine = create_engine("sqlite://")
+    services = Services(settings=Settings(_env_file=None), engine=engine)
+    scheduler = build_scheduler(services, WebClient(token="xoxb-test"), LeaderLock(engine))
+    jobs = {job.id: job for job in scheduler.get_jobs()}
+    assert set(jobs) == {"weekly-digest", "stalled-alerts", "score-reminders", "outbox"}
+    trigger = jobs["outbox"].trigger
+    assert isinstance(trigger, IntervalTrigger) and trigger.interval == OUTBOX_INTERVAL
