@@ -15,7 +15,7 @@ from commands.context import Invocation
 from commands.parse import DigestCommand
 from commands.ranking import ranking_rows
 from commands.replies import DigestSettingsView, FunnelLine, Reply, TrendWeek, WeeklyDigest
-from commands.stalls import stalled_partners
+from commands.stalled_listing import count_stalled
 from domain.clock import local_date, start_of_local_day
 from domain.errors import InvalidField
 from domain.schedule import WeeklySchedule, clock_time, latest_due, next_run, week_key, weekday
@@ -144,9 +144,9 @@ def build_digest(session: Session, invocation: Invocation) -> WeeklyDigest:
         feedback=feedback,
         kpis_this_week=this_week,
         kpis_week_before=week_before,
-        ranking=ranking_rows(session, invocation)[:RANKING_SIZE],
+        ranking=tuple(ranking_rows(session, invocation, limit=RANKING_SIZE)),
         funnel=_funnel(session, invocation),
-        stalled=len(stalled_partners(session, invocation)),
+        stalled=count_stalled(session, invocation),
         reached_goal=tuple(reached),
         trend=_weekly_trend(session, invocation, today),
     )

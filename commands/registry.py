@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
-from commands.cards import days_in_stage, partner_card, partner_row, quoted
+from commands.cards import days_in_stage, partner_card, quoted
 from commands.context import Invocation
-from commands.parse import Add, Advance, Archive, ListPartners, Restore, Show, Stages
+from commands.parse import Add, Advance, Archive, Restore, Show, Stages
 from commands.replies import (
     Choice,
     FormRejected,
     JourneyOverview,
     Notice,
-    PartnerListing,
     RegistrationForm,
     Reply,
-    StageGroup,
     StageLine,
     StageMoved,
 )
@@ -31,16 +29,14 @@ from domain.errors import (
 from domain.partner import PARTNER_SIZES, PARTNER_TYPES, PROFILE_FIELDS, Profile, build_profile, clean_name, clean_value
 from domain.words import closest
 from storage import partners as repository
+from storage.suggestions import suggestion_candidates
 from storage.tables import Partner
-
-ROWS_PER_STAGE = 10
-ROWS_FOR_ONE_STAGE = 100
 
 
 def require_partner(session: Session, invocation: Invocation, name: str, *, for_update: bool = False) -> Partner:
     partner = repository.find_partner(session=session, team_id=invocation.team_id, name=name, for_update=for_update)
     if partner is None:
-        names = repository.partner_names(session=session, team_id=invocation.team_id, include_archived=True)
+        names = suggestion_candidates(session=session, team_id=invocation.team_id, name=name)
         raise UnknownPartner(name, closest(name, names))
     return partner
 
@@ -140,24 +136,6 @@ def show(command: Show, invocation: Invocation) -> Reply:
     with invocation.unit_of_work() as uow:
         partner = require_partner(uow.session, invocation, command.name)
         return Reply(partner_card(uow.session, partner, invocation))
-
-
-def list_partners(command: ListPartners, invocation: Invocation) -> Reply:
-    journey = invocation.journey
-    stages = [journey.resolve(command.stage)] if command.stage else list(journey.stages)
-    limit = ROWS_FOR_ONE_STAGE if command.stage else ROWS_PER_STAGE
-    with invocation.unit_of_work() as uow:
-        partners = repository.active_partners(
-            session=uow.session, team_id=invocation.team_id, stages=[stage.key for stage in stages]
-        )
-    groups = []
-    for stage in stages:
-        rows = [partner_row(p, invocation) for p in partners if p.stage == stage.key]
-        rows.sort(key=lambda row: (-row.days_in_stage, row.name.casefold()))
-        if rows:
-            groups.append(StageGroup(stage.name, stage.key, len(rows), tuple(rows[:limit])))
-    shown = sum(len(group.rows) for group in groups)
-    return Reply(PartnerListing(tuple(groups), len(partners), shown, stages[0].name if command.stage else None))
 
 
 def journey_overview(session: Session, invocation: Invocation) -> JourneyOverview:

@@ -6,7 +6,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from commands import asks, digest, feedback, journey_map, kpis, parse, ranking, registry, scoring, stalls
+from commands import (
+    asks,
+    digest,
+    feedback,
+    journey_map,
+    kpis,
+    listing,
+    parse,
+    ranking,
+    registry,
+    scoring,
+    stalled_listing,
+)
 from commands.context import Invocation
 from commands.replies import HelpSheet, Reply, VerbHelp
 from commands.tokens import ParseError, Token, tokenize
@@ -76,11 +88,11 @@ VERBS: dict[str, Verb] = {
         ),
         Verb(
             "list",
-            "list [STAGE]",
-            "Partners grouped by stage, longest-waiting first.",
-            ("list", "list onboarding"),
-            parse.parse_list,
-            registry.list_partners,
+            "list [STAGE] [owner=@user] [type=TYPE] [page N]",
+            "Partners grouped by stage, longest-waiting first, a page at a time.",
+            ("list", "list discovery owner=@anna type=reseller", "list onboarding page 2"),
+            listing.parse_list,
+            listing.list_partners,
             aliases=("ls", "lista", "список"),
         ),
         Verb(
@@ -140,21 +152,21 @@ VERBS: dict[str, Verb] = {
         ),
         Verb(
             "rank",
-            "rank [STAGE or TYPE]",
-            "Partners by score, with places gained or lost since last week and why.",
-            ("rank", "rank onboarding", "rank reseller"),
-            parse.parse_rank,
+            "rank [STAGE or TYPE] [stage=STAGE] [type=TYPE] [owner=@user] [page N]",
+            "Partners by score, with places gained or lost since last week and why, a page at a time.",
+            ("rank", "rank stage=support", "rank reseller page 2"),
+            ranking.parse_rank,
             ranking.rank,
             aliases=("ranking", "top", "рейтинг"),
         ),
         Verb(
             "stalled",
-            "stalled | stalled set STAGE DAYS | stalled reasons",
-            "Partners stuck longer than their stage allows (with snoozes); change a stage's threshold;"
-            " or see why partners get stuck.",
-            ("stalled", "stalled set onboarding 45", "stalled reasons"),
-            parse.parse_stalled,
-            stalls.stalled,
+            "stalled [owner=@user] [type=TYPE] [stage=STAGE] [page N] | stalled set STAGE DAYS | stalled reasons",
+            "Partners stuck longer than their stage allows (with snoozes), most overdue first, a page at a time;"
+            " change a stage's threshold; or see why partners get stuck.",
+            ("stalled", "stalled owner=@me", "stalled set onboarding 45", "stalled reasons"),
+            stalled_listing.parse,
+            stalled_listing.stalled,
             aliases=("stuck", "zastój", "застряли"),
         ),
         Verb(

@@ -16,6 +16,15 @@ class Partner(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("team_id", "name_key", name="uq_partner_team_name_key"),
         Index("ix_partner_team_stage", "team_id", "archived", "stage"),
+        Index("ix_partner_team_stage_entered", "team_id", "archived", "stage", "stage_entered_at"),
+        Index("ix_partner_team_owner_stage_entered", "team_id", "owner", "archived", "stage", "stage_entered_at"),
+        # a trigram index on PostgreSQL (mistyped names); SQLite has no trigrams and gets a plain one
+        Index(
+            "ix_partner_name_trgm",
+            "name_key",
+            postgresql_using="gin",
+            postgresql_ops={"name_key": "gin_trgm_ops"},
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -124,6 +133,8 @@ class ScoreSubmission(SQLModel, table=True):
     rater: str = Field(max_length=64)
     scorecard_version: int
     answers_json: str
+    rater_score: float | None = Field(default=None)
+    """This rater's 0–100 score on the current scorecard, kept so rankings are an SQL aggregate."""
     comment: str | None = Field(default=None, max_length=1000)
     submitted_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
 

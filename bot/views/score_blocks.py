@@ -18,6 +18,7 @@ from slack_sdk.models.views import View
 
 from bot.views.blocks import build_reply_blocks, context, header, section, sections_from_lines
 from bot.views.format import clip, day, escape, person
+from bot.views.paging import page_blocks
 from commands.replies import (
     AskSent,
     AskStatus,
@@ -194,7 +195,7 @@ def _ranking(body: Ranking) -> list[Block]:
     if body.unscored:
         note += f" {body.unscored} partner(s) have no score yet."
     blocks.append(context(note))
-    return blocks
+    return blocks + page_blocks(body.page)
 
 
 @build_reply_blocks.register

@@ -7,6 +7,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from commands.replies.paging import PageInfo
+
 if TYPE_CHECKING:
     from commands.replies.scores import RankRow
 
@@ -30,6 +32,9 @@ class StalledPartner:
 class StalledList:
     partners: tuple[StalledPartner, ...]
     thresholds: tuple[tuple[str, int | None], ...]
+    page: PageInfo | None = None
+    total: int | None = None
+    """All stalled partners the filters match (None: `partners` is all of them)."""
 
 
 @dataclass(frozen=True)

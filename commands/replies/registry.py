@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from commands.replies.paging import PageInfo
+
 if TYPE_CHECKING:
     from commands.replies.metrics import FeedbackSummary, Figures, ProgramDashboard
     from commands.replies.operations import StalledPartner
@@ -77,6 +79,7 @@ class PartnerListing:
     total: int
     shown: int
     stage_filter: str | None = None
+    page: PageInfo | None = None
 
 
 @dataclass(frozen=True)
@@ -121,3 +124,5 @@ class HomeOverview:
     my_stalled: tuple[StalledPartner, ...] = ()
     questionnaires_waiting: tuple[str, ...] = ()
     program: ProgramDashboard | None = None
+    my_stalled_total: int | None = None
+    """How many of the viewer's partners are stalled (None: `my_stalled` is all of them)."""

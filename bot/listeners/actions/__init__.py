@@ -3,9 +3,11 @@ from __future__ import annotations
 from slack_bolt import App
 
 from bot.listeners.actions.home_buttons import acknowledge, open_partner_menu, open_registration_form
+from bot.listeners.actions.paging import turn_page
 from bot.listeners.actions.questionnaire import open_questionnaire
 from bot.listeners.actions.stall_alerts import open_advance_form, open_snooze_form, show_partner_card
 from bot.views.home import ADD_PARTNER_ACTION, PARTNER_MENU_ACTION
+from bot.views.paging import NEXT_ACTION, PREVIOUS_ACTION
 from bot.views.score_blocks import OPEN_QUESTIONNAIRE
 from bot.views.stall_blocks import ADVANCE_ACTION, OPEN_ACTION, SNOOZE_ACTION
 
@@ -17,3 +19,5 @@ def register(app: App) -> None:
     app.action(ADVANCE_ACTION)(ack=acknowledge, lazy=[open_advance_form])
     app.action(SNOOZE_ACTION)(ack=acknowledge, lazy=[open_snooze_form])
     app.action(OPEN_ACTION)(ack=acknowledge, lazy=[show_partner_card])
+    app.action(NEXT_ACTION)(ack=acknowledge, lazy=[turn_page])
+    app.action(PREVIOUS_ACTION)(ack=acknowledge, lazy=[turn_page])

@@ -1,0 +1,68 @@
+"""Indexes for paged lists, stalled partners and suggestions; each answer's rater score kept for ranking.
+
+Revision ID: 0008
+Revises: 0004
+Create Date: 2026-11-30
+"""
+
+from __future__ import annotations
+
+import json
+
+import sqlalchemy as sa
+from alembic import op
+
+from domain.scorecard import DEFAULT_SCORECARD, load_scorecard
+from domain.scoring import rater_score
+
+revision = "0008"
+down_revision = "0004"
+branch_labels = None
+depends_on = None
+
+
+def _backfill_rater_scores() -> None:
+    """Scores every stored answer against its workspace's current scorecard (as the app does on submit)."""
+    connection = op.get_bind()
+    versions = connection.execute(
+        sa.text("SELECT team_id, criteria_json, version FROM scorecard_version ORDER BY team_id, version")
+    ).all()
+    scorecards = {team: load_scorecard(json.loads(criteria), version=version) for team, criteria, version in versions}
+    rows = connection.execute(sa.text("SELECT id, team_id, answers_json FROM score_submission")).all()
+    updates = [
+        {"id": row_id, "score": rater_score(json.loads(answers), scorecards.get(team, DEFAULT_SCORECARD))}
+        for row_id, team, answers in rows
+    ]
+    if updates:
+        connection.execute(sa.text("UPDATE score_submission SET rater_score = :score WHERE id = :id"), updates)
+
+
+def upgrade() -> None:
+    op.create_index(
+        "ix_partner_team_stage_entered", "partner", ["team_id", "archived", "stage", "stage_entered_at"]
+    )
+    op.create_index(
+        "ix_partner_team_owner_stage_entered",
+        "partner",
+        ["team_id", "owner", "archived", "stage", "stage_entered_at"],
+    )
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    op.create_index(
+        "ix_partner_name_trgm",
+        "partner",
+        ["name_key"],
+        postgresql_using="gin",
+        postgresql_ops={"name_key": "gin_trgm_ops"},
+    )
+    with op.batch_alter_table("score_submission") as batch:
+        batch.add_column(sa.Column("rater_score", sa.Float(), nullable=True))
+    _backfill_rater_scores()
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("score_submission") as batch:
+        batch.drop_column("rater_score")
+    op.drop_index("ix_partner_name_trgm", table_name="partner")
+    op.drop_index("ix_partner_team_owner_stage_entered", table_name="partner")
+    op.drop_index("ix_partner_team_stage_entered", table_name="partner")

@@ -1,0 +1,123 @@
+"""The ranking by score as one SQL statement: each rater's latest rater score in the window, averaged per
+partner, placed with a window function now and a week ago, a page at a time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Float, Numeric, cast, func, select
+from sqlmodel import Session, col
+
+from storage.stage_windows import PartnerFilter
+from storage.tables import Partner, ScoreSubmission
+
+
+@dataclass(frozen=True)
+class RankedRow:
+    partner: Partner
+    place: int
+    score: float
+    raters: int
+    place_then: int | None
+
+
+def _scores(team_id: str, at: datetime, window_days: int) -> Any:
+    """Per partner: the mean of each rater's newest scored answer in (at − window, at], and how many raters."""
+    latest = (
+        select(
+            ScoreSubmission.partner_id,
+            ScoreSubmission.rater_score,
+            func.row_number()
+            .over(
+                partition_by=(ScoreSubmission.partner_id, ScoreSubmission.rater),
+                order_by=(col(ScoreSubmission.submitted_at).desc(), col(ScoreSubmission.id)),
+            )
+            .label("newest"),
+        )
+        .where(
+            ScoreSubmission.team_id == team_id,
+            ScoreSubmission.submitted_at > at - timedelta(days=window_days),
+            ScoreSubmission.submitted_at <= at,
+        )
+        .subquery()
+    )
+    return (
+        select(
+            latest.c.partner_id,
+            cast(func.avg(latest.c.rater_score), Float).label("score"),
+            func.count().label("raters"),
+        )
+        .where(latest.c.newest == 1, latest.c.rater_score.is_not(None))
+        .group_by(latest.c.partner_id)
+        .subquery()
+    )
+
+
+def _placed(scope: PartnerFilter, stage: str | None, scores: Any) -> Any:
+    rounded = func.round(cast(scores.c.score, Numeric(20, 10)), 6)
+    query = (
+        select(
+            Partner.id.label("partner_id"),  # type: ignore[union-attr]
+            scores.c.score,
+            scores.c.raters,
+            func.row_number().over(order_by=(rounded.desc(), col(Partner.name_key))).label("place"),
+        )
+        .join(scores, scores.c.partner_id == Partner.id)
+        .where(Partner.team_id == scope.team_id, col(Partner.archived).is_(False))
+    )
+    if stage is not None:
+        query = query.where(Partner.stage == stage)
+    if scope.owner is not None:
+        query = query.where(Partner.owner == scope.owner)
+    if scope.type is not None:
+        query = query.where(Partner.type == scope.type)
+    return query.subquery()
+
+
+def ranking_page(
+    *,
+    session: Session,
+    scope: PartnerFilter,
+    stage: str | None,
+    now: datetime,
+    then: datetime,
+    window_days: int,
+    offset: int,
+    limit: int,
+) -> list[RankedRow]:
+    """Places [offset, offset + limit) of the ranking, each with its place at `then`."""
+    current = _placed(scope, stage, _scores(scope.team_id, now, window_days))
+    before = _placed(scope, stage, _scores(scope.team_id, then, window_days))
+    query = (
+        select(Partner, current.c.place, current.c.score, current.c.raters, before.c.place)
+        .join(current, current.c.partner_id == Partner.id)
+        .outerjoin(before, before.c.partner_id == current.c.partner_id)
+        .order_by(current.c.place)
+        .offset(offset)
+        .limit(limit)
+    )
+    rows = [
+        RankedRow(partner, int(place), float(score), int(raters), None if then_place is None else int(then_place))
+        for partner, place, score, raters, then_place in session.execute(query).all()
+    ]
+    return rows
+
+
+def ranked_count(*, session: Session, scope: PartnerFilter, stage: str | None, now: datetime, window_days: int) -> int:
+    placed = _placed(scope, stage, _scores(scope.team_id, now, window_days))
+    return int(session.execute(select(func.count()).select_from(placed)).scalar_one())
+
+
+def count_active(*, session: Session, scope: PartnerFilter, stage: str | None) -> int:
+    query = select(func.count()).select_from(Partner).where(
+        Partner.team_id == scope.team_id, col(Partner.archived).is_(False)
+    )
+    if stage is not None:
+        query = query.where(Partner.stage == stage)
+    if scope.owner is not None:
+        query = query.where(Partner.owner == scope.owner)
+    if scope.type is not None:
+        query = query.where(Partner.type == scope.type)
+    return int(session.execute(query).scalar_one())
