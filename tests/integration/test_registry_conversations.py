@@ -280,7 +280,7 @@ FAILING_COMMANDS = [
     "archive Globex",
     "restore Acme",
     "show Nobody",
-    "list stage=goal",
+    "list colour=red",
     "stages now",
     "frobnicate Acme",
     'add "Unclosed',
