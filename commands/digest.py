@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import statistics
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -10,17 +9,16 @@ from decimal import Decimal
 
 from sqlmodel import Session
 
-from commands.cards import days_in_stage
 from commands.context import Invocation
 from commands.parse import DigestCommand
 from commands.ranking import ranking_rows
 from commands.replies import DigestSettingsView, FunnelLine, Reply, TrendWeek, WeeklyDigest
+from commands.stage_spans import stage_spans
 from commands.stalled_listing import count_stalled
 from domain.clock import local_date, start_of_local_day
 from domain.errors import InvalidField
 from domain.schedule import WeeklySchedule, clock_time, latest_due, next_run, week_key, weekday
 from storage import digest as queries
-from storage.partners import active_partners
 from storage.tables import WorkspaceSettings
 from storage.unit_of_work import UnitOfWork
 from storage.workspace import claim_job_run, get_settings, job_run, settings_for_update
@@ -85,16 +83,14 @@ def digest_now(invocation: Invocation) -> Reply:
 
 
 def _funnel(session: Session, invocation: Invocation) -> tuple[FunnelLine, ...]:
-    days: dict[str, list[int]] = defaultdict(list)
-    for partner in active_partners(session=session, team_id=invocation.team_id):
-        days[partner.stage].append(days_in_stage(partner, invocation))
+    spans = stage_spans(session, invocation)
     return tuple(
         FunnelLine(
             stage.name,
             stage.key,
-            len(days[stage.key]),
-            statistics.median(days[stage.key]) if days[stage.key] else None,
-            max(days[stage.key]) if days[stage.key] else None,
+            spans[stage.key].partners,
+            spans[stage.key].median_days,
+            spans[stage.key].max_days,
         )
         for stage in invocation.journey.stages
     )
