@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Float, Numeric, cast, func, select
 from sqlmodel import Session, col
 
-from storage.stage_windows import PartnerFilter
+from storage.stage_windows import PartnerFilter, active_in_scope
 from storage.tables import Partner, ScoreSubmission
 
 
@@ -65,15 +65,9 @@ def _placed(scope: PartnerFilter, stage: str | None, scores: Any) -> Any:
             func.row_number().over(order_by=(rounded.desc(), col(Partner.name_key))).label("place"),
         )
         .join(scores, scores.c.partner_id == Partner.id)
-        .where(Partner.team_id == scope.team_id, col(Partner.archived).is_(False))
     )
-    if stage is not None:
-        query = query.where(Partner.stage == stage)
-    if scope.owner is not None:
-        query = query.where(Partner.owner == scope.owner)
-    if scope.type is not None:
-        query = query.where(Partner.type == scope.type)
-    return query.subquery()
+    query = active_in_scope(query, scope)
+    return (query if stage is None else query.where(Partner.stage == stage)).subquery()
 
 
 def ranking_page(
@@ -111,13 +105,7 @@ def ranked_count(*, session: Session, scope: PartnerFilter, stage: str | None, n
 
 
 def count_active(*, session: Session, scope: PartnerFilter, stage: str | None) -> int:
-    query = select(func.count()).select_from(Partner).where(
-        Partner.team_id == scope.team_id, col(Partner.archived).is_(False)
-    )
+    query = active_in_scope(select(func.count()).select_from(Partner), scope)
     if stage is not None:
         query = query.where(Partner.stage == stage)
-    if scope.owner is not None:
-        query = query.where(Partner.owner == scope.owner)
-    if scope.type is not None:
-        query = query.where(Partner.type == scope.type)
     return int(session.execute(query).scalar_one())

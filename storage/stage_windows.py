@@ -33,7 +33,7 @@ class PartnerFilter:
     type: str | None = None
 
 
-def _where(query: Any, scope: PartnerFilter) -> Any:
+def active_in_scope(query: Any, scope: PartnerFilter) -> Any:
     query = query.where(Partner.team_id == scope.team_id, col(Partner.archived).is_(False))
     if scope.owner is not None:
         query = query.where(Partner.owner == scope.owner)
@@ -43,14 +43,14 @@ def _where(query: Any, scope: PartnerFilter) -> Any:
 
 
 def stage_counts(*, session: Session, scope: PartnerFilter, stages: Sequence[str] | None = None) -> Counter[str]:
-    query = _where(select(Partner.stage, func.count()), scope).group_by(Partner.stage)
+    query = active_in_scope(select(Partner.stage, func.count()), scope).group_by(Partner.stage)
     if stages is not None:
         query = query.where(col(Partner.stage).in_(stages))
     return Counter({stage: count for stage, count in session.exec(query).all()})
 
 
 def count_before(*, session: Session, scope: PartnerFilter, stage: str, before: datetime | None) -> int:
-    query = _where(select(func.count()).select_from(Partner), scope).where(Partner.stage == stage)
+    query = active_in_scope(select(func.count()).select_from(Partner), scope).where(Partner.stage == stage)
     if before is not None:
         query = query.where(Partner.stage_entered_at < before)
     return int(session.exec(query).one())
@@ -74,11 +74,11 @@ def stage_slice(
     """Positions [start, stop) of the stage's partners (entered before `before`, if given) in reading order."""
     if stop <= start:
         return []
-    base = _where(select(Partner), scope).where(Partner.stage == stage)
+    base = active_in_scope(select(Partner), scope).where(Partner.stage == stage)
     if before is not None:
         base = base.where(Partner.stage_entered_at < before)
     by_instant = select(Partner.stage_entered_at).where(Partner.stage == stage)
-    by_instant = _where(by_instant, scope).order_by(col(Partner.stage_entered_at))
+    by_instant = active_in_scope(by_instant, scope).order_by(col(Partner.stage_entered_at))
     if before is not None:
         by_instant = by_instant.where(Partner.stage_entered_at < before)
     first = session.exec(by_instant.offset(start).limit(1)).first()
