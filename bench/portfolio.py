@@ -142,9 +142,9 @@ def build_portfolio(engine: Engine, *, team_id: str, partners: int, now: datetim
             cursor.execute("BEGIN")
         for table, row in _rows(team_id, partners, now, first_id, sqlite):
             buffers[table].append(row)
-            if len(buffers[table]) >= batch:
-                flush(ORDER)  # parents first, so foreign keys hold
-        flush(ORDER)
+            if len(buffers[table]) >= batch and table != "score_submission":
+                flush(ORDER[:-1])  # parents first, so foreign keys hold
+        flush(ORDER)  # answers last: they may score a partner written after them
         raw.commit()
         cursor.execute("ANALYZE")
         raw.commit()
