@@ -22,6 +22,7 @@ from domain.journey import DEFAULT_JOURNEY
 from domain.partner import PARTNER_TYPES, name_key
 from domain.scorecard import DEFAULT_SCORECARD
 from domain.scoring import rater_score
+from storage.kpi_rollups import rebuild
 
 SEED = 20261130
 SPAN = timedelta(days=730)
@@ -146,6 +147,13 @@ def build_portfolio(engine: Engine, *, team_id: str, partners: int, now: datetim
                 flush(ORDER[:-1])  # parents first, so foreign keys hold
         flush(ORDER)  # answers last: they may score a partner written after them
         raw.commit()
+    finally:
+        raw.close()
+    with engine.begin() as connection:
+        rebuild(connection, team_id)
+    raw = engine.raw_connection()
+    try:
+        cursor = raw.cursor()
         cursor.execute("ANALYZE")
         raw.commit()
     finally:

@@ -10,12 +10,13 @@ from sqlmodel import Session
 from commands.context import Invocation
 from commands.parse import Kpi, Kpis
 from commands.registry import require_partner
-from commands.replies import KpiRecorded, KpiReport, ProgramDashboard, Reply
+from commands.replies import Figures, KpiRecorded, KpiReport, ProgramDashboard, Reply
 from commands.summaries import figures, month_over_month, standard_periods
 from domain import kpis as catalog
 from domain.clock import local_date
 from domain.errors import InvalidField, PartnerArchived, PartnerbotError
-from domain.periods import parse_day, this_month, this_quarter
+from domain.periods import Period, parse_day, this_month, this_quarter
+from storage import kpi_rollups as rollups
 from storage import kpis as repository
 from storage.partners import stage_counts
 
@@ -78,6 +79,12 @@ def undo(invocation: Invocation, name: str) -> Reply:
     return Reply(KpiRecorded(partner.name, entry[0].on_date, values, undone=True), public=True)
 
 
+def program_figures(session: Session, invocation: Invocation, period: Period) -> Figures:
+    """The whole program's figures for a period of whole months, from the monthly sums."""
+    totals = rollups.monthly_totals(session=session, team_id=invocation.team_id, start=period.start, end=period.end)
+    return Figures(period.title, totals, catalog.derive(totals))
+
+
 def program_dashboard(session: Session, invocation: Invocation) -> ProgramDashboard:
     zone, team = invocation.timezone, invocation.team_id
     month, quarter = this_month(invocation.now, zone), this_quarter(invocation.now, zone)
@@ -91,8 +98,8 @@ def program_dashboard(session: Session, invocation: Invocation) -> ProgramDashbo
         )
     active = repository.count_active(session=session, team_id=team, since=since, since_day=local_date(since, zone))
     total = sum(stage_counts(session=session, team_id=team).values())
-    periods = tuple(figures(session, invocation, p) for p in standard_periods(invocation))
-    top = repository.top_partners_by_metric(session=session, team_id=team, metric="revenue", start=None, end=None)
+    periods = tuple(program_figures(session, invocation, p) for p in standard_periods(invocation))
+    top = rollups.top_partners(session=session, team_id=team, metric="revenue")
     return ProgramDashboard(
         tuple(acquired), active, total, periods, month_over_month(periods[0], periods[1]), tuple(top)
     )

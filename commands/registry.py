@@ -29,6 +29,7 @@ from domain.errors import (
 from domain.partner import PARTNER_SIZES, PARTNER_TYPES, PROFILE_FIELDS, Profile, build_profile, clean_name, clean_value
 from domain.words import closest
 from storage import partners as repository
+from storage.kpi_rollups import set_archived as set_rollups_archived
 from storage.suggestions import suggestion_candidates
 from storage.tables import Partner
 
@@ -160,6 +161,7 @@ def _set_archived(name: str, invocation: Invocation, archived: bool) -> Partner:
             state = "archived" if archived else "active"
             raise PartnerbotError(f"{partner.name} is already {state}; nothing changed.")
         partner.archived = archived
+        set_rollups_archived(uow.session, partner, archived)
         uow.session.add(partner)
         uow.commit()
     return partner

@@ -10,6 +10,7 @@ from decimal import Decimal
 from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
+from storage import kpi_rollups as rollups
 from storage.tables import KpiValue, Partner, StageMove
 
 
@@ -32,6 +33,8 @@ def add_kpi_entry(
         )
         for metric, value in values.items()
     )
+    changes = [(on_date, metric, Decimal(value), 1) for metric, value in values.items()]
+    rollups.apply(session, team_id=partner.team_id, partner_id=partner.id, changes=changes, months=not partner.archived)
     return entry_id
 
 
@@ -50,6 +53,12 @@ def last_entry(*, session: Session, partner: Partner, user: str) -> list[KpiValu
 
 
 def delete_entry(*, session: Session, team_id: str, entry_id: str) -> None:
+    values = session.exec(select(KpiValue).where(KpiValue.team_id == team_id, KpiValue.entry_id == entry_id)).all()
+    if values:
+        partner = session.get(Partner, values[0].partner_id)
+        changes = [(value.on_date, value.metric, -Decimal(value.value), -1) for value in values]
+        months = partner is not None and not partner.archived
+        rollups.apply(session, team_id=team_id, partner_id=values[0].partner_id, changes=changes, months=months)
     session.execute(delete(KpiValue).where(col(KpiValue.team_id) == team_id, col(KpiValue.entry_id) == entry_id))
 
 

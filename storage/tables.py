@@ -48,7 +48,10 @@ class StageMove(SQLModel, table=True):
     """One step of a partner's journey; `from_stage` is None for the move that registered it."""
 
     __tablename__ = "stage_move"
-    __table_args__ = (Index("ix_stage_move_partner_moved_at", "partner_id", "moved_at"),)
+    __table_args__ = (
+        Index("ix_stage_move_partner_moved_at", "partner_id", "moved_at"),
+        Index("ix_stage_move_team_moved_at", "team_id", "moved_at"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     team_id: str = Field(max_length=32, index=True)
@@ -64,7 +67,10 @@ class Feedback(SQLModel, table=True):
     """What a partner told us, and in which stage of its journey."""
 
     __tablename__ = "feedback"
-    __table_args__ = (Index("ix_feedback_partner_recorded_at", "partner_id", "recorded_at"),)
+    __table_args__ = (
+        Index("ix_feedback_partner_recorded_at", "partner_id", "recorded_at"),
+        Index("ix_feedback_team_recorded_at", "team_id", "recorded_at"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     team_id: str = Field(max_length=32, index=True)
@@ -102,6 +108,38 @@ class KpiValue(SQLModel, table=True):
     on_date: date
     recorded_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     recorded_by: str = Field(max_length=64)
+
+
+class KpiMonth(SQLModel, table=True):
+    """A workspace's KPI sum per month and metric over its active partners, kept with every entry, undo and
+    archive, so program totals never read every KPI value."""
+
+    __tablename__ = "kpi_month"
+    __table_args__ = (UniqueConstraint("team_id", "month", "metric", name="uq_kpi_month_team_month_metric"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    month: date
+    metric: str = Field(max_length=40)
+    total: Decimal = Field(sa_column=Column(Numeric(18, 2), nullable=False))
+    value_count: int = 0
+    """How many values the sum holds: a metric whose values were all taken away is absent, not zero."""
+
+
+class KpiPartnerTotal(SQLModel, table=True):
+    """One partner's all-time sum of one metric, kept with every entry and undo (for the top partners)."""
+
+    __tablename__ = "kpi_partner_total"
+    __table_args__ = (
+        UniqueConstraint("partner_id", "metric", name="uq_kpi_partner_total_partner_metric"),
+        Index("ix_kpi_partner_total_team_metric_total", "team_id", "metric", "total"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    partner_id: int = Field(foreign_key="partner.id", ondelete="CASCADE")
+    metric: str = Field(max_length=40)
+    total: Decimal = Field(sa_column=Column(Numeric(18, 2), nullable=False))
 
 
 class ScorecardVersion(SQLModel, table=True):

@@ -14,6 +14,7 @@ from alembic import op
 
 from domain.scorecard import DEFAULT_SCORECARD, load_scorecard
 from domain.scoring import rater_score
+from storage.kpi_rollups import rebuild
 
 revision = "0008"
 down_revision = "0004"
@@ -46,6 +47,8 @@ def upgrade() -> None:
         "partner",
         ["team_id", "owner", "archived", "stage", "stage_entered_at"],
     )
+    op.create_index("ix_stage_move_team_moved_at", "stage_move", ["team_id", "moved_at"])
+    op.create_index("ix_feedback_team_recorded_at", "feedback", ["team_id", "recorded_at"])
     if op.get_bind().dialect.name == "postgresql":
         op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
     op.create_index(
@@ -58,11 +61,38 @@ def upgrade() -> None:
     with op.batch_alter_table("score_submission") as batch:
         batch.add_column(sa.Column("rater_score", sa.Float(), nullable=True))
     _backfill_rater_scores()
+    op.create_table(
+        "kpi_month",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("team_id", sa.String(length=32), nullable=False),
+        sa.Column("month", sa.Date(), nullable=False),
+        sa.Column("metric", sa.String(length=40), nullable=False),
+        sa.Column("total", sa.Numeric(18, 2), nullable=False),
+        sa.Column("value_count", sa.Integer(), nullable=False),
+        sa.UniqueConstraint("team_id", "month", "metric", name="uq_kpi_month_team_month_metric"),
+    )
+    op.create_table(
+        "kpi_partner_total",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("team_id", sa.String(length=32), nullable=False),
+        sa.Column("partner_id", sa.Integer(), sa.ForeignKey("partner.id", ondelete="CASCADE"), nullable=False),
+        sa.Column("metric", sa.String(length=40), nullable=False),
+        sa.Column("total", sa.Numeric(18, 2), nullable=False),
+        sa.UniqueConstraint("partner_id", "metric", name="uq_kpi_partner_total_partner_metric"),
+    )
+    op.create_index(
+        "ix_kpi_partner_total_team_metric_total", "kpi_partner_total", ["team_id", "metric", "total"]
+    )
+    rebuild(op.get_bind())
 
 
 def downgrade() -> None:
+    op.drop_table("kpi_partner_total")
+    op.drop_table("kpi_month")
     with op.batch_alter_table("score_submission") as batch:
         batch.drop_column("rater_score")
     op.drop_index("ix_partner_name_trgm", table_name="partner")
+    op.drop_index("ix_feedback_team_recorded_at", table_name="feedback")
+    op.drop_index("ix_stage_move_team_moved_at", table_name="stage_move")
     op.drop_index("ix_partner_team_owner_stage_entered", table_name="partner")
     op.drop_index("ix_partner_team_stage_entered", table_name="partner")
