@@ -13,14 +13,17 @@ from sqlmodel import Session
 from bench.portfolio import OWNERS, build_portfolio, partner_name
 from commands.cards import days_in_stage
 from commands.context import Invocation
+from commands.kpis import program_figures
 from commands.listing import ListCommand, list_partners
 from commands.paging import Filters
 from commands.ranking import ranking_rows
 from commands.replies import PartnerListing, Ranking, StalledList
+from commands.summaries import standard_periods
 from commands.verbs import handle
 from domain.journey import is_stalled
 from domain.ranking import rank
 from domain.scoring import DEFAULT_WINDOW_DAYS
+from storage import kpis as kpi_values
 from storage import scoring
 from storage.partners import active_partners
 from storage.stage_windows import PartnerFilter
@@ -184,3 +187,23 @@ def test_suggestions_come_from_a_bounded_candidate_set_through_the_index(
     if engine.dialect.name == "postgresql":  # trigrams also find a name whose first letters were mistyped
         with Session(engine) as session:
             assert name in suggestion_candidates(session=session, team_id="T1", name="X" + name[1:])
+
+
+def test_program_sums_kept_with_entries_undo_and_archive_equal_the_values(portfolio: Invocation) -> None:
+    def both() -> tuple[list[object], list[object]]:
+        raw, kept = [], []
+        with portfolio.unit_of_work() as uow:
+            for period in standard_periods(portfolio):
+                raw.append(kpi_values.totals(session=uow.session, team_id="T1", start=period.start, end=period.end))
+                kept.append(program_figures(uow.session, portfolio, period).totals)
+        return raw, kept
+
+    name = partner_name(5)
+    lines = (f'kpi "{name}" leads=7 revenue=1.2k', f'kpi "{name}" undo', f'kpi "{name}" deals=3', f'archive "{name}"')
+    for line in lines:
+        handle(line, portfolio)
+        raw, kept = both()
+        assert raw == kept, line
+    handle(f'restore "{name}"', portfolio)
+    raw, kept = both()
+    assert raw == kept
