@@ -15,6 +15,7 @@ import argparse
 import gc
 import random
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -27,8 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import Engine, create_engine, text
 
 from bench.portfolio import OWNERS, build_portfolio, partner_name
+from bot.delivery import message_payload
 from bot.digest_charts import charts_for
-from bot.views.blocks import build_reply_blocks
 from bot.views.home import build_home_view
 from commands.context import Invocation
 from commands.digest import build_digest
@@ -105,7 +106,7 @@ def rss_mib() -> float:
     return float("nan")
 
 
-def measure(engine: Engine, runs: int, requests: int) -> dict[str, tuple[float, float]]:
+def measure(engine: Engine, runs: int) -> dict[str, tuple[float, float]]:
     invocation = Invocation(TEAM, ME, NOW, ZoneInfo("Europe/Warsaw"), lambda: UnitOfWork(engine))
     results: dict[str, tuple[float, float]] = {}
     for command in COMMANDS:
@@ -127,22 +128,37 @@ def measure(engine: Engine, runs: int, requests: int) -> dict[str, tuple[float, 
 
     results["stalled summary job"] = timed(stalled_summary, runs)
     results["App Home"] = timed(lambda: build_home_view(home_overview(invocation)), runs)
+    return results
+
+
+def worker_rss(url: str | None, size: int, requests: int) -> tuple[float, float]:
+    """A fresh process serving mixed requests as a worker would (command → Block Kit payload): its RSS
+    after `requests`, and the growth over `requests` more."""
+    command = [sys.executable, __file__, "--worker", str(size), "--requests", str(requests)]
+    if url:
+        command += ["--database-url", url]
+    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout.split()
+    return float(output[-2]), float(output[-1])
+
+
+def serve_mixed(url: str | None, size: int, requests: int) -> None:
+    engine = engine_for(url, size)
+    invocation = Invocation(TEAM, ME, NOW, ZoneInfo("Europe/Warsaw"), lambda: UnitOfWork(engine))
     rng = random.Random(1)
-    mixed = [*COMMANDS, *(f'show "{partner_name(n)}"' for n in range(50))]
+    mixed = [*COMMANDS, *(f'show "{partner_name(n)}"' for n in range(200)), "help", "stages"]
 
     def serve(count: int) -> None:
         for _ in range(count):
             reply = handle(rng.choice(mixed), invocation)
             if reply.body is not None:
-                build_reply_blocks(reply.body)
+                message_payload(reply.body)
 
     serve(requests)
     gc.collect()
     first = rss_mib()
     serve(requests)
     gc.collect()
-    results["RSS after requests (MiB)"] = (first, rss_mib() - first)
-    return results
+    print(f"{first:.1f} {rss_mib() - first:.1f}")
 
 
 TARGETS = {
@@ -158,14 +174,19 @@ def main() -> int:
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--database-url", default=None, help="default: SQLite files in bench/.cache")
     parser.add_argument("--runs", type=int, default=30)
-    parser.add_argument("--requests", type=int, default=1000, help="mixed requests per RSS half")
+    parser.add_argument("--requests", type=int, default=2000, help="mixed requests per RSS half")
+    parser.add_argument("--worker", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.worker:
+        serve_mixed(args.database_url, args.worker, args.requests)
+        return 0
     sizes = [int(size) for size in args.sizes.split(",")]
     table: dict[int, dict[str, tuple[float, float]]] = {}
     for size in sizes:
         engine = engine_for(args.database_url, size)
-        table[size] = measure(engine, args.runs, args.requests)
+        table[size] = measure(engine, args.runs)
         engine.dispose()
+        table[size]["worker RSS (MiB) / growth"] = worker_rss(args.database_url, size, args.requests)
     dialect = "postgresql" if args.database_url and not args.database_url.startswith("sqlite") else "sqlite"
     print(f"\n{dialect}: p50 / p99 in ms (RSS: MiB after N requests / growth over N more)")
     print(f"| what | target | {' | '.join(f'{s:,}' for s in sizes)} | ratio to {sizes[0]:,} | verdict |")
@@ -174,7 +195,7 @@ def main() -> int:
     for name in table[sizes[0]]:
         cells = [f"{table[s][name][0]:.1f} / {table[s][name][1]:.1f}" for s in sizes]
         first, last = table[sizes[0]][name], table[sizes[-1]][name]
-        if name.startswith("RSS"):
+        if name.startswith("worker RSS"):
             target = f"≤ {RSS_TARGET_MIB:.0f} / ≤ 5"
             ok = last[0] <= RSS_TARGET_MIB and last[1] <= 5
             ratio = "—"
