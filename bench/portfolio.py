@@ -114,8 +114,11 @@ def _first_id(engine: Engine) -> int:
         return int(connection.execute(text("SELECT COALESCE(MAX(id), 0) FROM partner")).scalar_one()) + 1
 
 
-def build_portfolio(engine: Engine, *, team_id: str, partners: int, now: datetime, batch: int = 20_000) -> Portfolio:
-    """Writes the portfolio of `partners` partners into a migrated database, in batches of bulk inserts."""
+def build_portfolio(
+    engine: Engine, *, team_id: str, partners: int, now: datetime, batch: int = 20_000, before_0008: bool = False
+) -> Portfolio:
+    """Writes the portfolio of `partners` partners into a migrated database, in batches of bulk inserts
+    (`before_0008`: into the schema before rater scores and KPI sums were kept, to test that migration)."""
     sqlite = engine.dialect.name == "sqlite"
     first_id = _first_id(engine)
     buffers: dict[str, list[tuple[Any, ...]]] = {table: [] for table in ORDER}
@@ -128,7 +131,11 @@ def build_portfolio(engine: Engine, *, team_id: str, partners: int, now: datetim
                 rows = buffers[table]
                 if not rows:
                     continue
-                names = COLUMNS[table] + "".join(f", {column}" for column in FILLED[table])
+                columns = COLUMNS[table]
+                if before_0008 and table == "score_submission":
+                    columns = columns.replace(" rater_score,", "")
+                    rows[:] = [row[:5] + row[6:] for row in rows]
+                names = columns + "".join(f", {column}" for column in FILLED[table])
                 if sqlite:
                     marks = ", ".join("?" for _ in rows[0]) + "".join(f", {v}" for v in FILLED[table].values())
                     cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
@@ -149,8 +156,9 @@ def build_portfolio(engine: Engine, *, team_id: str, partners: int, now: datetim
         raw.commit()
     finally:
         raw.close()
-    with engine.begin() as connection:
-        rebuild(connection, team_id)
+    if not before_0008:
+        with engine.begin() as connection:
+            rebuild(connection, team_id)
     raw = engine.raw_connection()
     try:
         cursor = raw.cursor()

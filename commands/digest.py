@@ -19,6 +19,7 @@ from domain.clock import local_date, start_of_local_day
 from domain.errors import InvalidField
 from domain.schedule import WeeklySchedule, clock_time, latest_due, next_run, week_key, weekday
 from storage import digest as queries
+from storage.kpi_rollups import daily_totals
 from storage.tables import WorkspaceSettings
 from storage.unit_of_work import UnitOfWork
 from storage.workspace import claim_job_run, get_settings, job_run, settings_for_update
@@ -100,7 +101,7 @@ def _weekly_trend(session: Session, invocation: Invocation, today: date) -> tupl
     this_monday = today - timedelta(days=today.weekday())
     first = this_monday - timedelta(weeks=TREND_WEEKS - 1)
     sums: dict[date, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
-    rows = queries.daily_kpis(session=session, team_id=invocation.team_id, start=first, end=today + timedelta(days=1))
+    rows = daily_totals(session=session, team_id=invocation.team_id, start=first, end=today + timedelta(days=1))
     for day, metric, total in rows:
         sums[day - timedelta(days=day.weekday())][metric] += total
     weeks = [first + timedelta(weeks=n) for n in range(TREND_WEEKS)]
@@ -111,7 +112,7 @@ def _weekly_trend(session: Session, invocation: Invocation, today: date) -> tupl
 
 def _kpi_week(session: Session, invocation: Invocation, end: date) -> dict[str, Decimal]:
     totals: dict[str, Decimal] = defaultdict(Decimal)
-    for _, metric, total in queries.daily_kpis(
+    for _, metric, total in daily_totals(
         session=session, team_id=invocation.team_id, start=end - timedelta(days=7), end=end
     ):
         totals[metric] += total

@@ -80,8 +80,8 @@ def undo(invocation: Invocation, name: str) -> Reply:
 
 
 def program_figures(session: Session, invocation: Invocation, period: Period) -> Figures:
-    """The whole program's figures for a period of whole months, from the monthly sums."""
-    totals = rollups.monthly_totals(session=session, team_id=invocation.team_id, start=period.start, end=period.end)
+    """The whole program's figures for a period, from the daily sums."""
+    totals = rollups.period_totals(session=session, team_id=invocation.team_id, start=period.start, end=period.end)
     return Figures(period.title, totals, catalog.derive(totals))
 
 

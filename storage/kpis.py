@@ -34,7 +34,7 @@ def add_kpi_entry(
         for metric, value in values.items()
     )
     changes = [(on_date, metric, Decimal(value), 1) for metric, value in values.items()]
-    rollups.apply(session, team_id=partner.team_id, partner_id=partner.id, changes=changes, months=not partner.archived)
+    rollups.apply(session, team_id=partner.team_id, partner_id=partner.id, changes=changes, days=not partner.archived)
     return entry_id
 
 
@@ -57,8 +57,8 @@ def delete_entry(*, session: Session, team_id: str, entry_id: str) -> None:
     if values:
         partner = session.get(Partner, values[0].partner_id)
         changes = [(value.on_date, value.metric, -Decimal(value.value), -1) for value in values]
-        months = partner is not None and not partner.archived
-        rollups.apply(session, team_id=team_id, partner_id=values[0].partner_id, changes=changes, months=months)
+        active = partner is not None and not partner.archived
+        rollups.apply(session, team_id=team_id, partner_id=values[0].partner_id, changes=changes, days=active)
     session.execute(delete(KpiValue).where(col(KpiValue.team_id) == team_id, col(KpiValue.entry_id) == entry_id))
 
 

@@ -110,16 +110,16 @@ class KpiValue(SQLModel, table=True):
     recorded_by: str = Field(max_length=64)
 
 
-class KpiMonth(SQLModel, table=True):
-    """A workspace's KPI sum per month and metric over its active partners, kept with every entry, undo and
-    archive, so program totals never read every KPI value."""
+class KpiDay(SQLModel, table=True):
+    """A workspace's KPI sum per day and metric over its active partners, kept with every entry, undo and
+    archive, so program totals and weekly trends never read every KPI value."""
 
-    __tablename__ = "kpi_month"
-    __table_args__ = (UniqueConstraint("team_id", "month", "metric", name="uq_kpi_month_team_month_metric"),)
+    __tablename__ = "kpi_day"
+    __table_args__ = (UniqueConstraint("team_id", "day", "metric", name="uq_kpi_day_team_day_metric"),)
 
     id: int | None = Field(default=None, primary_key=True)
     team_id: str = Field(max_length=32)
-    month: date
+    day: date
     metric: str = Field(max_length=40)
     total: Decimal = Field(sa_column=Column(Numeric(18, 2), nullable=False))
     value_count: int = 0

@@ -25,6 +25,7 @@ from domain.ranking import rank
 from domain.scoring import DEFAULT_WINDOW_DAYS
 from storage import kpis as kpi_values
 from storage import scoring
+from storage.migrate import downgrade, upgrade
 from storage.partners import active_partners
 from storage.stage_windows import PartnerFilter
 from storage.stalled import stalled_page
@@ -207,3 +208,19 @@ def test_program_sums_kept_with_entries_undo_and_archive_equal_the_values(portfo
     handle(f'restore "{name}"', portfolio)
     raw, kept = both()
     assert raw == kept
+
+
+def test_the_migration_fills_rater_scores_and_kpi_sums_from_existing_rows(engine: Engine) -> None:
+    downgrade(engine, "0004")
+    build_portfolio(engine, team_id="T1", partners=40, now=NOW, before_0008=True)
+    with engine.begin() as connection:
+        expected = connection.execute(
+            text("SELECT COALESCE(SUM(k.value), 0) FROM kpi_value k JOIN partner p ON p.id = k.partner_id"
+                 " WHERE p.archived = false AND k.metric = 'revenue'")
+        ).scalar_one()
+    upgrade(engine)
+    with engine.connect() as connection:
+        kept = connection.execute(text("SELECT SUM(total) FROM kpi_day WHERE metric = 'revenue'")).scalar_one()
+        unscored = text("SELECT COUNT(*) FROM score_submission WHERE rater_score IS NULL")
+        missing = connection.execute(unscored).scalar_one()
+    assert kept == expected > 0 and missing == 0

@@ -14,7 +14,6 @@ from alembic import op
 
 from domain.scorecard import DEFAULT_SCORECARD, load_scorecard
 from domain.scoring import rater_score
-from storage.kpi_rollups import rebuild
 
 revision = "0008"
 down_revision = "0004"
@@ -62,14 +61,14 @@ def upgrade() -> None:
         batch.add_column(sa.Column("rater_score", sa.Float(), nullable=True))
     _backfill_rater_scores()
     op.create_table(
-        "kpi_month",
+        "kpi_day",
         sa.Column("id", sa.Integer(), primary_key=True),
         sa.Column("team_id", sa.String(length=32), nullable=False),
-        sa.Column("month", sa.Date(), nullable=False),
+        sa.Column("day", sa.Date(), nullable=False),
         sa.Column("metric", sa.String(length=40), nullable=False),
         sa.Column("total", sa.Numeric(18, 2), nullable=False),
         sa.Column("value_count", sa.Integer(), nullable=False),
-        sa.UniqueConstraint("team_id", "month", "metric", name="uq_kpi_month_team_month_metric"),
+        sa.UniqueConstraint("team_id", "day", "metric", name="uq_kpi_day_team_day_metric"),
     )
     op.create_table(
         "kpi_partner_total",
@@ -83,12 +82,20 @@ def upgrade() -> None:
     op.create_index(
         "ix_kpi_partner_total_team_metric_total", "kpi_partner_total", ["team_id", "metric", "total"]
     )
-    rebuild(op.get_bind())
+    op.execute(
+        "INSERT INTO kpi_day (team_id, day, metric, total, value_count)"
+        " SELECT k.team_id, k.on_date, k.metric, SUM(k.value), COUNT(*) FROM kpi_value k"
+        " JOIN partner p ON p.id = k.partner_id WHERE p.archived = false GROUP BY k.team_id, k.on_date, k.metric"
+    )
+    op.execute(
+        "INSERT INTO kpi_partner_total (team_id, partner_id, metric, total)"
+        " SELECT team_id, partner_id, metric, SUM(value) FROM kpi_value GROUP BY team_id, partner_id, metric"
+    )
 
 
 def downgrade() -> None:
     op.drop_table("kpi_partner_total")
-    op.drop_table("kpi_month")
+    op.drop_table("kpi_day")
     with op.batch_alter_table("score_submission") as batch:
         batch.drop_column("rater_score")
     op.drop_index("ix_partner_name_trgm", table_name="partner")
