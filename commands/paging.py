@@ -44,7 +44,7 @@ def parse_filters(tokens: list[Token], usage: str, allowed: tuple[str, ...] = ("
         try:
             page = page_number(rest[-1].text)
         except PartnerbotError as error:
-            raise ParseError(f"{error.message} Usage: {usage}") from None
+            raise ParseError(f"{error.message} {usage}") from None
         rest = rest[:-2]
     values: dict[str, str] = {}
     for token in rest:

@@ -18,9 +18,8 @@ def page_blocks(info: PageInfo | None) -> list[Block]:
     again = escape(" ".join(part for part in (info.verb, info.arguments) if part))
     where = f"{info.first_row}–{info.last_row} of {info.total}"
     hint = f" · `/partner {again} page N` for another page" if info.pages > 1 else ""
-    blocks: list[Block] = [
-        context(f"Page {info.number} of {info.pages} ({where}){hint} · everything: `partnerbot export FILE.csv`")
-    ]
+    export = "all of them: `partnerbot export FILE.csv --team TEAM`"
+    blocks: list[Block] = [context(f"Page {info.number} of {info.pages} ({where}){hint} · {export}")]
     buttons = []
     if info.previous is not None:
         buttons.append(ButtonElement(text="‹ Previous", action_id=PREVIOUS_ACTION, value=info.previous))
