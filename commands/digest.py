@@ -141,7 +141,7 @@ def build_digest(session: Session, invocation: Invocation) -> WeeklyDigest:
         feedback=feedback,
         kpis_this_week=this_week,
         kpis_week_before=week_before,
-        ranking=tuple(ranking_rows(session, invocation, limit=RANKING_SIZE)),
+        ranking=tuple(ranking_rows(session, invocation, limit=RANKING_SIZE)[0]),
         funnel=_funnel(session, invocation),
         stalled=count_stalled(session, invocation),
         reached_goal=tuple(reached),

@@ -61,11 +61,11 @@ def ranking_rows(
     *,
     offset: int = 0,
     limit: int = PAGE_SIZE,
-) -> list[RankRow]:
-    """A page of the ranking with movement since a week ago and, for big moves, why."""
+) -> tuple[list[RankRow], int]:
+    """A page of the ranking with movement since a week ago and, for big moves, why; and how many are ranked."""
     scope = scope or PartnerFilter(invocation.team_id)
     then = invocation.now - MOVEMENT_WINDOW
-    ranked = queries.ranking_page(
+    ranked, total = queries.ranking_page(
         session=session,
         scope=scope,
         stage=stage,
@@ -86,7 +86,7 @@ def ranking_rows(
             change = biggest_change(answers.get(r.partner.id or 0, []), scorecard, since=then, now=invocation.now)
             reason = (change.title, change.before, change.after, change.rater) if change else None
         rows.append(RankRow(r.place, r.partner.name, r.score, r.raters, movement, reason))
-    return rows
+    return rows, total
 
 
 def rank(command: RankCommand, invocation: Invocation) -> Reply:
@@ -102,10 +102,14 @@ def rank(command: RankCommand, invocation: Invocation) -> Reply:
     scope = PartnerFilter(invocation.team_id, owner=owner_of(filters, invocation), type=kind_filter)
     with invocation.unit_of_work() as uow:
         active = queries.count_active(session=uow.session, scope=scope, stage=stage)
-        total = queries.ranked_count(
-            session=uow.session, scope=scope, stage=stage, now=invocation.now, window_days=DEFAULT_WINDOW_DAYS
-        )
+        offset = (filters.page - 1) * PAGE_SIZE
+        rows, total = ranking_rows(uow.session, invocation, scope, stage, offset=offset, limit=PAGE_SIZE)
+        if not rows and filters.page > 1:  # past the end: the last page
+            total = queries.ranked_count(
+                session=uow.session, scope=scope, stage=stage, now=invocation.now, window_days=DEFAULT_WINDOW_DAYS
+            )
+            last = Page(filters.page, total)
+            rows, total = ranking_rows(uow.session, invocation, scope, stage, offset=last.offset, limit=PAGE_SIZE)
         page = Page(filters.page, total)
-        rows = ranking_rows(uow.session, invocation, scope, stage, offset=page.offset, limit=PAGE_SIZE)
     label = label or (f"type {kind_filter}" if kind_filter else None)
     return Reply(Ranking(tuple(rows), active - total, label, page_info("rank", filters, page, len(rows))))

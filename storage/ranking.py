@@ -56,6 +56,7 @@ def _scores(team_id: str, at: datetime, window_days: int) -> Any:
 
 
 def _placed(scope: PartnerFilter, stage: str | None, scores: Any) -> Any:
+    """The select of (partner_id, score, raters, place) over the partners in scope."""
     rounded = func.round(cast(scores.c.score, Numeric(20, 10)), 6)
     query = (
         select(
@@ -67,7 +68,7 @@ def _placed(scope: PartnerFilter, stage: str | None, scores: Any) -> Any:
         .join(scores, scores.c.partner_id == Partner.id)
     )
     query = active_in_scope(query, scope)
-    return (query if stage is None else query.where(Partner.stage == stage)).subquery()
+    return query if stage is None else query.where(Partner.stage == stage)
 
 
 def ranking_page(
@@ -80,27 +81,39 @@ def ranking_page(
     window_days: int,
     offset: int,
     limit: int,
-) -> list[RankedRow]:
-    """Places [offset, offset + limit) of the ranking, each with its place at `then`."""
-    current = _placed(scope, stage, _scores(scope.team_id, now, window_days))
-    before = _placed(scope, stage, _scores(scope.team_id, then, window_days))
-    query = (
-        select(Partner, current.c.place, current.c.score, current.c.raters, before.c.place)
-        .join(current, current.c.partner_id == Partner.id)
-        .outerjoin(before, before.c.partner_id == current.c.partner_id)
+) -> tuple[list[RankedRow], int]:
+    """Places [offset, offset + limit) of the ranking, each with its place at `then`, and how many are ranked.
+
+    Two bounded statements: the page of the ranking now, then the places at `then` of those partners only.
+    """
+    current = _placed(scope, stage, _scores(scope.team_id, now, window_days)).subquery()
+    page = session.execute(
+        select(current.c.partner_id, current.c.place, current.c.score, current.c.raters, func.count().over())
         .order_by(current.c.place)
         .offset(offset)
         .limit(limit)
+    ).all()
+    ids = [row[0] for row in page]
+    if not ids:
+        return [], 0
+    before = _placed(scope, stage, _scores(scope.team_id, then, window_days)).subquery()
+    places_then = dict(
+        session.execute(select(before.c.partner_id, before.c.place).where(before.c.partner_id.in_(ids))).all()
     )
+    partners = {p.id: p for p in session.scalars(select(Partner).where(col(Partner.id).in_(ids))).all()}
     rows = [
-        RankedRow(partner, int(place), float(score), int(raters), None if then_place is None else int(then_place))
-        for partner, place, score, raters, then_place in session.execute(query).all()
+        RankedRow(partners[pid], int(place), float(score), int(raters), _int_or_none(places_then.get(pid)))
+        for pid, place, score, raters, _ in page
     ]
-    return rows
+    return rows, int(page[0][4])
+
+
+def _int_or_none(value: object) -> int | None:
+    return None if value is None else int(value)  # type: ignore[call-overload]
 
 
 def ranked_count(*, session: Session, scope: PartnerFilter, stage: str | None, now: datetime, window_days: int) -> int:
-    placed = _placed(scope, stage, _scores(scope.team_id, now, window_days))
+    placed = _placed(scope, stage, _scores(scope.team_id, now, window_days)).subquery()
     return int(session.execute(select(func.count()).select_from(placed)).scalar_one())
 
 

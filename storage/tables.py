@@ -50,7 +50,7 @@ class StageMove(SQLModel, table=True):
     __tablename__ = "stage_move"
     __table_args__ = (
         Index("ix_stage_move_partner_moved_at", "partner_id", "moved_at"),
-        Index("ix_stage_move_team_moved_at", "team_id", "moved_at"),
+        Index("ix_stage_move_team_moved_at", "team_id", "moved_at", "from_stage", "partner_id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -95,6 +95,7 @@ class KpiValue(SQLModel, table=True):
     __tablename__ = "kpi_value"
     __table_args__ = (
         Index("ix_kpi_value_team_on_date", "team_id", "on_date"),
+        Index("ix_kpi_value_team_on_date_partner", "team_id", "on_date", "partner_id"),
         Index("ix_kpi_value_partner_on_date", "partner_id", "on_date"),
         Index("ix_kpi_value_entry", "entry_id"),
     )
@@ -163,6 +164,9 @@ class ScoreSubmission(SQLModel, table=True):
     __table_args__ = (
         Index("ix_score_submission_team_partner", "team_id", "partner_id", "submitted_at"),
         Index("ix_score_submission_team_submitted", "team_id", "submitted_at"),
+        Index(
+            "ix_score_submission_team_submitted_scores", "team_id", "submitted_at", "partner_id", "rater", "rater_score"
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)

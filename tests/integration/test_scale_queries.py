@@ -124,8 +124,8 @@ def test_rank_pages_follow_the_old_ranking_with_movement(portfolio: Invocation) 
             then=portfolio.now - timedelta(days=7),
             window_days=DEFAULT_WINDOW_DAYS,
         )
-        new = ranking_rows(uow.session, portfolio, limit=SIZE)
-    assert len(old) > 5
+        new, total = ranking_rows(uow.session, portfolio, limit=SIZE)
+    assert len(old) == total > 5
     assert [(r.place, r.partner, round(r.score, 6), r.raters, r.movement) for r in old] == [
         (r.place, r.partner, round(r.score, 6), r.raters, r.movement) for r in new
     ]
@@ -173,6 +173,9 @@ def test_a_page_past_the_end_shows_the_last_page(portfolio: Invocation) -> None:
     body = handle("list page 999", portfolio).body
     assert isinstance(body, PartnerListing) and body.page is not None
     assert body.page.number == body.page.pages and body.page.next is None
+    ranking = handle("rank page 999", portfolio).body
+    assert isinstance(ranking, Ranking) and ranking.page is not None and ranking.rows
+    assert ranking.page.number == ranking.page.pages and ranking.rows[-1].place == ranking.page.total
 
 
 def test_suggestions_come_from_a_bounded_candidate_set_through_the_index(

@@ -46,7 +46,10 @@ def upgrade() -> None:
         "partner",
         ["team_id", "owner", "archived", "stage", "stage_entered_at"],
     )
-    op.create_index("ix_stage_move_team_moved_at", "stage_move", ["team_id", "moved_at"])
+    op.create_index(
+        "ix_stage_move_team_moved_at", "stage_move", ["team_id", "moved_at", "from_stage", "partner_id"]
+    )
+    op.create_index("ix_kpi_value_team_on_date_partner", "kpi_value", ["team_id", "on_date", "partner_id"])
     op.create_index("ix_feedback_team_recorded_at", "feedback", ["team_id", "recorded_at"])
     if op.get_bind().dialect.name == "postgresql":
         op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
@@ -60,6 +63,11 @@ def upgrade() -> None:
     with op.batch_alter_table("score_submission") as batch:
         batch.add_column(sa.Column("rater_score", sa.Float(), nullable=True))
     _backfill_rater_scores()
+    op.create_index(
+        "ix_score_submission_team_submitted_scores",
+        "score_submission",
+        ["team_id", "submitted_at", "partner_id", "rater", "rater_score"],
+    )
     op.create_table(
         "kpi_day",
         sa.Column("id", sa.Integer(), primary_key=True),
@@ -96,10 +104,12 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("kpi_partner_total")
     op.drop_table("kpi_day")
+    op.drop_index("ix_score_submission_team_submitted_scores", table_name="score_submission")
     with op.batch_alter_table("score_submission") as batch:
         batch.drop_column("rater_score")
     op.drop_index("ix_partner_name_trgm", table_name="partner")
     op.drop_index("ix_feedback_team_recorded_at", table_name="feedback")
     op.drop_index("ix_stage_move_team_moved_at", table_name="stage_move")
+    op.drop_index("ix_kpi_value_team_on_date_partner", table_name="kpi_value")
     op.drop_index("ix_partner_team_owner_stage_entered", table_name="partner")
     op.drop_index("ix_partner_team_stage_entered", table_name="partner")
