@@ -7,7 +7,7 @@ from commands.parse import MapCommand
 from commands.replies import JourneyMap, MapStageLine, Reply
 from commands.stage_spans import stage_spans
 from domain.tallies import average_of, net_promoter_score_of
-from storage.journey_tallies import StageTally, feedback_tallies
+from storage.feedback_tallies import StageTally, feedback_tallies
 
 TOP_PAIN_POINTS = 3
 

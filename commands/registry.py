@@ -29,6 +29,7 @@ from domain.errors import (
 from domain.partner import PARTNER_SIZES, PARTNER_TYPES, PROFILE_FIELDS, Profile, build_profile, clean_name, clean_value
 from domain.words import closest
 from storage import partners as repository
+from storage.feedback_tallies import set_archived as set_tallies_archived
 from storage.kpi_rollups import set_archived as set_rollups_archived
 from storage.suggestions import suggestion_candidates
 from storage.tables import Partner
@@ -162,6 +163,7 @@ def _set_archived(name: str, invocation: Invocation, archived: bool) -> Partner:
             raise PartnerbotError(f"{partner.name} is already {state}; nothing changed.")
         partner.archived = archived
         set_rollups_archived(uow.session, partner, archived)
+        set_tallies_archived(uow.session, partner, archived)
         uow.session.add(partner)
         uow.commit()
     return partner

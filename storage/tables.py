@@ -111,6 +111,23 @@ class KpiValue(SQLModel, table=True):
     recorded_by: str = Field(max_length=64)
 
 
+class FeedbackTally(SQLModel, table=True):
+    """How many answers on active partners gave this stage, CSAT (0: none), NPS (-1: none) and pain points."""
+
+    __tablename__ = "feedback_tally"
+    __table_args__ = (
+        UniqueConstraint("team_id", "stage", "csat", "nps", "pain_points", name="uq_feedback_tally_key"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    stage: str = Field(max_length=40)
+    csat: int
+    nps: int
+    pain_points: str = Field(max_length=500)
+    answers: int
+
+
 class KpiDay(SQLModel, table=True):
     """A workspace's KPI sum per day and metric over its active partners, kept with every entry, undo and
     archive, so program totals and weekly trends never read every KPI value."""

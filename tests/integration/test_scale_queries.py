@@ -3,6 +3,7 @@ over the seeded portfolio the scale bench builds (here at 300 partners)."""
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Callable
 from datetime import timedelta
 
@@ -13,6 +14,7 @@ from sqlmodel import Session
 from bench.portfolio import OWNERS, build_portfolio, partner_name
 from commands.cards import days_in_stage
 from commands.context import Invocation
+from commands.journey_map import journey_map
 from commands.kpis import program_figures
 from commands.listing import ListCommand, list_partners
 from commands.paging import Filters
@@ -20,11 +22,13 @@ from commands.ranking import ranking_rows
 from commands.replies import PartnerListing, Ranking, StalledList
 from commands.summaries import standard_periods
 from commands.verbs import handle
+from domain import feedback as rules
 from domain.journey import is_stalled
 from domain.ranking import rank
 from domain.scoring import DEFAULT_WINDOW_DAYS
 from storage import kpis as kpi_values
 from storage import scoring
+from storage.feedback import team_feedback
 from storage.migrate import downgrade, upgrade
 from storage.partners import active_partners
 from storage.stage_windows import PartnerFilter
@@ -227,3 +231,32 @@ def test_the_migration_fills_rater_scores_and_kpi_sums_from_existing_rows(engine
         unscored = text("SELECT COUNT(*) FROM score_submission WHERE rater_score IS NULL")
         missing = connection.execute(unscored).scalar_one()
     assert kept == expected > 0 and missing == 0
+
+
+def test_the_journey_map_from_tallies_equals_the_old_map_from_every_answer(portfolio: Invocation) -> None:
+    name = partner_name(9)
+    for line in (f'feedback "{name}" csat=2 nps=3 pain=tooling,payouts "slow"', f'archive "{partner_name(11)}"'):
+        handle(line, portfolio)
+    with portfolio.unit_of_work() as uow:
+        everyone = active_partners(session=uow.session, team_id="T1")
+        answers = team_feedback(session=uow.session, team_id="T1")
+    expected = []
+    for stage in portfolio.journey.stages:
+        spent = [days_in_stage(p, portfolio) for p in everyone if p.stage == stage.key]
+        said = [a for a in answers if a.stage == stage.key]
+        expected.append(
+            (
+                len(spent),
+                statistics.median(spent) if spent else None,
+                max(spent) if spent else None,
+                rules.average(a.csat for a in said if a.csat is not None),
+                rules.net_promoter_score(a.nps for a in said if a.nps is not None),
+                len(said),
+                tuple((c.pain_point, c.count) for c in rules.top_pain_points((a.pain_point_list for a in said), 3)),
+            )
+        )
+    found = [
+        (s.partners, s.median_days, s.max_days, s.average_csat, s.nps, s.feedback, s.top_pain_points)
+        for s in journey_map(portfolio).stages
+    ]
+    assert found == expected

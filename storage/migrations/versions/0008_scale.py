@@ -69,6 +69,23 @@ def upgrade() -> None:
         ["team_id", "submitted_at", "partner_id", "rater", "rater_score"],
     )
     op.create_table(
+        "feedback_tally",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("team_id", sa.String(length=32), nullable=False),
+        sa.Column("stage", sa.String(length=40), nullable=False),
+        sa.Column("csat", sa.Integer(), nullable=False),
+        sa.Column("nps", sa.Integer(), nullable=False),
+        sa.Column("pain_points", sa.String(length=500), nullable=False),
+        sa.Column("answers", sa.Integer(), nullable=False),
+        sa.UniqueConstraint("team_id", "stage", "csat", "nps", "pain_points", name="uq_feedback_tally_key"),
+    )
+    op.execute(
+        "INSERT INTO feedback_tally (team_id, stage, csat, nps, pain_points, answers)"
+        " SELECT f.team_id, f.stage, COALESCE(f.csat, 0), COALESCE(f.nps, -1), f.pain_points, COUNT(*)"
+        " FROM feedback f JOIN partner p ON p.id = f.partner_id WHERE p.archived = false"
+        " GROUP BY f.team_id, f.stage, COALESCE(f.csat, 0), COALESCE(f.nps, -1), f.pain_points"
+    )
+    op.create_table(
         "kpi_day",
         sa.Column("id", sa.Integer(), primary_key=True),
         sa.Column("team_id", sa.String(length=32), nullable=False),
@@ -104,6 +121,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("kpi_partner_total")
     op.drop_table("kpi_day")
+    op.drop_table("feedback_tally")
     op.drop_index("ix_score_submission_team_submitted_scores", table_name="score_submission")
     with op.batch_alter_table("score_submission") as batch:
         batch.drop_column("rater_score")
