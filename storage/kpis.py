@@ -11,6 +11,7 @@ from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
 from storage import kpi_rollups as rollups
+from storage.digest import move_counts
 from storage.tables import KpiValue, Partner, StageMove
 
 
@@ -107,19 +108,8 @@ def top_partners_by_metric(
 
 def count_registered(*, session: Session, team_id: str, start: datetime, end: datetime) -> int:
     """Partners that entered the journey in [start, end): their first history row falls in the period."""
-    query = (
-        select(func.count())
-        .select_from(StageMove)
-        .join(Partner, col(Partner.id) == col(StageMove.partner_id))
-        .where(
-            StageMove.team_id == team_id,
-            col(StageMove.from_stage).is_(None),
-            col(Partner.archived).is_(False),
-            StageMove.moved_at >= start,
-            StageMove.moved_at < end,
-        )
-    )
-    return int(session.exec(query).one())
+    registered, _ = move_counts(session=session, team_id=team_id, start=start, end=end)
+    return registered
 
 
 def count_active(*, session: Session, team_id: str, since: datetime, since_day: date) -> int:

@@ -51,6 +51,7 @@ class StageMove(SQLModel, table=True):
     __table_args__ = (
         Index("ix_stage_move_partner_moved_at", "partner_id", "moved_at"),
         Index("ix_stage_move_team_moved_at", "team_id", "moved_at", "from_stage", "partner_id"),
+        Index("ix_stage_move_team_to_stage_moved_at", "team_id", "to_stage", "moved_at", "partner_id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -50,6 +50,9 @@ def upgrade() -> None:
         "ix_stage_move_team_moved_at", "stage_move", ["team_id", "moved_at", "from_stage", "partner_id"]
     )
     op.create_index("ix_kpi_value_team_on_date_partner", "kpi_value", ["team_id", "on_date", "partner_id"])
+    op.create_index(
+        "ix_stage_move_team_to_stage_moved_at", "stage_move", ["team_id", "to_stage", "moved_at", "partner_id"]
+    )
     op.create_index("ix_feedback_team_recorded_at", "feedback", ["team_id", "recorded_at"])
     if op.get_bind().dialect.name == "postgresql":
         op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
@@ -129,5 +132,6 @@ def downgrade() -> None:
     op.drop_index("ix_feedback_team_recorded_at", table_name="feedback")
     op.drop_index("ix_stage_move_team_moved_at", table_name="stage_move")
     op.drop_index("ix_kpi_value_team_on_date_partner", table_name="kpi_value")
+    op.drop_index("ix_stage_move_team_to_stage_moved_at", table_name="stage_move")
     op.drop_index("ix_partner_team_owner_stage_entered", table_name="partner")
     op.drop_index("ix_partner_team_stage_entered", table_name="partner")
