@@ -164,6 +164,8 @@ def build_portfolio(
     raw = engine.raw_connection()
     try:
         cursor = raw.cursor()
+        if not sqlite:  # the ids were given, so the sequence must be told where they end
+            cursor.execute("SELECT setval(pg_get_serial_sequence('partner', 'id'), (SELECT MAX(id) FROM partner))")
         cursor.execute("ANALYZE")
         raw.commit()
     finally:

@@ -62,6 +62,8 @@ def test_the_generator_writes_the_portfolio_it_promises(engine: Engine, portfoli
     }
     assert str(oldest) >= str((NOW - timedelta(days=731)).date())
     assert handle(f'show "{partner_name(3)}"', portfolio).body is not None
+    added = handle('add "Brand New Partner"', portfolio).body  # ids continue after the generated ones
+    assert getattr(added, "headline", None) == "Added Brand New Partner"
 
 
 def _all_pages(run: Callable[[int], tuple[list[str], int]]) -> list[str]:
