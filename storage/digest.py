@@ -11,20 +11,21 @@ from sqlmodel import Session, col, select
 from storage.tables import Feedback, KpiValue, Partner, StageMove
 
 
-def move_counts(*, session: Session, team_id: str, start: datetime, end: datetime) -> tuple[int, int]:
+def move_counts(
+    *, session: Session, team_id: str, start: datetime, end: datetime, registrations_only: bool = False
+) -> tuple[int, int]:
     """(partners registered, stage moves) in [start, end), archived partners excluded.
 
     Counted over every move on the (team_id, moved_at) index, less the moves of archived partners
     (few, reached from the partner side), instead of joining each move to its partner.
     """
     registered = col(StageMove.from_stage).is_(None)
-    in_period = (StageMove.team_id == team_id, StageMove.moved_at >= start, StageMove.moved_at < end)
-    every = select(registered, func.count()).where(*in_period).group_by(registered)
-    archived = (
+    in_period = [StageMove.moved_at >= start, StageMove.moved_at < end] + ([registered] if registrations_only else [])
+    every = select(registered, func.count()).where(StageMove.team_id == team_id, *in_period).group_by(registered)
+    archived_ids = select(Partner.id).where(Partner.team_id == team_id, col(Partner.archived).is_(True))
+    archived = (  # through each archived partner's (partner_id, moved_at) index, not the team's moves
         select(registered, func.count())
-        .select_from(Partner)
-        .join(StageMove, col(StageMove.partner_id) == col(Partner.id))
-        .where(Partner.team_id == team_id, col(Partner.archived).is_(True), *in_period)
+        .where(col(StageMove.partner_id).in_(archived_ids), *in_period)
         .group_by(registered)
     )
     counts = {bool(first): count for first, count in session.exec(every).all()}

@@ -108,7 +108,7 @@ def top_partners_by_metric(
 
 def count_registered(*, session: Session, team_id: str, start: datetime, end: datetime) -> int:
     """Partners that entered the journey in [start, end): their first history row falls in the period."""
-    registered, _ = move_counts(session=session, team_id=team_id, start=start, end=end)
+    registered, _ = move_counts(session=session, team_id=team_id, start=start, end=end, registrations_only=True)
     return registered
 
 

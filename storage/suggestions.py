@@ -15,15 +15,18 @@ from storage.tables import Partner
 PREFIXES = (4, 2, 1)
 PER_PREFIX = 50
 SIMILAR = 20
-_TRIGRAMS: dict[int, bool] = {}
+_TRIGRAMS: dict[int, str | None] = {}
+TRIGRAM_SCHEMA = (
+    "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'"
+)
 
 
-def _has_trigrams(session: Session) -> bool:
+def _trigram_schema(session: Session) -> str | None:
+    """Where pg_trgm lives (None: not installed); it may be off the search path, so its names are qualified."""
     bind = session.get_bind()
     engine = bind if isinstance(bind, Engine) else bind.engine
     if id(engine) not in _TRIGRAMS:
-        found = session.execute(text("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")).first()
-        _TRIGRAMS[id(engine)] = found is not None
+        _TRIGRAMS[id(engine)] = session.execute(text(TRIGRAM_SCHEMA)).scalar()
     return _TRIGRAMS[id(engine)]
 
 
@@ -43,11 +46,13 @@ def _by_prefix(session: Session, team_id: str, key: str) -> list[str]:
     return names
 
 
-def _by_trigrams(session: Session, team_id: str, key: str) -> list[str]:
+def _by_trigrams(session: Session, team_id: str, key: str, schema: str) -> list[str]:
+    similar = Partner.name_key.op(f'OPERATOR("{schema}".%)')(key)  # type: ignore[attr-defined]
+    similarity = getattr(func, schema).similarity(Partner.name_key, key)
     query = (
         select(Partner.name)
-        .where(Partner.team_id == team_id, Partner.name_key.op("%")(key))  # type: ignore[attr-defined]
-        .order_by(func.similarity(Partner.name_key, key).desc())
+        .where(Partner.team_id == team_id, similar)
+        .order_by(similarity.desc())
         .limit(SIMILAR)
     )
     return list(session.exec(query).all())
@@ -59,6 +64,7 @@ def suggestion_candidates(*, session: Session, team_id: str, name: str) -> list[
     if not key:
         return []
     found = _by_prefix(session, team_id, key)
-    if session.get_bind().dialect.name == "postgresql" and _has_trigrams(session):
-        found = _by_trigrams(session, team_id, key) + found
+    schema = _trigram_schema(session) if session.get_bind().dialect.name == "postgresql" else None
+    if schema is not None:
+        found = _by_trigrams(session, team_id, key, schema) + found
     return list(dict.fromkeys(found))

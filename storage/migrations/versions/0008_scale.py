@@ -20,6 +20,10 @@ down_revision = "0004"
 branch_labels = None
 depends_on = None
 
+TRIGRAM_SCHEMA = (
+    "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'"
+)
+
 
 def _backfill_rater_scores() -> None:
     """Scores every stored answer against its workspace's current scorecard (as the app does on submit)."""
@@ -54,14 +58,18 @@ def upgrade() -> None:
         "ix_stage_move_team_to_stage_moved_at", "stage_move", ["team_id", "to_stage", "moved_at", "partner_id"]
     )
     op.create_index("ix_feedback_team_recorded_at", "feedback", ["team_id", "recorded_at"])
+    operators = "gin_trgm_ops"
     if op.get_bind().dialect.name == "postgresql":
         op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        # the extension lives in one schema per database, maybe not one on this connection's search path
+        schema = op.get_bind().execute(sa.text(TRIGRAM_SCHEMA)).scalar_one()
+        operators = f'"{schema}".gin_trgm_ops'
     op.create_index(
         "ix_partner_name_trgm",
         "partner",
         ["name_key"],
         postgresql_using="gin",
-        postgresql_ops={"name_key": "gin_trgm_ops"},
+        postgresql_ops={"name_key": operators},
     )
     with op.batch_alter_table("score_submission") as batch:
         batch.add_column(sa.Column("rater_score", sa.Float(), nullable=True))
