@@ -1,7 +1,8 @@
 """Candidate names for "did you mean …?" when a partner name is mistyped, read through an index.
 
-PostgreSQL: trigram similarity on `name_key` (the pg_trgm GIN index). Both engines: names sharing
-the typed name's first letters, a range on the (team_id, name_key) index. Never every name.
+Both engines: names sharing the typed name's longest possible prefix, ranges on the (team_id, name_key)
+index. PostgreSQL, when too few share a prefix (the first letters were mistyped): trigram similarity
+on `name_key` through the pg_trgm GIN index. Never every name.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from sqlmodel import Session, col, select
 from domain.partner import name_key
 from storage.tables import Partner
 
-PREFIXES = (4, 2, 1)
 PER_PREFIX = 50
+ENOUGH = 10
 SIMILAR = 20
 _TRIGRAMS: dict[int, str | None] = {}
 TRIGRAM_SCHEMA = (
@@ -30,9 +31,16 @@ def _trigram_schema(session: Session) -> str | None:
     return _TRIGRAMS[id(engine)]
 
 
+def _prefix_lengths(key: str) -> list[int]:
+    """Longest first: a typo near the end keeps a long shared prefix, one near the start a short one."""
+    lengths = (len(key) - 1, len(key) - 2, len(key) * 2 // 3, len(key) // 2, 4, 2, 1)
+    return sorted({length for length in lengths if 0 < length < len(key) or length == len(key) == 1}, reverse=True)
+
+
 def _by_prefix(session: Session, team_id: str, key: str) -> list[str]:
     names: list[str] = []
-    for prefix in dict.fromkeys(key[:length] for length in PREFIXES):
+    for length in _prefix_lengths(key):
+        prefix = key[:length]
         within = (col(Partner.name_key) >= prefix, col(Partner.name_key) < prefix + "\U0010ffff")
         query = (
             select(Partner.name)
@@ -41,7 +49,7 @@ def _by_prefix(session: Session, team_id: str, key: str) -> list[str]:
             .limit(PER_PREFIX)
         )
         names += session.exec(query).all()
-        if len(names) >= PER_PREFIX // 2:
+        if len(names) >= ENOUGH:
             break
     return names
 
@@ -65,6 +73,6 @@ def suggestion_candidates(*, session: Session, team_id: str, name: str) -> list[
         return []
     found = _by_prefix(session, team_id, key)
     schema = _trigram_schema(session) if session.get_bind().dialect.name == "postgresql" else None
-    if schema is not None:
+    if schema is not None and len(found) < ENOUGH:  # the first letters were mistyped: similar names anywhere
         found = _by_trigrams(session, team_id, key, schema) + found
     return list(dict.fromkeys(found))
