@@ -108,6 +108,7 @@ FILLED = {
     "score_submission": {},
 }
 ORDER = ("partner", "stage_move", "feedback", "kpi_value", "score_submission")
+SUMS = ("kpi_day", "kpi_partner_total", "feedback_tally")
 
 
 def _first_id(engine: Engine) -> int:
@@ -166,8 +167,18 @@ def build_portfolio(
         cursor = raw.cursor()
         if not sqlite:  # the ids were given, so the sequence must be told where they end
             cursor.execute("SELECT setval(pg_get_serial_sequence('partner', 'id'), (SELECT MAX(id) FROM partner))")
-        cursor.execute("ANALYZE")
         raw.commit()
+        if sqlite:
+            cursor.execute("ANALYZE")
+            raw.commit()
+        else:  # as autovacuum would have by now: statistics, and the visibility map index-only scans need
+            driver = raw.driver_connection
+            driver.autocommit = True  # type: ignore[union-attr]
+            try:
+                tables = ORDER if before_0008 else (*ORDER, *SUMS)
+                driver.execute(f"VACUUM ANALYZE {', '.join(tables)}")  # type: ignore[union-attr]
+            finally:
+                driver.autocommit = False  # type: ignore[union-attr]
     finally:
         raw.close()
     return Portfolio(team_id, partners, now, tuple(partner_name(n) for n in range(min(partners, 1000))))
