@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import statistics
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,17 +13,17 @@ from sqlmodel import Session
 from commands.alliances.advice import changed_advice
 from commands.context import Invocation
 from commands.grammar import refuse_pairs
-from commands.registry.cards import days_in_stage
 from commands.replies import DigestSettingsView, FunnelLine, Reply, TrendWeek, WeeklyDigest
 from commands.scoring.ranking import ranking_rows
-from commands.stalls.listing import stalled_partners
+from commands.stage_spans import stage_spans
+from commands.stalls.paged import count_stalled
 from commands.tokens import ParseError, Token
 from domain.clock import local_date, start_of_local_day
 from domain.digest import GRACE, latest_run
 from domain.errors import InvalidField
 from domain.schedule import WeeklySchedule, clock_time, next_run, weekday
 from storage import digest as queries
-from storage.registry import active_partners
+from storage.kpi_rollups import daily_totals
 from storage.tables import WorkspaceSettings
 from storage.workspace import claim_job_run, get_settings, settings_for_update
 
@@ -117,16 +116,14 @@ def digest_now(invocation: Invocation) -> Reply:
 
 
 def _funnel(session: Session, invocation: Invocation) -> tuple[FunnelLine, ...]:
-    days: dict[str, list[int]] = defaultdict(list)
-    for partner in active_partners(session=session, team_id=invocation.team_id):
-        days[partner.stage].append(days_in_stage(partner, invocation))
+    spans = stage_spans(session, invocation)
     return tuple(
         FunnelLine(
             stage.name,
             stage.key,
-            len(days[stage.key]),
-            statistics.median(days[stage.key]) if days[stage.key] else None,
-            max(days[stage.key]) if days[stage.key] else None,
+            spans[stage.key].partners,
+            spans[stage.key].median_days,
+            spans[stage.key].max_days,
         )
         for stage in invocation.journey.stages
     )
@@ -136,7 +133,7 @@ def _weekly_trend(session: Session, invocation: Invocation, today: date) -> tupl
     this_monday = today - timedelta(days=today.weekday())
     first = this_monday - timedelta(weeks=TREND_WEEKS - 1)
     sums: dict[date, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
-    rows = queries.daily_kpis(session=session, team_id=invocation.team_id, start=first, end=today + timedelta(days=1))
+    rows = daily_totals(session=session, team_id=invocation.team_id, start=first, end=today + timedelta(days=1))
     for day, metric, total in rows:
         sums[day - timedelta(days=day.weekday())][metric] += total
     weeks = [first + timedelta(weeks=n) for n in range(TREND_WEEKS)]
@@ -147,7 +144,7 @@ def _weekly_trend(session: Session, invocation: Invocation, today: date) -> tupl
 
 def _kpi_week(session: Session, invocation: Invocation, end: date) -> dict[str, Decimal]:
     totals: dict[str, Decimal] = defaultdict(Decimal)
-    for _, metric, total in queries.daily_kpis(
+    for _, metric, total in daily_totals(
         session=session, team_id=invocation.team_id, start=end - timedelta(days=7), end=end
     ):
         totals[metric] += total
@@ -176,9 +173,9 @@ def build_digest(session: Session, invocation: Invocation) -> WeeklyDigest:
         feedback=feedback,
         kpis_this_week=this_week,
         kpis_week_before=week_before,
-        ranking=ranking_rows(session, invocation)[:RANKING_SIZE],
+        ranking=tuple(ranking_rows(session, invocation, limit=RANKING_SIZE)[0]),
         funnel=_funnel(session, invocation),
-        stalled=len(stalled_partners(session, invocation)),
+        stalled=count_stalled(session, invocation),
         reached_goal=tuple(reached),
         trend=_weekly_trend(session, invocation, today),
         alliance_changes=changed_advice(session, invocation),

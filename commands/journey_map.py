@@ -2,47 +2,36 @@
 
 from __future__ import annotations
 
-import statistics
-from collections import defaultdict
 from dataclasses import dataclass
 
 from commands.context import Invocation
-from commands.registry.cards import days_in_stage
 from commands.replies import JourneyMap, MapStageLine, Reply
+from commands.stage_spans import stage_spans
 from commands.tokens import ParseError, Token
-from domain import feedback as rules
-from storage.feedback import team_feedback
-from storage.registry import active_partners
-from storage.tables import Feedback
+from domain.tallies import average_of, net_promoter_score_of
+from storage.feedback_tallies import StageTally, feedback_tallies
 
 TOP_PAIN_POINTS = 3
 
 
 def journey_map(invocation: Invocation) -> JourneyMap:
     with invocation.unit_of_work() as uow:
-        partners = active_partners(session=uow.session, team_id=invocation.team_id)
-        answers = team_feedback(session=uow.session, team_id=invocation.team_id)
-    days: dict[str, list[int]] = defaultdict(list)
-    for partner in partners:
-        days[partner.stage].append(days_in_stage(partner, invocation))
-    given: dict[str, list[Feedback]] = defaultdict(list)
-    for answer in answers:
-        given[answer.stage].append(answer)
+        spans = stage_spans(uow.session, invocation)
+        tallies = feedback_tallies(session=uow.session, team_id=invocation.team_id)
     lines = []
     for stage in invocation.journey.stages:
-        spent, said = days[stage.key], given[stage.key]
+        span, said = spans[stage.key], tallies.get(stage.key, StageTally())
         lines.append(
             MapStageLine(
                 stage=stage.name,
-                partners=len(spent),
-                median_days=statistics.median(spent) if spent else None,
-                max_days=max(spent) if spent else None,
-                average_csat=rules.average(a.csat for a in said if a.csat is not None),
-                nps=rules.net_promoter_score(a.nps for a in said if a.nps is not None),
-                feedback=len(said),
+                partners=span.partners,
+                median_days=span.median_days,
+                max_days=span.max_days,
+                average_csat=average_of(said.csat),
+                nps=net_promoter_score_of(said.nps),
+                feedback=said.answers,
                 top_pain_points=tuple(
-                    (c.pain_point, c.count)
-                    for c in rules.top_pain_points((a.pain_point_list for a in said), TOP_PAIN_POINTS)
+                    sorted(said.pain_points.items(), key=lambda item: (-item[1], item[0]))[:TOP_PAIN_POINTS]
                 ),
             )
         )

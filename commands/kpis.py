@@ -17,6 +17,7 @@ from domain import kpis as catalog
 from domain.clock import local_date
 from domain.errors import InvalidField, PartnerbotError
 from domain.periods import ALL_TIME, Period, last_month, parse_day, this_month, this_quarter
+from storage import kpi_rollups as rollups
 from storage import kpis as repository
 from storage.handovers import flow_totals
 from storage.registry import stage_counts
@@ -115,6 +116,15 @@ def undo(invocation: Invocation, name: str) -> Reply:
     return Reply(KpiRecorded(partner.name, entry[0].on_date, values, undone=True), public=True)
 
 
+def program_figures(session: Session, invocation: Invocation, period: Period) -> Figures:
+    """The whole program's figures for a period, from the daily sums."""
+    totals = rollups.period_totals(session=session, team_id=invocation.team_id, start=period.start, end=period.end)
+    totals |= flow_totals(
+        session=session, team_id=invocation.team_id, partner_id=None, start=period.start, end=period.end
+    )
+    return Figures(period.title, totals, catalog.derive(totals))
+
+
 def program_dashboard(session: Session, invocation: Invocation) -> ProgramDashboard:
     zone, team = invocation.timezone, invocation.team_id
     month, quarter = this_month(invocation.now, zone), this_quarter(invocation.now, zone)
@@ -128,8 +138,8 @@ def program_dashboard(session: Session, invocation: Invocation) -> ProgramDashbo
         )
     active = repository.count_active(session=session, team_id=team, since=since, since_day=local_date(since, zone))
     total = sum(stage_counts(session=session, team_id=team).values())
-    periods = tuple(figures(session, invocation, p) for p in standard_periods(invocation))
-    top = repository.top_partners_by_metric(session=session, team_id=team, metric="revenue", start=None, end=None)
+    periods = tuple(program_figures(session, invocation, p) for p in standard_periods(invocation))
+    top = rollups.top_partners(session=session, team_id=team, metric="revenue")
     return ProgramDashboard(
         tuple(acquired), active, total, periods, month_over_month(periods[0], periods[1]), tuple(top)
     )

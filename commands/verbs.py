@@ -6,12 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from commands import digest, feedback, journey_map, kpis, stalls
+from commands import digest, feedback, journey_map, kpis
 from commands.alliances import flows as alliance_flows
 from commands.alliances import parse as alliance_parse
 from commands.alliances import structures as alliance_structures
 from commands.context import Invocation
 from commands.grammar import joined
+from commands.registry import listing
 from commands.registry import parse as registry_grammar
 from commands.registry import partners as registry
 from commands.replies import HelpSheet, Reply, VerbHelp, reply_or_refusal
@@ -19,6 +20,7 @@ from commands.scoring import asks, ranking
 from commands.scoring import parse as scoring_grammar
 from commands.scoring import questionnaire as scoring
 from commands.spreadsheet import sharing
+from commands.stalls import paged as stalls_paged
 from commands.tokens import ParseError, Token, tokenize
 from domain.words import closest, fold
 
@@ -94,11 +96,11 @@ VERBS: dict[str, Verb] = {
         ),
         Verb(
             "list",
-            "list [STAGE]",
-            "Partners grouped by stage, longest-waiting first.",
-            ("list", "list onboarding"),
-            registry_grammar.parse_list,
-            registry.list_partners,
+            "list [STAGE] [owner=@user] [type=TYPE] [page N]",
+            "Partners grouped by stage, longest-waiting first, a page at a time.",
+            ("list", "list discovery owner=@anna type=reseller", "list onboarding page 2"),
+            listing.parse_list,
+            listing.list_partners,
             aliases=("ls", "lista", "список"),
         ),
         Verb(
@@ -158,21 +160,22 @@ VERBS: dict[str, Verb] = {
         ),
         Verb(
             "rank",
-            "rank [STAGE or TYPE]",
-            "Partners by score, with places gained or lost since last week and why.",
-            ("rank", "rank onboarding", "rank reseller"),
-            scoring_grammar.parse_rank,
+            "rank [STAGE or TYPE] [stage=STAGE] [type=TYPE] [owner=@user] [page N]",
+            "Partners by score, with places gained or lost since last week and why, a page at a time.",
+            ("rank", "rank stage=support", "rank reseller page 2"),
+            ranking.parse_rank,
             ranking.rank,
             aliases=("ranking", "top", "рейтинг"),
         ),
         Verb(
             "stalled",
-            "stalled | stalled set STAGE DAYS | stalled reasons",
-            "Partners stuck longer than their stage allows (with snoozes); change a stage's threshold;"
-            " or see why partners get stuck.",
-            ("stalled", "stalled set onboarding 45", "stalled reasons"),
-            stalls.parse_stalled,
-            stalls.stalled,
+            "stalled [owner=@user] [type=TYPE] [stage=STAGE] [page N] | stalled set STAGE DAYS | stalled reasons"
+            " | stalled notify channel|dm|both",
+            "Partners stuck longer than their stage allows (with snoozes), most overdue first, a page at a time;"
+            " change a stage's threshold; see why partners get stuck; or say where the daily summary goes.",
+            ("stalled", "stalled owner=@me", "stalled set onboarding 45", "stalled reasons", "stalled notify both"),
+            stalls_paged.parse,
+            stalls_paged.stalled,
             aliases=("stuck", "zastój", "застряли"),
         ),
         Verb(

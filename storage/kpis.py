@@ -10,6 +10,8 @@ from decimal import Decimal
 from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
+from storage import kpi_rollups as rollups
+from storage.digest import move_counts
 from storage.tables import KpiValue, Partner, StageMove
 
 
@@ -32,6 +34,8 @@ def add_kpi_entry(
         )
         for metric, value in values.items()
     )
+    changes = [(on_date, metric, Decimal(value), 1) for metric, value in values.items()]
+    rollups.apply(session, team_id=partner.team_id, partner_id=partner.id, changes=changes, days=not partner.archived)
     return entry_id
 
 
@@ -50,6 +54,12 @@ def last_entry(*, session: Session, partner: Partner, user: str) -> list[KpiValu
 
 
 def delete_entry(*, session: Session, team_id: str, entry_id: str) -> None:
+    values = session.exec(select(KpiValue).where(KpiValue.team_id == team_id, KpiValue.entry_id == entry_id)).all()
+    if values:
+        partner = session.get(Partner, values[0].partner_id)
+        changes = [(value.on_date, value.metric, -Decimal(value.value), -1) for value in values]
+        active = partner is not None and not partner.archived
+        rollups.apply(session, team_id=team_id, partner_id=values[0].partner_id, changes=changes, days=active)
     session.execute(delete(KpiValue).where(col(KpiValue.team_id) == team_id, col(KpiValue.entry_id) == entry_id))
 
 
@@ -98,19 +108,8 @@ def top_partners_by_metric(
 
 def count_registered(*, session: Session, team_id: str, start: datetime, end: datetime) -> int:
     """Partners that entered the journey in [start, end): their first history row falls in the period."""
-    query = (
-        select(func.count())
-        .select_from(StageMove)
-        .join(Partner, col(Partner.id) == col(StageMove.partner_id))
-        .where(
-            StageMove.team_id == team_id,
-            col(StageMove.from_stage).is_(None),
-            col(Partner.archived).is_(False),
-            StageMove.moved_at >= start,
-            StageMove.moved_at < end,
-        )
-    )
-    return int(session.exec(query).one())
+    registered, _ = move_counts(session=session, team_id=team_id, start=start, end=end, registrations_only=True)
+    return registered
 
 
 def count_active(*, session: Session, team_id: str, since: datetime, since_day: date) -> int:

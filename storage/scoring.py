@@ -7,11 +7,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import func
+from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
 from domain.scorecard import DEFAULT_SCORECARD, Scorecard, load_scorecard
-from domain.scoring import Submission
+from domain.scoring import Submission, rater_score
 from storage.installs import installed
 from storage.tables import Partner, ScorecardVersion, ScoreRequest, ScoreSubmission
 
@@ -43,7 +43,26 @@ def save_scorecard(*, session: Session, team_id: str, scorecard: Scorecard, now:
             created_by=user,
         )
     )
+    rescore_submissions(session=session, team_id=team_id, scorecard=scorecard)
     return version
+
+
+def rescore_submissions(*, session: Session, team_id: str, scorecard: Scorecard, batch: int = 2000) -> None:
+    """Recomputes every stored rater score of the workspace against a newly loaded scorecard, a page at a time."""
+    after = 0
+    while True:
+        query = (
+            select(ScoreSubmission.id, ScoreSubmission.answers_json)
+            .where(ScoreSubmission.team_id == team_id, col(ScoreSubmission.id) > after)
+            .order_by(col(ScoreSubmission.id))
+            .limit(batch)
+        )
+        rows = session.exec(query).all()
+        if not rows:
+            return
+        changes = [{"id": key, "rater_score": rater_score(json.loads(answers), scorecard)} for key, answers in rows]
+        session.execute(update(ScoreSubmission), changes)
+        after = rows[-1][0] or 0
 
 
 def add_submission(
@@ -56,8 +75,9 @@ def add_submission(
     comment: str | None,
     now: datetime,
 ) -> None:
-    """Stores the answers and marks the rater's open requests for this partner answered."""
+    """Stores the answers (with the rater's score, for rankings) and marks the rater's open requests answered."""
     assert partner.id is not None
+    scorecard = current_scorecard(session=session, team_id=partner.team_id)
     session.add(
         ScoreSubmission(
             team_id=partner.team_id,
@@ -65,6 +85,7 @@ def add_submission(
             rater=rater,
             scorecard_version=scorecard_version,
             answers_json=json.dumps(answers),
+            rater_score=rater_score(answers, scorecard),
             comment=comment,
             submitted_at=now,
         )

@@ -17,6 +17,15 @@ class Partner(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("team_id", "name_key", name="uq_partner_team_name_key"),
         Index("ix_partner_team_stage", "team_id", "archived", "stage"),
+        Index("ix_partner_team_stage_entered", "team_id", "archived", "stage", "stage_entered_at"),
+        Index("ix_partner_team_owner_stage_entered", "team_id", "owner", "archived", "stage", "stage_entered_at"),
+        # a trigram index on PostgreSQL (mistyped names); SQLite has no trigrams and gets a plain one
+        Index(
+            "ix_partner_name_trgm",
+            "name_key",
+            postgresql_using="gin",
+            postgresql_ops={"name_key": "gin_trgm_ops"},
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -40,7 +49,11 @@ class StageMove(SQLModel, table=True):
     """One step of a partner's journey; `from_stage` is None for the move that registered it."""
 
     __tablename__ = "stage_move"
-    __table_args__ = (Index("ix_stage_move_partner_moved_at", "partner_id", "moved_at"),)
+    __table_args__ = (
+        Index("ix_stage_move_partner_moved_at", "partner_id", "moved_at"),
+        Index("ix_stage_move_team_moved_at", "team_id", "moved_at", "from_stage", "partner_id"),
+        Index("ix_stage_move_team_to_stage_moved_at", "team_id", "to_stage", "moved_at", "partner_id"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     team_id: str = Field(max_length=32, index=True)
@@ -56,7 +69,10 @@ class Feedback(SQLModel, table=True):
     """What a partner told us, and in which stage of its journey."""
 
     __tablename__ = "feedback"
-    __table_args__ = (Index("ix_feedback_partner_recorded_at", "partner_id", "recorded_at"),)
+    __table_args__ = (
+        Index("ix_feedback_partner_recorded_at", "partner_id", "recorded_at"),
+        Index("ix_feedback_team_recorded_at", "team_id", "recorded_at"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     team_id: str = Field(max_length=32, index=True)
@@ -81,6 +97,7 @@ class KpiValue(SQLModel, table=True):
     __tablename__ = "kpi_value"
     __table_args__ = (
         Index("ix_kpi_value_team_on_date", "team_id", "on_date"),
+        Index("ix_kpi_value_team_on_date_partner", "team_id", "on_date", "partner_id"),
         Index("ix_kpi_value_partner_on_date", "partner_id", "on_date"),
         Index("ix_kpi_value_entry", "entry_id"),
     )
@@ -94,6 +111,55 @@ class KpiValue(SQLModel, table=True):
     on_date: date
     recorded_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     recorded_by: str = Field(max_length=64)
+
+
+class FeedbackTally(SQLModel, table=True):
+    """How many answers on active partners gave this stage, CSAT (0: none), NPS (-1: none) and pain points."""
+
+    __tablename__ = "feedback_tally"
+    __table_args__ = (
+        UniqueConstraint("team_id", "stage", "csat", "nps", "pain_points", name="uq_feedback_tally_key"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    stage: str = Field(max_length=40)
+    csat: int
+    nps: int
+    pain_points: str = Field(max_length=500)
+    answers: int
+
+
+class KpiDay(SQLModel, table=True):
+    """A workspace's KPI sum per day and metric over its active partners, kept with every entry, undo and
+    archive, so program totals and weekly trends never read every KPI value."""
+
+    __tablename__ = "kpi_day"
+    __table_args__ = (UniqueConstraint("team_id", "day", "metric", name="uq_kpi_day_team_day_metric"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    day: date
+    metric: str = Field(max_length=40)
+    total: Decimal = Field(sa_column=Column(Numeric(18, 2), nullable=False))
+    value_count: int = 0
+    """How many values the sum holds: a metric whose values were all taken away is absent, not zero."""
+
+
+class KpiPartnerTotal(SQLModel, table=True):
+    """One partner's all-time sum of one metric, kept with every entry and undo (for the top partners)."""
+
+    __tablename__ = "kpi_partner_total"
+    __table_args__ = (
+        UniqueConstraint("partner_id", "metric", name="uq_kpi_partner_total_partner_metric"),
+        Index("ix_kpi_partner_total_team_metric_total", "team_id", "metric", "total"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    partner_id: int = Field(foreign_key="partner.id", ondelete="CASCADE")
+    metric: str = Field(max_length=40)
+    total: Decimal = Field(sa_column=Column(Numeric(18, 2), nullable=False))
 
 
 class ScorecardVersion(SQLModel, table=True):
@@ -117,6 +183,9 @@ class ScoreSubmission(SQLModel, table=True):
     __table_args__ = (
         Index("ix_score_submission_team_partner", "team_id", "partner_id", "submitted_at"),
         Index("ix_score_submission_team_submitted", "team_id", "submitted_at"),
+        Index(
+            "ix_score_submission_team_submitted_scores", "team_id", "submitted_at", "partner_id", "rater", "rater_score"
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -125,6 +194,8 @@ class ScoreSubmission(SQLModel, table=True):
     rater: str = Field(max_length=64)
     scorecard_version: int
     answers_json: str
+    rater_score: float | None = Field(default=None)
+    """This rater's 0–100 score on the current scorecard, kept so rankings are an SQL aggregate."""
     comment: str | None = Field(default=None, max_length=1000)
     submitted_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
 

@@ -50,13 +50,22 @@ def build_home_view(home: HomeOverview) -> View:
                     accessory=ButtonElement(text="Answer", action_id=OPEN_QUESTIONNAIRE, value=partner[:2000]),
                 )
             )
+        if len(home.questionnaires_waiting) > 10:
+            blocks.append(context(f"…and {len(home.questionnaires_waiting) - 10} more waiting for you."))
     if home.my_stalled:
         blocks.append(
             section("*Your stalled partners*\n" + "\n".join(f"• {stall_line(s)}" for s in home.my_stalled[:10]))
         )
+        total = home.my_stalled_total if home.my_stalled_total is not None else len(home.my_stalled)
+        if total > min(10, len(home.my_stalled)):
+            more = total - min(10, len(home.my_stalled))
+            blocks.append(context(f"…and {more} more stalled: `/partner stalled owner=@me`"))
     if home.my_partners:
         for group in home.my_partners:
             blocks += [partner_section(group.stage, row) for row in group.rows]
+            if group.total > len(group.rows):
+                more = f"`/partner list {escape(group.stage_key)} owner=@me`"
+                blocks.append(context(f"…and {group.total - len(group.rows)} more in {escape(group.stage)}: {more}"))
     else:
         blocks.append(section("You own no partners yet. Set yourself as owner with `owner=@you` or in the form."))
     blocks += [DividerBlock(), *build_reply_blocks(home.journey)]
@@ -66,6 +75,6 @@ def build_home_view(home: HomeOverview) -> View:
     if len(blocks) > MAX_HOME_BLOCKS:
         blocks = [
             *blocks[: MAX_HOME_BLOCKS - 1],
-            context(clip("Some partners are not shown; `/partner list` has them all.", 200)),
+            context(clip("Some partners are not shown; `/partner list owner=@me` pages through them all.", 200)),
         ]
     return View(type="home", blocks=blocks)

@@ -12,13 +12,14 @@ from domain.errors import UnknownPartner
 from domain.partner import refuse_if_archived
 from domain.words import closest
 from storage import registry as repository
+from storage.suggestions import suggestion_candidates
 from storage.tables import Partner
 
 
 def require_partner(session: Session, invocation: Invocation, name: str, *, for_update: bool = False) -> Partner:
     partner = repository.find_partner(session=session, team_id=invocation.team_id, name=name, for_update=for_update)
     if partner is None:
-        names = repository.partner_names(session=session, team_id=invocation.team_id, include_archived=True)
+        names = suggestion_candidates(session=session, team_id=invocation.team_id, name=name)
         raise UnknownPartner(name, closest(name, names))
     return partner
 

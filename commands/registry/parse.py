@@ -27,10 +27,6 @@ class Show:
     name: str
 
 
-@dataclass(frozen=True)
-class ListPartners:
-    stage: str | None = None
-
 
 @dataclass(frozen=True)
 class Stages:
@@ -71,10 +67,6 @@ def parse_advance(tokens: list[Token]) -> Advance:
 def parse_show(tokens: list[Token]) -> Show:
     return Show(required_name(tokens, "`/partner show NAME`"))
 
-
-def parse_list(tokens: list[Token]) -> ListPartners:
-    refuse_pairs(tokens, "`/partner list [STAGE]`")
-    return ListPartners(joined(tokens) or None)
 
 
 def parse_stages(tokens: list[Token]) -> Stages:

@@ -5,18 +5,16 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from commands.context import Invocation
-from commands.registry.cards import days_in_stage, partner_card, partner_row, quoted
+from commands.registry.cards import days_in_stage, partner_card, quoted
 from commands.registry.lookup import require_active_partner, require_partner
-from commands.registry.parse import Add, Advance, Archive, ListPartners, Restore, Show, Stages
+from commands.registry.parse import Add, Advance, Archive, Restore, Show, Stages
 from commands.replies import (
     Choice,
     FormRejected,
     JourneyOverview,
     Notice,
-    PartnerListing,
     RegistrationForm,
     Reply,
-    StageGroup,
     StageLine,
     StageMoved,
 )
@@ -37,10 +35,9 @@ from domain.partner import (
 )
 from storage import registry as repository
 from storage.alliances import ensure_label_alliance
+from storage.feedback_tallies import set_archived as set_tallies_archived
+from storage.kpi_rollups import set_archived as set_rollups_archived
 from storage.tables import Partner
-
-ROWS_PER_STAGE = 10
-ROWS_FOR_ONE_STAGE = 100
 
 
 def register(invocation: Invocation, name: str, profile: Profile) -> Reply:
@@ -141,24 +138,6 @@ def show(command: Show, invocation: Invocation) -> Reply:
         return Reply(partner_card(uow.session, partner, invocation))
 
 
-def list_partners(command: ListPartners, invocation: Invocation) -> Reply:
-    limit = ROWS_FOR_ONE_STAGE if command.stage else ROWS_PER_STAGE
-    with invocation.unit_of_work() as uow:
-        journey = invocation.journey
-        stages = [journey.resolve(command.stage)] if command.stage else list(journey.stages)
-        partners = repository.active_partners(
-            session=uow.session, team_id=invocation.team_id, stages=[stage.key for stage in stages]
-        )
-    groups = []
-    for stage in stages:
-        rows = [partner_row(p, invocation) for p in partners if p.stage == stage.key]
-        rows.sort(key=lambda row: (-row.days_in_stage, row.name.casefold()))
-        if rows:
-            groups.append(StageGroup(stage.name, stage.key, len(rows), tuple(rows[:limit])))
-    shown = sum(len(group.rows) for group in groups)
-    return Reply(PartnerListing(tuple(groups), len(partners), shown, stages[0].name if command.stage else None))
-
-
 def journey_overview(session: Session, invocation: Invocation) -> JourneyOverview:
     counts = repository.stage_counts(session=session, team_id=invocation.team_id)
     archived = repository.count_archived(session=session, team_id=invocation.team_id)
@@ -181,6 +160,8 @@ def _set_archived(name: str, invocation: Invocation, archived: bool) -> Partner:
             state = "archived" if archived else "active"
             raise PartnerbotError(f"{partner.name} is already {state}; nothing changed.")
         partner.archived = archived
+        set_rollups_archived(uow.session, partner, archived)
+        set_tallies_archived(uow.session, partner, archived)
         uow.session.add(partner)
         uow.commit()
     return partner

@@ -21,3 +21,5 @@ class HomeOverview:
     my_stalled: tuple[StalledPartner, ...] = ()
     questionnaires_waiting: tuple[str, ...] = ()
     program: ProgramDashboard | None = None
+    my_stalled_total: int | None = None
+    """How many of the viewer's partners are stalled (None: `my_stalled` is all of them)."""

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from commands.replies.base import Choice
+from commands.replies.paging import PageInfo
 
 if TYPE_CHECKING:
     from commands.replies.alliances import AllianceAdvice
@@ -81,6 +82,7 @@ class PartnerListing:
     total: int
     shown: int
     stage_filter: str | None = None
+    page: PageInfo | None = None
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from commands.replies.paging import PageInfo
+
 
 @dataclass(frozen=True)
 class ScoreSummary:
@@ -77,6 +79,7 @@ class Ranking:
     rows: tuple[RankRow, ...]
     unscored: int
     scope: str | None = None
+    page: PageInfo | None = None
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from commands.replies.base import Choice
+from commands.replies.paging import PageInfo
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,9 @@ class StalledPartner:
 class StalledList:
     partners: tuple[StalledPartner, ...]
     thresholds: tuple[tuple[str, int | None], ...]
+    page: PageInfo | None = None
+    total: int | None = None
+    """All stalled partners the filters match (None: `partners` is all of them)."""
 
 
 @dataclass(frozen=True)

@@ -22,10 +22,6 @@ class Ask:
     leads: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Rank:
-    scope: str | None = None
-
 
 WHY_WORDS = ("why", "explain", "dlaczego", "почему")
 
@@ -52,7 +48,3 @@ def parse_ask(tokens: list[Token]) -> Ask:
     name, *rest = tokens
     return Ask(name.text, parse_leads(rest))
 
-
-def parse_rank(tokens: list[Token]) -> Rank:
-    refuse_pairs(tokens, "`/partner rank [STAGE or TYPE]`")
-    return Rank(joined(tokens) or None)

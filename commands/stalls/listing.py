@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import datetime
 
 from sqlmodel import Session
 
@@ -23,7 +24,10 @@ MAX_THRESHOLD_DAYS = 3650
 
 
 def _describe_activity(session: Session, partner: Partner, invocation: Invocation) -> str:
-    activity = repository.last_activity(session=session, partner=partner)
+    return describe_activity(repository.last_activity(session=session, partner=partner), invocation)
+
+
+def describe_activity(activity: tuple[str, datetime] | None, invocation: Invocation) -> str:
     if activity is None:
         return "no activity recorded"
     kind, when = activity
@@ -32,7 +36,11 @@ def _describe_activity(session: Session, partner: Partner, invocation: Invocatio
 
 
 def stalled_partner(
-    session: Session, partner: Partner, invocation: Invocation, alert: StallAlert | None
+    session: Session,
+    partner: Partner,
+    invocation: Invocation,
+    alert: StallAlert | None,
+    last_activity: str | None = None,
 ) -> StalledPartner | None:
     stage = invocation.journey.get(partner.stage)
     days = days_in_stage(partner, invocation)
@@ -49,7 +57,7 @@ def stalled_partner(
         days=days,
         threshold=stage.stall_threshold_days,
         owner=partner.owner,
-        last_activity=_describe_activity(session, partner, invocation),
+        last_activity=last_activity or _describe_activity(session, partner, invocation),
         snoozed_until=local_date(until, invocation.timezone) if snoozed and until else None,
         snoozed_by=snoozed.snoozed_by if snoozed else None,
         snooze_reason=snoozed.snooze_reason if snoozed else None,

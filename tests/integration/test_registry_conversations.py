@@ -8,7 +8,6 @@ from datetime import timedelta
 from sqlalchemy import Engine, text
 
 from commands.context import Invocation
-from commands.registry.partners import ROWS_FOR_ONE_STAGE, ROWS_PER_STAGE
 from commands.replies import (
     HelpSheet,
     Notice,
@@ -19,6 +18,7 @@ from commands.replies import (
 )
 from commands.verbs import VERBS, handle
 from domain.journey import DEFAULT_JOURNEY
+from domain.paging import PAGE_SIZE
 from domain.partner import Profile
 from storage.registry import add_partner
 from tests.conftest import NOW
@@ -198,14 +198,18 @@ def test_a_600_partner_portfolio_lists_a_bounded_page_with_totals_kept(
         uow.commit()
     listing = handle("list", invocation).body
     assert isinstance(listing, PartnerListing)
-    assert [group.stage_key for group in listing.groups] == DEFAULT_JOURNEY.keys
-    assert [group.total for group in listing.groups] == [120] * 5
-    assert all(len(group.rows) == ROWS_PER_STAGE for group in listing.groups)
-    assert (listing.total, listing.shown) == (600, 5 * ROWS_PER_STAGE)
-    assert [row.days_in_stage for row in listing.groups[0].rows] == list(range(119, 109, -1))
+    assert [(group.stage_key, group.total) for group in listing.groups] == [("discovery", 120)]
+    assert (listing.total, listing.shown) == (600, PAGE_SIZE)
+    assert [row.days_in_stage for row in listing.groups[0].rows] == list(range(119, 119 - PAGE_SIZE, -1))
+    assert listing.page is not None and (listing.page.number, listing.page.pages) == (1, 24)
+    fifth = handle("list page 5", invocation).body
+    assert isinstance(fifth, PartnerListing) and fifth.page is not None
+    assert [(group.stage_key, len(group.rows)) for group in fifth.groups] == [("discovery", 20), ("attraction", 5)]
+    assert (fifth.page.first_row, fifth.page.last_row) == (101, 125)
+    assert [row.days_in_stage for row in fifth.groups[1].rows] == [119, 118, 117, 116, 115]
     one_stage = handle("list onboarding", invocation).body
     assert isinstance(one_stage, PartnerListing)
-    assert (one_stage.total, one_stage.shown, one_stage.groups[0].total) == (120, ROWS_FOR_ONE_STAGE, 120)
+    assert (one_stage.total, one_stage.shown, one_stage.groups[0].total) == (120, PAGE_SIZE, 120)
     converse(invocation, [("stages", journey_counts(120, 120, 120, 120, 120))])
 
 
@@ -246,7 +250,7 @@ FAILING_COMMANDS = [
     "archive Globex",
     "restore Acme",
     "show Nobody",
-    "list stage=goal",
+    "list colour=red",
     "stages now",
     "frobnicate Acme",
     'add "Unclosed',

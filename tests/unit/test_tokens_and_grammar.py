@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from sqlalchemy import Engine
 
 from commands.context import Invocation
-from commands.registry import parse
+from commands.registry import listing, parse
 from commands.replies import Reply
 from commands.tokens import ParseError, Token, tokenize
 from commands.verbs import VERBS, handle
@@ -125,7 +125,7 @@ def test_advance_with_a_lone_quoted_phrase_may_read_it_as_the_note() -> None:
         (parse.parse_show, "", "Which partner?"),
         (parse.parse_show, "Acme type=x", "not understood here"),
         (parse.parse_archive, "", "Which partner?"),
-        (parse.parse_list, "stage=goal", "not understood here"),
+        (listing.parse_list, "colour=red", "is not a filter here"),
         (parse.parse_stages, "extra", "takes no arguments"),
     ],
 )

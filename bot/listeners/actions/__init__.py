@@ -3,6 +3,7 @@ from __future__ import annotations
 from slack_bolt import App
 
 from bot.listeners.actions.home_buttons import acknowledge, open_partner_menu, open_registration_form
+from bot.listeners.actions.paging import turn_page
 from bot.listeners.actions.questionnaire import open_questionnaire
 from bot.listeners.actions.stall_alerts import (
     open_advance_form,
@@ -12,6 +13,7 @@ from bot.listeners.actions.stall_alerts import (
     summary_menu,
 )
 from bot.views.home import ADD_PARTNER_ACTION, PARTNER_MENU_ACTION
+from bot.views.paging import NEXT_ACTION, PREVIOUS_ACTION
 from bot.views.scoring.questionnaire import OPEN_QUESTIONNAIRE
 from bot.views.stalls import ADVANCE_ACTION, MENU_ACTION, MORE_ACTION, OPEN_ACTION, SNOOZE_ACTION
 
@@ -25,3 +27,5 @@ def register(app: App) -> None:
     app.action(OPEN_ACTION)(ack=acknowledge, lazy=[show_partner_card])
     app.action(MENU_ACTION)(ack=acknowledge, lazy=[summary_menu])
     app.action(MORE_ACTION)(ack=acknowledge, lazy=[show_all_stalled])
+    app.action(NEXT_ACTION)(ack=acknowledge, lazy=[turn_page])
+    app.action(PREVIOUS_ACTION)(ack=acknowledge, lazy=[turn_page])

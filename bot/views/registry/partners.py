@@ -16,6 +16,7 @@ from bot.views.blocks import (
 from bot.views.feedback import feedback_lines
 from bot.views.format import clip, day, days, escape, moment, person
 from bot.views.kpis import kpi_line
+from bot.views.paging import page_blocks
 from bot.views.scoring.summary import score_lines
 from commands.replies import (
     JourneyOverview,
@@ -94,7 +95,7 @@ def _moved(body: StageMoved) -> list[Block]:
     return blocks
 
 
-def group_lines(group: StageGroup) -> list[str]:
+def group_lines(group: StageGroup, *, more: bool = True) -> list[str]:
     lines = [f"*{escape(group.stage)}* · {group.total}"]
     for row in group.rows:
         extras = [days(row.days_in_stage)]
@@ -104,7 +105,7 @@ def group_lines(group: StageGroup) -> list[str]:
             extras.append(escape(row.type))
         stalled = " :hourglass: stalled" if row.stalled else ""
         lines.append(f"• *{escape(row.name)}* — {' · '.join(extras)}{stalled}")
-    if group.total > len(group.rows):
+    if more and group.total > len(group.rows):
         lines.append(f"_…and {group.total - len(group.rows)} more: `/partner list {group.stage_key}`_")
     return lines
 
@@ -117,11 +118,12 @@ def _listing(body: PartnerListing) -> list[Block]:
         return [section(f"No {title.lower()} yet. {hint}")]
     blocks: list[Block] = [header(f"{title} ({body.total})")]
     for group in body.groups:
-        blocks += sections_from_lines(group_lines(group))
-    if len(blocks) >= MAX_BLOCKS:
-        blocks = blocks[: MAX_BLOCKS - 1]
+        blocks += sections_from_lines(group_lines(group, more=body.page is None))
+    paging = page_blocks(body.page)
+    if len(blocks) + len(paging) >= MAX_BLOCKS:
+        blocks = blocks[: MAX_BLOCKS - 1 - len(paging)]
     blocks.append(context(f"Showing {body.shown} of {body.total}, longest in their stage first."))
-    return blocks
+    return blocks + paging
 
 
 @build_reply_blocks.register

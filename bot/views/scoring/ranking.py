@@ -6,6 +6,7 @@ from slack_sdk.models.blocks import Block
 
 from bot.views.blocks import build_reply_blocks, context, header, section, sections_from_lines
 from bot.views.format import escape, person
+from bot.views.paging import page_blocks
 from bot.views.scoring.summary import points
 from commands.replies import Ranking
 
@@ -41,4 +42,4 @@ def _ranking(body: Ranking) -> list[Block]:
     if body.unscored:
         note += f" {body.unscored} partner(s) have no score yet."
     blocks.append(context(note))
-    return blocks
+    return blocks + page_blocks(body.page)

@@ -19,6 +19,7 @@ from slack_sdk.models.views import View
 
 from bot.views.blocks import build_reply_blocks, context, section, sections_from_lines
 from bot.views.format import clip, day, days, escape, person
+from bot.views.paging import page_blocks
 from commands.replies import (
     AlertMessage,
     StallAdvanceForm,
@@ -55,10 +56,12 @@ def _stalled_list(body: StalledList) -> list[Block]:
     if not body.partners:
         return [section(":tada: No stalled partners."), context(f"Thresholds: {thresholds}")]
     lines = [f"• {stall_line(stalled)}" for stalled in body.partners]
+    total = body.total if body.total is not None else len(body.partners)
     return [
-        section(f":hourglass: *{len(body.partners)} stalled partner(s)*, most overdue first"),
+        section(f":hourglass: *{total} stalled partner(s)*, most overdue first"),
         *sections_from_lines(lines)[:45],
         context(f"Thresholds: {thresholds}. `/partner stalled set STAGE DAYS` changes one."),
+        *page_blocks(body.page),
     ]
 
 

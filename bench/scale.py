@@ -1,0 +1,216 @@
+"""Every portfolio-wide command, job and surface at 1,000 / 10,000 / 100,000 partners, against the targets.
+
+    .venv/bin/python bench/scale.py [--sizes 1000,10000,100000] [--database-url URL] [--runs 30]
+
+Builds (once; SQLite files are kept in bench/.cache, PostgreSQL schemas `pb_scale_N`) the portfolio of
+`bench/portfolio.py` at each size, then times each command's work (parse → reply, warm process) as
+p50/p99, the weekly digest (database work, and with its three charts), the stalled summary (count and
+first page), the App Home, and the process RSS over mixed requests, each beside its target and its
+ratio to the 1k figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import random
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sqlalchemy import Engine, create_engine, text
+
+from bench.portfolio import OWNERS, build_portfolio, partner_name
+from bot.digest_charts import charts_for
+from bot.payloads import message_payload
+from bot.views.home import build_home_view
+from commands.context import Invocation
+from commands.digest import build_digest
+from commands.home import home_overview
+from commands.stalls.paged import stalled_rows
+from commands.verbs import handle
+from storage.database import create_database_engine
+from storage.migrate import upgrade
+from storage.stage_windows import PartnerFilter
+from storage.stalled import stalled_total
+from storage.unit_of_work import UnitOfWork
+
+NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+TEAM = "T_SCALE"
+CACHE = Path(__file__).resolve().parent / ".cache"
+ME = OWNERS[1]
+COMMANDS = (
+    "list",
+    f"list discovery owner=<@{ME}> type=reseller",
+    "list page 40",
+    "stalled",
+    "stalled owner=@me",
+    "rank",
+    "rank stage=support",
+    "map",
+    "kpis",
+    "stages",
+    f'show "{partner_name(7)}"',
+    f'show "{partner_name(7)[:-3]}x"',
+)
+COMMAND_TARGET_MS = 100.0
+RSS_TARGET_MIB = 150.0
+
+
+def engine_for(url: str | None, size: int) -> Engine:
+    """A migrated engine holding the portfolio of `size` partners, built on first use and kept."""
+    if url is None or url.startswith("sqlite"):
+        CACHE.mkdir(exist_ok=True)
+        engine = create_database_engine(f"sqlite:///{CACHE / f'scale-{size}.db'}")
+    else:
+        schema = f"pb_scale_{size}"
+        admin = create_engine(url)
+        with admin.begin() as connection:
+            connection.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{schema}"'))
+        admin.dispose()
+        engine = create_database_engine(url, schema=schema)
+    upgrade(engine)
+    with engine.connect() as connection:
+        count = connection.execute(text("SELECT COUNT(*) FROM partner WHERE team_id = :t"), {"t": TEAM}).scalar_one()
+    if count != size:
+        started = time.perf_counter()
+        build_portfolio(engine, team_id=TEAM, partners=size, now=NOW)
+        print(f"  built {size:,} partners in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    return engine
+
+
+def timed(work: Callable[[], object], runs: int) -> tuple[float, float]:
+    """p50 and p99 in milliseconds, after two warm-up runs."""
+    for _ in range(2):
+        work()
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        work()
+        samples.append((time.perf_counter() - started) * 1000)
+    samples.sort()
+    return statistics.median(samples), samples[min(len(samples) - 1, round(0.99 * (len(samples) - 1)))]
+
+
+def rss_mib() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def measure(engine: Engine, runs: int) -> dict[str, tuple[float, float]]:
+    invocation = Invocation(TEAM, ME, NOW, ZoneInfo("Europe/Warsaw"), lambda: UnitOfWork(engine))
+    results: dict[str, tuple[float, float]] = {}
+    for command in COMMANDS:
+        results[f"/partner {command}"] = timed(lambda command=command: handle(command, invocation), runs)
+
+    def digest_db() -> object:
+        with invocation.unit_of_work() as uow:
+            return build_digest(uow.session, invocation)
+
+    results["digest: database work"] = timed(digest_db, max(5, runs // 3))
+    results["digest: with 3 charts"] = timed(lambda: charts_for(digest_db()), max(5, runs // 6))
+
+    def stalled_summary() -> object:
+        scope = PartnerFilter(TEAM)
+        with invocation.unit_of_work() as uow:
+            zone, journey = invocation.timezone, invocation.journey
+            total = stalled_total(session=uow.session, scope=scope, journey=journey, now=NOW, zone=zone)
+            return total, stalled_rows(uow.session, invocation, scope, journey, offset=0, limit=25)
+
+    results["stalled summary job"] = timed(stalled_summary, runs)
+    results["App Home"] = timed(lambda: build_home_view(home_overview(invocation)), runs)
+    return results
+
+
+def worker_rss(url: str | None, size: int, requests: int) -> tuple[float, float]:
+    """A fresh process serving mixed requests as a worker would (command → Block Kit payload): its RSS
+    after `requests`, and the growth over `requests` more."""
+    command = [sys.executable, __file__, "--worker", str(size), "--requests", str(requests)]
+    if url:
+        command += ["--database-url", url]
+    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout.split()
+    return float(output[-2]), float(output[-1])
+
+
+def serve_mixed(url: str | None, size: int, requests: int) -> None:
+    engine = engine_for(url, size)
+    invocation = Invocation(TEAM, ME, NOW, ZoneInfo("Europe/Warsaw"), lambda: UnitOfWork(engine))
+    rng = random.Random(1)
+    mixed = [*COMMANDS, *(f'show "{partner_name(n)}"' for n in range(200)), "help", "stages"]
+
+    def serve(count: int) -> None:
+        for _ in range(count):
+            reply = handle(rng.choice(mixed), invocation)
+            if reply.body is not None:
+                message_payload(reply.body)
+
+    serve(requests)
+    gc.collect()
+    first = rss_mib()
+    serve(requests)
+    gc.collect()
+    print(f"{first:.1f} {rss_mib() - first:.1f}")
+
+
+TARGETS = {
+    "digest: database work": 100.0,
+    "digest: with 3 charts": 1000.0,
+    "stalled summary job": 1000.0,
+    "App Home": 200.0,
+}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--database-url", default=None, help="default: SQLite files in bench/.cache")
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--requests", type=int, default=2000, help="mixed requests per RSS half")
+    parser.add_argument("--worker", type=int, default=0, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        serve_mixed(args.database_url, args.worker, args.requests)
+        return 0
+    sizes = [int(size) for size in args.sizes.split(",")]
+    table: dict[int, dict[str, tuple[float, float]]] = {}
+    for size in sizes:
+        engine = engine_for(args.database_url, size)
+        table[size] = measure(engine, args.runs)
+        engine.dispose()
+        table[size]["worker RSS (MiB) / growth"] = worker_rss(args.database_url, size, args.requests)
+    dialect = "postgresql" if args.database_url and not args.database_url.startswith("sqlite") else "sqlite"
+    print(f"\n{dialect}: p50 / p99 in ms (RSS: MiB after N requests / growth over N more)")
+    print(f"| what | target | {' | '.join(f'{s:,}' for s in sizes)} | ratio to {sizes[0]:,} | verdict |")
+    print(f"| --- | --- | {' | '.join('---' for _ in sizes)} | --- | --- |")
+    failed = False
+    for name in table[sizes[0]]:
+        cells = [f"{table[s][name][0]:.1f} / {table[s][name][1]:.1f}" for s in sizes]
+        first, last = table[sizes[0]][name], table[sizes[-1]][name]
+        if name.startswith("worker RSS"):
+            target = f"≤ {RSS_TARGET_MIB:.0f} / ≤ 5"
+            ok = last[0] <= RSS_TARGET_MIB and last[1] <= 5
+            ratio = "—"
+        else:
+            limit = TARGETS.get(name, COMMAND_TARGET_MS)
+            ratio_value = last[1] / first[1] if first[1] else float("inf")
+            ok = last[1] <= limit and (name not in COMMANDS_ONLY or ratio_value <= 2 or last[1] <= 5)
+            target = f"≤ {limit:.0f}" + (" & ≤ 2×" if name in COMMANDS_ONLY else "")
+            ratio = f"{ratio_value:.2f}"
+        failed |= not ok
+        print(f"| {name} | {target} | {' | '.join(cells)} | {ratio} | {'ok' if ok else 'MISS'} |")
+    return 1 if failed else 0
+
+
+COMMANDS_ONLY = {f"/partner {command}" for command in COMMANDS}
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,100 @@
+"""Stalled partners a page at a time, with the total, for `/partner stalled`, the App Home and the jobs.
+
+A stage's stalled partners are those that entered it before its cutoff (`domain.stalled.stall_cutoff`),
+a range on the (stage, stage_entered_at) index; the most overdue come first across stages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from domain.journey import Journey
+from domain.stalled import entered_day, stall_cutoff
+from storage.stage_windows import PartnerFilter, count_before, stage_slice
+from storage.tables import Feedback, KpiValue, Partner, StageMove, StallAlert
+
+
+@dataclass(frozen=True)
+class StalledPage:
+    partners: list[Partner]
+    """Most overdue first (then by name)."""
+    total: int
+
+
+def _cutoffs(journey: Journey, now: datetime, zone: ZoneInfo) -> dict[str, tuple[datetime, int]]:
+    found = {}
+    for stage in journey.stages:
+        cutoff = stall_cutoff(stage, now, zone)
+        if cutoff is not None and stage.stall_threshold_days is not None:
+            found[stage.key] = (cutoff, stage.stall_threshold_days)
+    return found
+
+
+def stalled_total(*, session: Session, scope: PartnerFilter, journey: Journey, now: datetime, zone: ZoneInfo) -> int:
+    return sum(
+        count_before(session=session, scope=scope, stage=key, before=cutoff)
+        for key, (cutoff, _) in _cutoffs(journey, now, zone).items()
+    )
+
+
+def stalled_page(
+    *,
+    session: Session,
+    scope: PartnerFilter,
+    journey: Journey,
+    now: datetime,
+    zone: ZoneInfo,
+    offset: int,
+    limit: int,
+) -> StalledPage:
+    """Rows [offset, offset + limit) of the stalled list: each stage gives its first offset + limit, merged."""
+    candidates: list[tuple[object, str, Partner]] = []
+    total = 0
+    for key, (cutoff, threshold) in _cutoffs(journey, now, zone).items():
+        total += count_before(session=session, scope=scope, stage=key, before=cutoff)
+        for partner in stage_slice(
+            session=session, scope=scope, stage=key, start=0, stop=offset + limit, now=now, zone=zone, before=cutoff
+        ):
+            due = entered_day(partner.stage_entered_at, now, zone) + timedelta(days=threshold)
+            candidates.append((due, partner.name.casefold(), partner))
+    candidates.sort(key=lambda item: (item[0], item[1]))
+    return StalledPage([partner for _, _, partner in candidates[offset : offset + limit]], total)
+
+
+def alerts_for_partners(*, session: Session, partners: Sequence[Partner]) -> dict[int, StallAlert]:
+    """The alert of each given partner's current stall episode, by partner id."""
+    ids = [partner.id for partner in partners if partner.id is not None]
+    if not ids:
+        return {}
+    entered = {partner.id: partner.stage_entered_at for partner in partners}
+    query = select(StallAlert).where(col(StallAlert.partner_id).in_(ids))
+    return {
+        alert.partner_id: alert
+        for alert in session.exec(query).all()
+        if alert.episode_started_at == entered.get(alert.partner_id)
+    }
+
+
+def last_activities(*, session: Session, partners: Sequence[Partner]) -> dict[int, tuple[str, datetime]]:
+    """Each partner's newest stage move, feedback or KPI entry, and which it was: three grouped queries."""
+    ids = [partner.id for partner in partners if partner.id is not None]
+    if not ids:
+        return {}
+    sources = (
+        ("stage move", StageMove.partner_id, StageMove.moved_at),
+        ("feedback", Feedback.partner_id, Feedback.recorded_at),
+        ("KPI entry", KpiValue.partner_id, KpiValue.recorded_at),
+    )
+    found: dict[int, tuple[str, datetime]] = {}
+    for kind, partner_id, moment in sources:
+        query = select(partner_id, func.max(moment)).where(col(partner_id).in_(ids)).group_by(partner_id)
+        for key, when in session.exec(query).all():
+            if when is not None and (key not in found or when > found[key][1]):
+                found[key] = (kind, when)
+    return found
