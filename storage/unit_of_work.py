@@ -14,6 +14,7 @@ class UnitOfWork:
         self._engine = engine
         self._session: Session | None = None
         self._on_begin: list[Callable[[Session], None]] = []
+        self._before_commit: list[Callable[[Session], None]] = []
 
     @property
     def session(self) -> Session:
@@ -24,6 +25,11 @@ class UnitOfWork:
     def on_begin(self, read: Callable[[Session], None]) -> UnitOfWork:
         """Runs `read` in the session as soon as it opens: what the whole request needs, in the same session."""
         self._on_begin.append(read)
+        return self
+
+    def before_commit(self, write: Callable[[Session], None]) -> UnitOfWork:
+        """Runs `write` in the session just before it commits: what must commit together with the changes."""
+        self._before_commit.append(write)
         return self
 
     def __enter__(self) -> UnitOfWork:
@@ -42,4 +48,6 @@ class UnitOfWork:
         session.close()  # rolls back whatever was not committed; loaded objects stay readable
 
     def commit(self) -> None:
+        for write in self._before_commit:
+            write(self.session)
         self.session.commit()

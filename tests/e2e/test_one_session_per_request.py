@@ -14,18 +14,32 @@ from tests.e2e.test_digest_alerts_and_home import ANNA, click, post_alert
 
 
 @contextmanager
-def transactions(engine: Engine) -> Iterator[list[object]]:
-    """Every transaction begun on `engine` meanwhile (one per session that touched the database)."""
-    begun: list[object] = []
+def transactions(engine: Engine) -> Iterator[list[list[str]]]:
+    """The statements of every transaction begun on `engine` meanwhile that did the request's own work.
+
+    The command inbox's bookkeeping (recording a command before its ack, storing its answer, marking it
+    delivered: transactions that touch nothing else) is not counted; a command's own transaction, which also
+    marks its inbox entry as run, is.
+    """
+    begun: list[list[str]] = []
+    current: dict[int, list[str]] = {}
 
     def on_begin(connection: Any) -> None:
-        begun.append(connection)
+        current[id(connection)] = []
+        begun.append(current[id(connection)])
+
+    def on_statement(connection: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if id(connection) in current and not statement.startswith("BEGIN"):
+            current[id(connection)].append(statement)
 
     event.listen(engine, "begin", on_begin)
+    event.listen(engine, "before_cursor_execute", on_statement)
     try:
         yield begun
     finally:
         event.remove(engine, "begin", on_begin)
+        event.remove(engine, "before_cursor_execute", on_statement)
+        begun[:] = [statements for statements in begun if not all("command_inbox" in s for s in statements)]
 
 
 def test_a_command_that_moves_a_partner_runs_in_one_transaction(slack: Slack) -> None:
@@ -37,6 +51,8 @@ def test_a_command_that_moves_a_partner_runs_in_one_transaction(slack: Slack) ->
         slack.command("advance Acme attraction", response="move")
         assert "Acme* moved Discovery → Attraction" in visible_text(slack.reply("move"))
     assert len(begun) == 1
+    [statements] = begun
+    assert any(s.startswith("UPDATE command_inbox") for s in statements), "the move and 'ran' commit together"
 
 
 def test_a_command_that_reads_the_workspaces_thresholds_runs_in_one_transaction(slack: Slack) -> None:

@@ -1,0 +1,221 @@
+"""A command acknowledged is a command answered: each `/partner` command is recorded before its ack, run
+with its inbox entry marked in the command's own transaction, and its reply stored before it is sent.
+
+A process that dies leaves its entries unfinished; `bot.inbox_recovery` finishes them on start and on
+every scheduler tick. Which process holds an entry is `host:pid:nonce`, so a restarted process on the same
+host knows at once that the one before it is gone, while another host's entries wait for their lease.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import socket
+import threading
+import uuid
+from dataclasses import dataclass, replace
+from datetime import timedelta
+from typing import Any
+
+from slack_sdk import WebClient
+from sqlmodel import Session
+
+from bot.delivery import apologise, deliver, message_payload
+from bot.services import Services
+from commands.replies import Reply
+from commands.verbs import handle
+from storage import inbox as entries
+
+logger = logging.getLogger("partnerbot.inbox")
+LEASE = timedelta(minutes=5)
+ACK_WAIT_SECONDS = 0.8
+"""How long the ack waits for the command to be recorded; Slack wants the ack within 3 s."""
+RUN_AGAIN = (
+    ":leftwards_arrow_with_hook: `/partner {text}` opens a form, and Slack lets a form open only within 3 seconds"
+    " of the command; the bot restarted before it could. Run `/partner {text}` again."
+)
+PARTLY_SENT = (
+    ":warning: The bot restarted while answering `/partner {text}`: it was done, but some of the messages it"
+    " sends (in a channel or by DM) may not have gone out."
+)
+
+
+@dataclass(frozen=True)
+class Owner:
+    host: str
+    pid: int
+    nonce: str
+
+    def __str__(self) -> str:
+        return f"{self.host}:{self.pid}:{self.nonce}"
+
+
+THIS_PROCESS = Owner(socket.gethostname()[:120], os.getpid(), uuid.uuid4().hex[:12])
+
+
+def is_gone(owner: str, *, me: Owner = THIS_PROCESS) -> bool:
+    """True when `owner` is certainly dead: an earlier process on this host (its pid gone, or reused by us)."""
+    parts = owner.rsplit(":", 2)
+    if len(parts) != 3 or not parts[1].isdigit() or parts[0] != me.host:
+        return False
+    pid, nonce = int(parts[1]), parts[2]
+    if pid == me.pid:
+        return nonce != me.nonce
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What is needed to run a recorded command and answer it."""
+
+    id: int
+    team_id: str
+    user_id: str
+    channel_id: str | None
+    text: str
+    response_url: str | None
+
+
+class ClaimLost(Exception):
+    """Another process claimed the entry (this one was too slow): it runs and answers the command instead."""
+
+
+class Recording:
+    """An entry being written while the ack waits a moment for it; the lazy listener waits until it is done."""
+
+    def __init__(self) -> None:
+        self._done = threading.Event()
+        self.entry: Entry | None = None
+        self.error: Exception | None = None
+        self.answered_at_ack = False
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Recording:
+        # bolt deep-copies the context for the lazy listener, which must see the same recording
+        return self
+
+    def wait(self, timeout: float | None = None) -> bool:
+        return self._done.wait(timeout)
+
+    def write(self, services: Services, fields: dict[str, Any]) -> None:
+        try:
+            with services.unit_of_work() as uow:
+                entry_id = entries.record_command(
+                    session=uow.session, now=services.clock(), owner=str(THIS_PROCESS), lease=LEASE, **fields
+                )
+                uow.commit()
+            self.entry = Entry(entry_id, **{key: fields[key] for key in Entry.__dataclass_fields__ if key != "id"})
+        except Exception as error:
+            self.error = error
+        finally:
+            self._done.set()
+
+
+def start_recording(services: Services, **fields: Any) -> Recording:
+    """Writes the entry in a short-lived thread, so a database that does not answer cannot hold up the ack."""
+    recording = Recording()
+    threading.Thread(target=recording.write, args=(services, fields), name="inbox-record", daemon=True).start()
+    return recording
+
+
+def stored_answer(reply: Reply, text: str) -> str:
+    """What the response URL gets for this reply, as stored before it is sent (and re-sent after a restart)."""
+    if reply.direct_messages or reply.post_in_channel or reply.replaces:
+        return json.dumps({"text": PARTLY_SENT.format(text=text), "response_type": "ephemeral"})
+    if reply.body is None:
+        return ""
+    return json.dumps(message_payload(reply.body, public=reply.public), ensure_ascii=False)
+
+
+def _save(services: Services, write: Any) -> bool:
+    with services.unit_of_work() as uow:
+        done = bool(write(uow.session))
+        uow.commit()
+    return done
+
+
+def finish(services: Services, entry: Entry, state: str) -> bool:
+    return _save(
+        services,
+        lambda session: entries.finish(
+            session=session, entry_id=entry.id, owner=str(THIS_PROCESS), state=state, now=services.clock()
+        ),
+    )
+
+
+def run_entry(entry: Entry, services: Services, client: WebClient, *, trigger_id: str | None = None) -> None:
+    """Runs a recorded command once, stores its answer, delivers it and marks it delivered."""
+    owner = str(THIS_PROCESS)
+
+    def mark_ran(session: Session) -> None:
+        if not entries.mark_ran(session=session, entry_id=entry.id, owner=owner):
+            raise ClaimLost(entry.id)
+
+    invocation = services.invocation(team_id=entry.team_id, user_id=entry.user_id, channel_id=entry.channel_id)
+    try:
+        reply = handle(entry.text, replace(invocation, before_commit=mark_ran))
+        if reply.modal is not None and not trigger_id:
+            reply = Reply.error(RUN_AGAIN.format(text=entry.text.strip()))
+        answer = stored_answer(reply, entry.text.strip())
+        if not _save(
+            services,
+            lambda session: entries.store_answer(session=session, entry_id=entry.id, owner=owner, reply=answer),
+        ):
+            raise ClaimLost(entry.id)
+    except ClaimLost:
+        logger.info("command %s is being answered by another process", entry.id)
+        return
+    except Exception as error:
+        logger.exception("/partner %r failed", entry.text)
+        give_up(entry, services)
+        apologise(client, entry.user_id, entry.response_url, logger, error)
+        return
+    try:
+        deliver(
+            reply,
+            client=client,
+            user_id=entry.user_id,
+            response_url=entry.response_url,
+            trigger_id=trigger_id,
+            channel_id=entry.channel_id,
+            invocation=invocation,
+        )
+    except Exception as error:
+        logger.exception("the answer to /partner %r could not be delivered", entry.text)
+        give_up(entry, services)
+        apologise(client, entry.user_id, entry.response_url, logger, error)
+        return
+    try:
+        finish(services, entry, entries.DELIVERED)
+    except Exception:
+        logger.exception("command %s was answered but could not be marked so", entry.id)
+
+
+_UNMARKED_FAILURES: set[int] = set()
+_UNMARKED_GUARD = threading.Lock()
+
+
+def give_up(entry: Entry, services: Services) -> None:
+    """The user is told their command failed, so it must never run later: mark it failed, or remember to."""
+    try:
+        finish(services, entry, entries.FAILED)
+    except Exception:
+        logger.exception("command %s failed and could not be marked failed; retrying on the next tick", entry.id)
+        with _UNMARKED_GUARD:
+            _UNMARKED_FAILURES.add(entry.id)
+
+
+def mark_remembered_failures(services: Services) -> None:
+    with _UNMARKED_GUARD:
+        waiting = sorted(_UNMARKED_FAILURES)
+    for entry_id in waiting:
+        placeholder = Entry(entry_id, "", "", None, "", None)
+        finish(services, placeholder, entries.FAILED)
+        with _UNMARKED_GUARD:
+            _UNMARKED_FAILURES.discard(entry_id)
