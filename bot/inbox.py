@@ -19,17 +19,20 @@ from datetime import timedelta
 from typing import Any
 
 from slack_sdk import WebClient
-from sqlmodel import Session
+from slack_sdk.webhook import WebhookClient
 
 from bot.delivery import apologise, deliver, message_payload
 from bot.services import Services
 from commands.replies import Reply
 from commands.verbs import handle
 from storage import inbox as entries
+from storage.unit_of_work import SharedTransaction
 
 logger = logging.getLogger("partnerbot.inbox")
 LEASE = timedelta(minutes=5)
 ACK_WAIT_SECONDS = 0.8
+ANSWER_TIMEOUT_SECONDS = 2
+"""A response URL send holds the entry's lock (on SQLite, the database's write lock) this long at most."""
 """How long the ack waits for the command to be recorded; Slack wants the ack within 3 s."""
 RUN_AGAIN = (
     ":leftwards_arrow_with_hook: `/partner {text}` opens a form, and Slack lets a form open only within 3 seconds"
@@ -133,6 +136,12 @@ def stored_answer(reply: Reply, text: str) -> str:
     return json.dumps(message_payload(reply.body, public=reply.public), ensure_ascii=False)
 
 
+def only_answers(reply: Reply) -> bool:
+    """True when the reply is one message through the response URL and nothing else."""
+    elsewhere = reply.direct_messages or reply.post_in_channel or reply.replaces or reply.check_membership
+    return reply.modal is None and not elsewhere
+
+
 def _save(services: Services, write: Any) -> bool:
     with services.unit_of_work() as uow:
         done = bool(write(uow.session))
@@ -150,24 +159,18 @@ def finish(services: Services, entry: Entry, state: str) -> bool:
 
 
 def run_entry(entry: Entry, services: Services, client: WebClient, *, trigger_id: str | None = None) -> None:
-    """Runs a recorded command once, stores its answer, delivers it and marks it delivered."""
-    owner = str(THIS_PROCESS)
-
-    def mark_ran(session: Session) -> None:
-        if not entries.mark_ran(session=session, entry_id=entry.id, owner=owner):
-            raise ClaimLost(entry.id)
-
+    """Runs a recorded command once: its changes, its inbox entry marked answered and the answer to send all
+    commit in one transaction; then the answer is delivered and the entry marked delivered."""
     invocation = services.invocation(team_id=entry.team_id, user_id=entry.user_id, channel_id=entry.channel_id)
+    shared = SharedTransaction(services.engine)
     try:
-        reply = handle(entry.text, replace(invocation, before_commit=mark_ran))
+        reply = handle(entry.text, replace(invocation, database=shared.unit_of_work))
         if reply.modal is not None and not trigger_id:
             reply = Reply.error(RUN_AGAIN.format(text=entry.text.strip()))
         answer = stored_answer(reply, entry.text.strip())
-        if not _save(
-            services,
-            lambda session: entries.store_answer(session=session, entry_id=entry.id, owner=owner, reply=answer),
-        ):
+        if not entries.store_answer(session=shared.session, entry_id=entry.id, owner=str(THIS_PROCESS), reply=answer):
             raise ClaimLost(entry.id)
+        shared.commit()
     except ClaimLost:
         logger.info("command %s is being answered by another process", entry.id)
         return
@@ -175,6 +178,11 @@ def run_entry(entry: Entry, services: Services, client: WebClient, *, trigger_id
         logger.exception("/partner %r failed", entry.text)
         give_up(entry, services)
         apologise(client, entry.user_id, entry.response_url, logger, error)
+        return
+    finally:
+        shared.close()
+    if entry.response_url and only_answers(reply):
+        send_and_mark(services, entry, answer)
         return
     try:
         deliver(
@@ -185,6 +193,7 @@ def run_entry(entry: Entry, services: Services, client: WebClient, *, trigger_id
             trigger_id=trigger_id,
             channel_id=entry.channel_id,
             invocation=invocation,
+            seal=services.form_seal,
         )
     except Exception as error:
         logger.exception("the answer to /partner %r could not be delivered", entry.text)
@@ -195,6 +204,32 @@ def run_entry(entry: Entry, services: Services, client: WebClient, *, trigger_id
         finish(services, entry, entries.DELIVERED)
     except Exception:
         logger.exception("command %s was answered but could not be marked so", entry.id)
+
+
+def send_and_mark(services: Services, entry: Entry, answer: str) -> bool:
+    """Sends the stored answer inside the transaction that marks it delivered, committed the moment Slack
+    took it: a crash between the two would answer twice, so that gap is kept to the commit itself.
+
+    Whatever fails leaves the entry answered, and it is sent again once its lease ends.
+    """
+    try:
+        with services.unit_of_work() as uow:
+            if not entries.finish(
+                session=uow.session, entry_id=entry.id, owner=str(THIS_PROCESS), state=entries.DELIVERED,
+                now=services.clock(),
+            ):  # fmt: skip
+                return False
+            if answer and entry.response_url:
+                payload = {**json.loads(answer), "replace_original": False}
+                sent = WebhookClient(entry.response_url, timeout=ANSWER_TIMEOUT_SECONDS).send_dict(payload)
+                if sent.status_code != 200:
+                    logger.warning("the answer to command %s was refused with %s", entry.id, sent.status_code)
+                    return False
+            uow.commit()
+            return True
+    except Exception:
+        logger.exception("the answer to command %s could not be sent; it is sent again later", entry.id)
+        return False
 
 
 _UNMARKED_FAILURES: set[int] = set()

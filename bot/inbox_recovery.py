@@ -23,6 +23,7 @@ from bot.inbox import (
     is_gone,
     mark_remembered_failures,
     run_entry,
+    send_and_mark,
 )
 from bot.people import SlackPeople
 from bot.services import Services
@@ -36,10 +37,6 @@ MOST_PER_TICK = 1000
 NOT_RUN = (
     ":warning: `/partner {text}` was not run: the bot restarted before it could, and it is now too late"
     " to run it safely. Run it again if it is still wanted."
-)
-ANSWER_LOST = (
-    ":information_source: `/partner {text}` was done, but the bot restarted before it could answer."
-    " `/partner show` or `/partner list` tells where things stand."
 )
 
 
@@ -86,28 +83,32 @@ def finish_one(row: CommandInbox, services: Services, client: WebClient) -> str:
                 "command %s (/partner %r from %s in %s, %s) was left %s and is too old to finish",
                 row.id, row.text, row.user_id, row.team_id, row.received_at.isoformat(), row.state,
             )  # fmt: skip
-            tell(entry, NOT_RUN.format(text=text) if row.state == entries.PENDING else ANSWER_LOST.format(text=text))
+            if row.state == entries.PENDING:
+                tell(entry, NOT_RUN.format(text=text))
+            elif row.reply:
+                tell_stored(entry, row.reply)
             finish(services, entry, entries.EXPIRED)
             return "expired"
         if row.state == entries.PENDING:
             run_entry(entry, services, client)
             return "run"
-        if row.state == entries.RAN:
-            row.reply = json.dumps({"text": ANSWER_LOST.format(text=text), "response_type": "ephemeral"})
-        if row.reply and entry.response_url:
-            send_to_response_url(entry.response_url, json.loads(row.reply))
-        finish(services, entry, entries.DELIVERED)
-        return "answered again"
+        if send_and_mark(services, entry, row.reply or ""):
+            return "answered again"
+        return "not answered yet (retried when its lease ends)"
     except Exception:
         logger.exception("could not finish command %s", row.id)
         return "failed (retried when its lease ends)"
 
 
 def tell(entry: Entry, text: str) -> None:
+    tell_stored(entry, json.dumps({"text": text, "response_type": "ephemeral"}))
+
+
+def tell_stored(entry: Entry, answer: str) -> None:
     """Best effort: an old response URL may no longer work."""
     if not entry.response_url:
         return
     try:
-        send_to_response_url(entry.response_url, {"text": text, "response_type": "ephemeral"})
+        send_to_response_url(entry.response_url, json.loads(answer))
     except Exception as error:
         logger.info("could not tell %s about command %s: %s", entry.user_id, entry.id, error)

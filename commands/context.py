@@ -47,8 +47,6 @@ class Invocation:
     channel_id: str | None = None
     pain_points: tuple[str, ...] = DEFAULT_PAIN_POINTS
     people: People = EVERYONE
-    before_commit: Callable[[Session], None] | None = None
-    """Written in the same transaction as the command's changes (e.g. marking its inbox entry as run)."""
     workspace: Workspace = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -57,8 +55,7 @@ class Invocation:
 
     def unit_of_work(self) -> UnitOfWork:
         """The command's unit of work; the workspace's settings are read in its session as it opens."""
-        unit_of_work = self.database().on_begin(self.workspace.read)
-        return unit_of_work if self.before_commit is None else unit_of_work.before_commit(self.before_commit)
+        return self.database().on_begin(self.workspace.read)
 
     @property
     def journey(self) -> Journey:

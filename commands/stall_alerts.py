@@ -5,6 +5,10 @@ Each answer is a Reply: a card, a form to open, or the alert rewritten to say wh
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from sqlmodel import Session
+
 from commands.context import Invocation
 from commands.registry.cards import partner_card
 from commands.registry.parse import Advance
@@ -23,6 +27,8 @@ from commands.replies import (
 from commands.stalls import alert_and_partner, snooze
 from domain.clock import local_date
 from domain.errors import PartnerbotError
+from storage.stalls import get_alert
+from storage.unit_of_work import UnitOfWork
 
 
 def alert_card(invocation: Invocation, alert: AlertMessage) -> Reply:
@@ -47,10 +53,16 @@ def snooze_form(invocation: Invocation, alert: AlertMessage) -> Reply:
     return Reply(modal=StallSnoozeForm(partner.name, alert))
 
 
-def _rewrite(alert: AlertMessage, done: StallAlertActedOn) -> Reply:
-    if not alert.channel or not alert.ts:
-        return Reply()
-    return Reply(done, replaces=PostedMessage(alert.channel, alert.ts))
+def _rewrite(where: PostedMessage | None, done: StallAlertActedOn) -> Reply:
+    """The alert rewritten where it was posted, as stored when it was posted: never where a form says."""
+    return Reply(done, replaces=where) if where is not None else Reply()
+
+
+def _stored_location(session: Session, invocation: Invocation, alert_id: int) -> PostedMessage | None:
+    stored = get_alert(session=session, team_id=invocation.team_id, alert_id=alert_id)
+    if stored is None or not stored.channel or not stored.message_ts:
+        return None
+    return PostedMessage(stored.channel, stored.message_ts)
 
 
 def submit_advance(alert: AlertMessage, partner: str, values: dict[str, str | None], invocation: Invocation) -> Reply:
@@ -59,12 +71,21 @@ def submit_advance(alert: AlertMessage, partner: str, values: dict[str, str | No
     if not stage:
         raise FormRejected({"stage": "Choose a stage."})
     note = (values.get("note") or "").strip() or None
+    where: list[PostedMessage | None] = []
+
+    def locate(session: Session) -> None:
+        where.append(_stored_location(session, invocation, alert.alert_id))
+
+    def database() -> UnitOfWork:  # the alert's place is read in the move's own session
+        return invocation.database().on_begin(locate)
+
     try:
-        moved = advance(Advance(partner, stage, note), invocation).body
+        moved = advance(Advance(partner, stage, note), replace(invocation, database=database)).body
     except PartnerbotError as error:
         raise FormRejected({"stage": error.message}) from None
     assert isinstance(moved, StageMoved)
-    return _rewrite(alert, StallAlertActedOn(alert.posted_text, invocation.user_id, moved_to=moved.to_stage))
+    done = StallAlertActedOn(alert.posted_text, invocation.user_id, moved_to=moved.to_stage)
+    return _rewrite(where[0] if where else None, done)
 
 
 def submit_snooze(alert: AlertMessage, values: dict[str, str | None], invocation: Invocation) -> Reply:
@@ -80,4 +101,5 @@ def submit_snooze(alert: AlertMessage, values: dict[str, str | None], invocation
         snoozed_until=local_date(stored.snoozed_until, invocation.timezone),
         snooze_reason=stored.snooze_reason,
     )
-    return _rewrite(alert, done)
+    where = PostedMessage(stored.channel, stored.message_ts) if stored.channel and stored.message_ts else None
+    return _rewrite(where, done)

@@ -11,8 +11,8 @@ from sqlmodel import Session, col, select
 
 from storage.tables import CommandInbox
 
-PENDING, RAN, ANSWERED, DELIVERED, FAILED, EXPIRED = "pending", "ran", "answered", "delivered", "failed", "expired"
-UNFINISHED = (PENDING, RAN, ANSWERED)
+PENDING, ANSWERED, DELIVERED, FAILED, EXPIRED = "pending", "answered", "delivered", "failed", "expired"
+UNFINISHED = (PENDING, ANSWERED)
 
 
 def record_command(
@@ -59,13 +59,9 @@ def _advance(session: Session, entry_id: int, owner: str, from_states: tuple[str
     return bool(session.execute(statement).rowcount)  # type: ignore[attr-defined]
 
 
-def mark_ran(*, session: Session, entry_id: int, owner: str) -> bool:
-    """In the command's own transaction: its changes and "ran" commit together, or neither does."""
-    return _advance(session, entry_id, owner, (PENDING, RAN), state=RAN)
-
-
 def store_answer(*, session: Session, entry_id: int, owner: str, reply: str) -> bool:
-    return _advance(session, entry_id, owner, (PENDING, RAN), state=ANSWERED, reply=reply)
+    """In the command's own transaction: its changes, "answered" and the answer commit together, or none does."""
+    return _advance(session, entry_id, owner, (PENDING,), state=ANSWERED, reply=reply)
 
 
 def finish(*, session: Session, entry_id: int, owner: str, state: str, now: datetime) -> bool:

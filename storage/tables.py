@@ -228,10 +228,10 @@ class WorkspaceInstall(SQLModel, table=True):
 class CommandInbox(SQLModel, table=True):
     """A `/partner` command as received, recorded before it is acknowledged, until its answer is delivered.
 
-    `state`: pending (not run, or run and rolled back) → ran (its changes committed) → answered (its reply
-    stored in `reply`) → delivered; or failed (the user was told it failed) / expired (too old to run).
-    `claimed_by` and `lease_until` say which process works on it; a command's own transaction marks it ran
-    only while that process still holds the claim, so no command is ever run twice.
+    `state`: pending (not run, or run and rolled back) → answered (its changes committed, in the same
+    transaction as its answer, stored in `reply`) → delivered; or failed (the user was told it failed) /
+    expired (too old to run). `claimed_by` and `lease_until` say which process works on it; a command's
+    transaction marks it answered only while that process still holds the claim, so none runs twice.
     """
 
     __tablename__ = "command_inbox"

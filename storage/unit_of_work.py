@@ -6,6 +6,7 @@ from collections.abc import Callable
 from types import TracebackType
 
 from sqlalchemy import Engine
+from sqlalchemy.orm import SessionTransaction
 from sqlmodel import Session
 
 
@@ -14,7 +15,6 @@ class UnitOfWork:
         self._engine = engine
         self._session: Session | None = None
         self._on_begin: list[Callable[[Session], None]] = []
-        self._before_commit: list[Callable[[Session], None]] = []
 
     @property
     def session(self) -> Session:
@@ -25,11 +25,6 @@ class UnitOfWork:
     def on_begin(self, read: Callable[[Session], None]) -> UnitOfWork:
         """Runs `read` in the session as soon as it opens: what the whole request needs, in the same session."""
         self._on_begin.append(read)
-        return self
-
-    def before_commit(self, write: Callable[[Session], None]) -> UnitOfWork:
-        """Runs `write` in the session just before it commits: what must commit together with the changes."""
-        self._before_commit.append(write)
         return self
 
     def __enter__(self) -> UnitOfWork:
@@ -48,6 +43,53 @@ class UnitOfWork:
         session.close()  # rolls back whatever was not committed; loaded objects stay readable
 
     def commit(self) -> None:
-        for write in self._before_commit:
-            write(self.session)
         self.session.commit()
+
+
+class SharedTransaction:
+    """One transaction around a whole command and its inbox entry, committed once by whoever opened it.
+
+    Each unit of work the command opens runs in a savepoint of it: the command's `commit()` releases its
+    savepoint, and leaving one without committing rolls just that savepoint back, as a unit of work of its
+    own would. So the command's changes, its "done" mark and its stored answer commit together, or not at all.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.session = Session(engine, expire_on_commit=False)
+
+    def unit_of_work(self) -> UnitOfWork:
+        return _SavepointUnitOfWork(self.session)
+
+    def commit(self) -> None:
+        self.session.commit()
+
+    def close(self) -> None:
+        self.session.close()
+
+
+class _SavepointUnitOfWork(UnitOfWork):
+    def __init__(self, session: Session) -> None:
+        super().__init__(session.get_bind())  # type: ignore[arg-type]
+        self._shared = session
+        self._savepoint: SessionTransaction | None = None
+
+    def __enter__(self) -> UnitOfWork:
+        self._session = self._shared
+        self._savepoint = self._shared.begin_nested()
+        for read in self._on_begin:
+            read(self._shared)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if self._savepoint is not None and self._savepoint.is_active:
+            self._savepoint.rollback()
+        self._session = None
+
+    def commit(self) -> None:
+        assert self._savepoint is not None
+        self._savepoint.commit()
