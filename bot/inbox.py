@@ -214,6 +214,7 @@ def send_and_mark(services: Services, entry: Entry, answer: str) -> bool:
     """
     try:
         with services.unit_of_work() as uow:
+            entries.commit_without_waiting_for_disk(session=uow.session)
             if not entries.finish(
                 session=uow.session, entry_id=entry.id, owner=str(THIS_PROCESS), state=entries.DELIVERED,
                 now=services.clock(),
