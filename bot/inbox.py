@@ -2,26 +2,22 @@
 with its inbox entry marked in the command's own transaction, and its reply stored before it is sent.
 
 A process that dies leaves its entries unfinished; `bot.inbox_recovery` finishes them on start and on
-every scheduler tick. Which process holds an entry is `host:pid:nonce`, so a restarted process on the same
-host knows at once that the one before it is gone, while another host's entries wait for their lease.
+every scheduler tick. Recording (before the ack) is in `bot.inbox_recording`.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import os
-import socket
 import threading
-import uuid
-from dataclasses import dataclass, replace
-from datetime import timedelta
+from dataclasses import replace
 from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.webhook import WebhookClient
 
 from bot.delivery import apologise, deliver, message_payload
+from bot.inbox_recording import THIS_PROCESS, Entry
 from bot.services import Services
 from commands.replies import Reply
 from commands.verbs import handle
@@ -29,11 +25,8 @@ from storage import inbox as entries
 from storage.unit_of_work import SharedTransaction
 
 logger = logging.getLogger("partnerbot.inbox")
-LEASE = timedelta(minutes=5)
-ACK_WAIT_SECONDS = 0.8
 ANSWER_TIMEOUT_SECONDS = 2
 """A response URL send holds the entry's lock (on SQLite, the database's write lock) this long at most."""
-"""How long the ack waits for the command to be recorded; Slack wants the ack within 3 s."""
 RUN_AGAIN = (
     ":leftwards_arrow_with_hook: `/partner {text}` opens a form, and Slack lets a form open only within 3 seconds"
     " of the command; the bot restarted before it could. Run `/partner {text}` again."
@@ -44,87 +37,8 @@ PARTLY_SENT = (
 )
 
 
-@dataclass(frozen=True)
-class Owner:
-    host: str
-    pid: int
-    nonce: str
-
-    def __str__(self) -> str:
-        return f"{self.host}:{self.pid}:{self.nonce}"
-
-
-THIS_PROCESS = Owner(socket.gethostname()[:120], os.getpid(), uuid.uuid4().hex[:12])
-
-
-def is_gone(owner: str, *, me: Owner = THIS_PROCESS) -> bool:
-    """True when `owner` is certainly dead: an earlier process on this host (its pid gone, or reused by us)."""
-    parts = owner.rsplit(":", 2)
-    if len(parts) != 3 or not parts[1].isdigit() or parts[0] != me.host:
-        return False
-    pid, nonce = int(parts[1]), parts[2]
-    if pid == me.pid:
-        return nonce != me.nonce
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:
-        return False
-    return False
-
-
-@dataclass(frozen=True)
-class Entry:
-    """What is needed to run a recorded command and answer it."""
-
-    id: int
-    team_id: str
-    user_id: str
-    channel_id: str | None
-    text: str
-    response_url: str | None
-
-
 class ClaimLost(Exception):
     """Another process claimed the entry (this one was too slow): it runs and answers the command instead."""
-
-
-class Recording:
-    """An entry being written while the ack waits a moment for it; the lazy listener waits until it is done."""
-
-    def __init__(self) -> None:
-        self._done = threading.Event()
-        self.entry: Entry | None = None
-        self.error: Exception | None = None
-        self.answered_at_ack = False
-
-    def __deepcopy__(self, memo: dict[int, Any]) -> Recording:
-        # bolt deep-copies the context for the lazy listener, which must see the same recording
-        return self
-
-    def wait(self, timeout: float | None = None) -> bool:
-        return self._done.wait(timeout)
-
-    def write(self, services: Services, fields: dict[str, Any]) -> None:
-        try:
-            with services.unit_of_work() as uow:
-                entry_id = entries.record_command(
-                    session=uow.session, now=services.clock(), owner=str(THIS_PROCESS), lease=LEASE, **fields
-                )
-                uow.commit()
-            self.entry = Entry(entry_id, **{key: fields[key] for key in Entry.__dataclass_fields__ if key != "id"})
-        except Exception as error:
-            self.error = error
-        finally:
-            self._done.set()
-
-
-def start_recording(services: Services, **fields: Any) -> Recording:
-    """Writes the entry in a short-lived thread, so a database that does not answer cannot hold up the ack."""
-    recording = Recording()
-    threading.Thread(target=recording.write, args=(services, fields), name="inbox-record", daemon=True).start()
-    return recording
 
 
 def stored_answer(reply: Reply, text: str) -> str:

@@ -15,16 +15,8 @@ from datetime import timedelta
 from slack_sdk import WebClient
 
 from bot.delivery import send_to_response_url
-from bot.inbox import (
-    LEASE,
-    THIS_PROCESS,
-    Entry,
-    finish,
-    is_gone,
-    mark_remembered_failures,
-    run_entry,
-    send_and_mark,
-)
+from bot.inbox import finish, mark_remembered_failures, run_entry, send_and_mark
+from bot.inbox_recording import LEASE, THIS_PROCESS, Entry, is_gone
 from bot.people import SlackPeople
 from bot.services import Services
 from storage import inbox as entries

@@ -11,7 +11,8 @@ from slack_sdk import WebClient
 
 from bot.database_trouble import DATABASE_UNAVAILABLE, database_unavailable
 from bot.delivery import apologise
-from bot.inbox import ACK_WAIT_SECONDS, Recording, run_entry, start_recording
+from bot.inbox import run_entry
+from bot.inbox_recording import ACK_WAIT_SECONDS, Recording, start_recording
 from bot.services import Services
 
 RECORDING = "inbox_recording"
