@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from commands.context import Invocation
 from commands.replies import AlertMessage, FormRejected, PartnerCard, PostedMessage, StallAdvanceForm, StallAlertActedOn
 from commands.stall_alerts import advance_form, alert_card, submit_advance, submit_snooze
+from commands.stalls import record_alert_message
 from tests.conftest import NOW
 from tests.integration.test_digest_and_stalls import due, enter_onboarding, rows
 
@@ -19,10 +20,13 @@ MakeInvocation = Callable[..., Invocation]
 POSTED = "*Acme* has been in *Onboarding* for 31 days"
 
 
-def posted_alert(invocation_for: MakeInvocation) -> AlertMessage:
+def posted_alert(invocation_for: MakeInvocation, *, place_stored: bool = True) -> AlertMessage:
+    """Acme's alert, as the job posted it; unless `place_stored` is False, its channel and ts were stored then."""
     enter_onboarding(invocation_for, "Acme", NOW - timedelta(days=31))
     [(_, _, alert_id)] = due(invocation_for())
     assert alert_id is not None
+    if place_stored:
+        record_alert_message(invocation_for().database, "T1", alert_id, "C0DIGEST", "1700000000.000100")
     return AlertMessage(alert_id, "C0DIGEST", "1700000000.000100", POSTED)
 
 
@@ -65,6 +69,6 @@ def test_snoozing_from_the_alert_rewrites_it_and_an_alert_gone_is_refused_in_the
 
 
 def test_an_alert_message_without_its_place_is_acted_on_but_not_rewritten(invocation_for: MakeInvocation) -> None:
-    alert = posted_alert(invocation_for)
+    alert = posted_alert(invocation_for, place_stored=False)
     reply = submit_snooze(AlertMessage(alert.alert_id), {"reason": None}, invocation_for())
     assert reply.body is None and reply.replaces is None
