@@ -15,6 +15,7 @@ from slack_sdk.webhook import WebhookClient
 from bot.channel_check import membership_hint
 from bot.database_trouble import apology
 from bot.direct_messages import send_direct_messages
+from bot.form_seal import FormSeal
 from bot.outbox import drain
 from bot.outbox.posts import post_now
 from bot.payloads import message_payload
@@ -36,12 +37,18 @@ def deliver(
     trigger_id: str | None = None,
     channel_id: str | None = None,
     invocation: Invocation | None = None,
+    seal: FormSeal | None = None,
 ) -> None:
     """Opens the reply's modal (first: a trigger_id lives 3 s), sends its DMs, then its message (which says
-    who did not get their DM; with the invocation, what those DMs would have started is taken back)."""
+    who did not get their DM; with the invocation, what those DMs would have started is taken back).
+
+    A modal's private_metadata is sealed with `seal`, so its submission can be trusted (bot/form_seal.py).
+    """
     if reply.modal is not None and trigger_id:
+        if seal is None:
+            raise ValueError("a form is opened with the form seal, or its submission would be refused")
         metadata = {key: value for key, value in (("response_url", response_url), ("channel_id", channel_id)) if value}
-        view = build_modal(reply.modal, user_id=user_id, metadata=metadata)
+        view = seal.seal(build_modal(reply.modal, user_id=user_id, metadata=metadata))
         client.views_open(trigger_id=trigger_id, view=view)
     body = send_direct_messages(client, reply, invocation, send_direct_message)
     if body is not None and reply.replaces:
@@ -79,6 +86,7 @@ def answer(
     trigger_id: str | None = None,
     channel_id: str | None = None,
     invocation: Invocation | None = None,
+    seal: FormSeal | None = None,
 ) -> None:
     """Runs a command and delivers its reply: how every listener answers.
 
@@ -95,6 +103,7 @@ def answer(
             trigger_id=trigger_id,
             channel_id=channel_id,
             invocation=invocation,
+            seal=seal,
         )
     except Exception as error:
         logger.exception("%s failed", what)

@@ -9,6 +9,7 @@ from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 from sqlalchemy import Engine
 
+from bot.form_seal import FormSeal
 from bot.health import HealthCheck
 from bot.http_edge import SlackEdge, WsgiApp
 from bot.settings import Settings
@@ -18,7 +19,12 @@ SLACK_PATH = "/slack/events"
 
 def build_wsgi_app(app: App, engine: Engine, settings: Settings) -> WsgiApp:
     slack = SlackRequestHandler(app, path=SLACK_PATH)
-    edge = SlackEdge(slack, signing_secret=settings.slack_signing_secret, max_body_bytes=settings.max_body_bytes)
+    edge = SlackEdge(
+        slack,
+        signing_secret=settings.slack_signing_secret,
+        max_body_bytes=settings.max_body_bytes,
+        seal=FormSeal.from_settings(settings),
+    )
     health = HealthCheck(engine, deadline=settings.health_timeout)
 
     def wsgi(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:

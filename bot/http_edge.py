@@ -14,6 +14,7 @@ from typing import Any
 
 from slack_sdk.signature import SignatureVerifier
 
+from bot.form_seal import FormSeal
 from bot.slack_payloads import payload_problem
 
 logger = logging.getLogger("partnerbot.http")
@@ -30,8 +31,11 @@ class Refused(Exception):
 
 
 class SlackEdge:
-    def __init__(self, slack: WsgiApp, *, signing_secret: str | None, max_body_bytes: int) -> None:
+    def __init__(
+        self, slack: WsgiApp, *, signing_secret: str | None, max_body_bytes: int, seal: FormSeal | None = None
+    ) -> None:
         self._slack = slack
+        self._seal = seal
         self._verifier = SignatureVerifier(signing_secret) if signing_secret else None
         self._max_body_bytes = max_body_bytes
 
@@ -93,6 +97,6 @@ class SlackEdge:
                 raise Refused(400, "X-Slack-Request-Timestamp is not a number")
             if not self._verifier.is_valid(body=body, timestamp=timestamp.strip(), signature=signature):
                 raise Refused(401, "invalid or expired signature")
-        problem = payload_problem(body, environ.get("CONTENT_TYPE") or "")
+        problem = payload_problem(body, environ.get("CONTENT_TYPE") or "", seal=self._seal)
         if problem:
             raise Refused(400, problem)

@@ -15,13 +15,14 @@ without rescheduling, and a run missed while the bot was down is made up (or ski
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from slack_sdk import WebClient
 
+from bot.inbox_recovery import recover_commands
 from bot.jobs import run_job
 from bot.leader import LeaderLock
 from bot.services import Services
@@ -33,6 +34,7 @@ REMINDER_INTERVAL = timedelta(hours=1)
 STALLED_ALERTS_AT = (9, 0)
 OUTBOX_INTERVAL = timedelta(seconds=30)
 IDLE_SENDER = "0 sent, 0 to retry, 0 failed"
+INBOX_TICK = timedelta(minutes=1)
 
 
 def run_if_leader(name: str, services: Services, client: WebClient, leader: LeaderLock) -> None:
@@ -63,4 +65,22 @@ def build_scheduler(services: Services, client: WebClient, leader: LeaderLock | 
         scheduler.add_job(
             run_if_leader, trigger, id=name, name=name, replace_existing=True, args=(name, services, client, lock)
         )
+    scheduler.add_job(
+        recover_if_leader,
+        IntervalTrigger(seconds=int(INBOX_TICK.total_seconds()), timezone=zone),
+        id="command-inbox",
+        name="command-inbox",
+        replace_existing=True,
+        next_run_time=datetime.now(zone),  # at start: finish what a process that died left unanswered
+        args=(services, client, lock),
+    )
     return scheduler
+
+
+def recover_if_leader(services: Services, client: WebClient, leader: LeaderLock) -> None:
+    if not leader.is_leader():
+        return
+    try:
+        logger.info(recover_commands(services, client))
+    except Exception:
+        logger.exception("finishing unanswered commands failed")

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from bot.form_seal import FormSeal
 from bot.settings import Settings
 from commands.context import Invocation
 from commands.people import EVERYONE, People
@@ -26,6 +27,10 @@ class Services:
     def __deepcopy__(self, memo: dict[int, Any]) -> Services:
         # bolt deep-copies the context for lazy listeners; the engine and its pool must be shared.
         return self
+
+    @property
+    def form_seal(self) -> FormSeal:
+        return FormSeal.from_settings(self.settings)
 
     def unit_of_work(self) -> UnitOfWork:
         return UnitOfWork(self.engine)

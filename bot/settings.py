@@ -29,6 +29,7 @@ class Settings(BaseSettings):
     db_pool_timeout: float = Field(default=2, gt=0, le=60, validation_alias="PARTNERBOT_DB_POOL_TIMEOUT")
     health_timeout: float = Field(default=2, gt=0, le=30, validation_alias="PARTNERBOT_HEALTH_TIMEOUT")
     max_body_bytes: int = Field(default=1024 * 1024, ge=1024, validation_alias="PARTNERBOT_MAX_BODY_BYTES")
+    form_key: str | None = Field(default=None, min_length=16, validation_alias="PARTNERBOT_FORM_KEY")
     shutdown_grace: float = Field(default=25, ge=0, le=600, validation_alias="PARTNERBOT_SHUTDOWN_GRACE")
 
     @field_validator("timezone_name")

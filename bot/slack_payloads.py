@@ -7,16 +7,21 @@ import json
 from typing import Any
 from urllib.parse import parse_qs
 
+from bot.form_seal import FormSeal
+
 Problem = str | None
 
 
-def payload_problem(body: str, content_type: str) -> Problem:
-    """What is wrong with `body`, in a few words for the log, or None when the listeners can read it."""
+def payload_problem(body: str, content_type: str, *, seal: FormSeal | None = None) -> Problem:
+    """What is wrong with `body`, in a few words for the log, or None when the listeners can read it.
+
+    With `seal`, a form's private_metadata must also be what the app sealed (bot/form_seal.py).
+    """
     if content_type.startswith("application/json") or body.startswith("{"):
         return _object_problem(body, "JSON body", _event_problem)
     form = parse_qs(body, keep_blank_values=True)
     if "payload" in form:
-        return _object_problem(form["payload"][0], "interaction payload", _interaction_problem)
+        return _object_problem(form["payload"][0], "interaction payload", lambda data: _interaction_problem(data, seal))
     if "command" in form and not form.get("user_id", [""])[0]:
         return "slash command without a user"
     return None
@@ -39,7 +44,7 @@ def _event_problem(data: dict[str, Any]) -> Problem:
     return None
 
 
-def _interaction_problem(data: dict[str, Any]) -> Problem:
+def _interaction_problem(data: dict[str, Any], seal: FormSeal | None = None) -> Problem:
     kind = data.get("type")
     if not isinstance(kind, str):
         return "interaction payload without a type"
@@ -55,11 +60,13 @@ def _interaction_problem(data: dict[str, Any]) -> Problem:
             return f"{kind} without a view"
         if metadata_problem(view.get("private_metadata")):
             return f"{kind} with unreadable private_metadata"
+        if seal is not None and not seal.is_intact(view.get("callback_id"), view.get("private_metadata")):
+            return f"{kind} with private_metadata the app did not seal (changed, or from another form)"
     return None
 
 
 def metadata_problem(metadata: object) -> bool:
-    """Every modal this app opens stores a JSON object (or nothing) in private_metadata."""
+    """Every modal this app opens stores a JSON object (with its seal) in private_metadata."""
     if metadata in (None, ""):
         return False
     if not isinstance(metadata, str):

@@ -61,8 +61,14 @@ def add_partner(
 def record_move(
     *, session: Session, partner: Partner, to_stage: str, now: datetime, user: str, note: str | None
 ) -> StageMove:
-    """Moves `partner` (locked by the caller) and appends the move to its history, in one transaction."""
+    """Moves `partner` (locked by the caller) and appends the move to its history, in one transaction.
+
+    The move is stamped no earlier than the partner's last move, read under the row lock: a request that
+    took its `now` before queueing behind a concurrent advance must not record a move older than that one,
+    or the newest history row would contradict the partner's stage.
+    """
     assert partner.id is not None
+    now = max(now, partner.stage_entered_at)
     move = StageMove(
         team_id=partner.team_id,
         partner_id=partner.id,

@@ -331,3 +331,33 @@ class OutboxStep(SQLModel, table=True):
     """Where Slack says the message went (a DM's conversation id, not the user id it was sent to)."""
     created_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     sent_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+
+
+class CommandInbox(SQLModel, table=True):
+    """A `/partner` command as received, recorded before it is acknowledged, until its answer is delivered.
+
+    `state`: pending (not run, or run and rolled back) → answered (its changes committed, in the same
+    transaction as its answer, stored in `reply`) → delivered; or failed (the user was told it failed) /
+    expired (too old to run). `claimed_by` and `lease_until` say which process works on it; a command's
+    transaction marks it answered only while that process still holds the claim, so none runs twice.
+    """
+
+    __tablename__ = "command_inbox"
+    __table_args__ = (
+        Index("ix_command_inbox_state", "state", "lease_until"),
+        Index("ix_command_inbox_team", "team_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    user_id: str = Field(max_length=64)
+    channel_id: str | None = Field(default=None, max_length=64)
+    text: str = Field(sa_column=Column(Text(), nullable=False))
+    response_url: str | None = Field(default=None, sa_column=Column(Text(), nullable=True))
+    received_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    state: str = Field(max_length=20)
+    claimed_by: str = Field(max_length=200)
+    lease_until: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    reply: str | None = Field(default=None, sa_column=Column(Text(), nullable=True))
+    """The rendered answer (the JSON payload for the response URL), stored before it is sent."""
+    finished_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))

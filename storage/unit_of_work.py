@@ -6,6 +6,7 @@ from collections.abc import Callable
 from types import TracebackType
 
 from sqlalchemy import Engine
+from sqlalchemy.orm import SessionTransaction
 from sqlmodel import Session
 
 
@@ -43,3 +44,52 @@ class UnitOfWork:
 
     def commit(self) -> None:
         self.session.commit()
+
+
+class SharedTransaction:
+    """One transaction around a whole command and its inbox entry, committed once by whoever opened it.
+
+    Each unit of work the command opens runs in a savepoint of it: the command's `commit()` releases its
+    savepoint, and leaving one without committing rolls just that savepoint back, as a unit of work of its
+    own would. So the command's changes, its "done" mark and its stored answer commit together, or not at all.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.session = Session(engine, expire_on_commit=False)
+
+    def unit_of_work(self) -> UnitOfWork:
+        return _SavepointUnitOfWork(self.session)
+
+    def commit(self) -> None:
+        self.session.commit()
+
+    def close(self) -> None:
+        self.session.close()
+
+
+class _SavepointUnitOfWork(UnitOfWork):
+    def __init__(self, session: Session) -> None:
+        super().__init__(session.get_bind())  # type: ignore[arg-type]
+        self._shared = session
+        self._savepoint: SessionTransaction | None = None
+
+    def __enter__(self) -> UnitOfWork:
+        self._session = self._shared
+        self._savepoint = self._shared.begin_nested()
+        for read in self._on_begin:
+            read(self._shared)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if self._savepoint is not None and self._savepoint.is_active:
+            self._savepoint.rollback()
+        self._session = None
+
+    def commit(self) -> None:
+        assert self._savepoint is not None
+        self._savepoint.commit()

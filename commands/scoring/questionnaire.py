@@ -23,6 +23,8 @@ from storage import scoring as repository
 
 QUESTIONS_PER_PAGE = 20
 MAX_COMMENT = 1000
+ANSWERS = {str(answer): answer for answer in ANSWER_RANGE}
+"""The only spellings of an answer: ASCII 1–5 ("²" or "５" pass str.isdigit but are not answers)."""
 
 
 def pages_of(form: ScoreForm, scorecard: Scorecard, answers: dict[str, int], page: int) -> ScoreForm:
@@ -49,18 +51,43 @@ def _page_answers(form: ScoreForm, values: dict[str, str | None]) -> dict[str, i
     errors: dict[str, str] = {}
     answers: dict[str, int] = {}
     for question in form.questions:
-        raw = values.get(question.key)
-        if not raw or not raw.isdigit() or int(raw) not in ANSWER_RANGE:
-            errors[question.key] = "Choose 1–5 for this criterion." if not raw else f"'{raw}' is not 1–5."
+        raw = (values.get(question.key) or "").strip()
+        if raw not in ANSWERS:
+            errors[question.key] = "Choose 1–5 for this criterion." if not raw else f"'{raw[:20]}' is not 1–5."
         else:
-            answers[question.key] = int(raw)
+            answers[question.key] = ANSWERS[raw]
     if errors:
         raise FormRejected(errors)
     return answers
 
 
+def first_field(form: ScoreForm) -> str:
+    """Where a refusal of the whole form is shown: its first question (or the comment)."""
+    return form.questions[0].key if form.questions else "comment"
+
+
+def check_answers(form: ScoreForm, answers: dict[str, int], scorecard: Scorecard, *, last_page: bool) -> None:
+    """The answers against the scorecard version the form was given for: only its criteria, each 1–5, and on
+    the last page every one of them. Refuses (changing nothing) rather than storing what `score why` would show."""
+    first = first_field(form)
+    unknown = sorted(key for key in answers if key not in scorecard.keys)
+    if unknown:
+        names = ", ".join(repr(key[:40]) for key in unknown[:5])
+        raise FormRejected({first: f"Not criteria of this scorecard: {names}. Run /partner score again."})
+    outside = sorted(key for key, value in answers.items() if value not in ANSWER_RANGE)
+    if outside:
+        listed = ", ".join(outside[:5])
+        raise FormRejected({first: f"Answers must be 1–5; not so for {listed}. Run /partner score again."})
+    missing = [key for key in scorecard.keys if key not in answers]
+    if last_page and missing:
+        raise FormRejected({first: f"Unanswered criteria: {', '.join(missing[:5])}. Run /partner score again."})
+
+
 def submit_score_page(form: ScoreForm, values: dict[str, str | None], invocation: Invocation) -> Reply:
-    """A submitted page: the next page as a modal, or — on the last page — the stored answers and the new score."""
+    """A submitted page: the next page as a modal, or — on the last page — the stored answers and the new score.
+
+    Everything is checked before the transaction commits: a refusal changes nothing.
+    """
     answers = dict(form.carried) | _page_answers(form, values)
     comment = (values.get("comment") or form.comment or "").strip() or None
     if comment and len(comment) > MAX_COMMENT:
@@ -68,17 +95,21 @@ def submit_score_page(form: ScoreForm, values: dict[str, str | None], invocation
     with invocation.unit_of_work() as uow:
         scorecard = repository.current_scorecard(session=uow.session, team_id=invocation.team_id)
         if scorecard.version != form.scorecard_version:
-            first = form.questions[0].key if form.questions else "comment"
+            first = first_field(form)
             raise FormRejected(
                 {first: "The scorecard changed while you answered; close this and run /partner score again."}
             )
+        check_answers(form, answers, scorecard, last_page=form.page + 1 >= form.pages)
         if form.page + 1 < form.pages:
             next_form = ScoreForm(form.partner, form.scorecard_version, (), comment=comment)
             return Reply(modal=pages_of(next_form, scorecard, answers, form.page + 1))
         try:  # archived while the form was open: no new answers, as `score` refuses it
             partner = require_active_partner(uow.session, invocation, form.partner, for_update=True)
         except PartnerbotError as error:
-            raise FormRejected({form.questions[0].key: error.message}) from None
+            raise FormRejected({first_field(form): error.message}) from None
+        rater = scoring.rater_score(answers, scorecard)
+        if rater is None:
+            raise FormRejected({first_field(form): "No answers to score."})
         repository.add_submission(
             session=uow.session,
             partner=partner,
@@ -88,10 +119,10 @@ def submit_score_page(form: ScoreForm, values: dict[str, str | None], invocation
             comment=comment,
             now=invocation.now,
         )
-        uow.commit()
         result = summary(uow.session, partner, invocation)
-    rater = scoring.rater_score(answers, scorecard)
-    assert result is not None and rater is not None
+        if result is None:
+            raise FormRejected({first_field(form): "The score could not be made."})
+        uow.commit()
     return Reply(ScoreRecorded(partner.name, rater, result))
 
 

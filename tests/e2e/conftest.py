@@ -15,10 +15,12 @@ from typing import Any
 from urllib.parse import urlencode
 
 import pytest
+from slack_sdk.models.views import View
 from slack_sdk.signature import SignatureVerifier
 from sqlalchemy import Engine
 
 from bot.app import build_app
+from bot.form_seal import FormSeal
 from bot.graceful import build_server
 from bot.http import build_wsgi_app
 from bot.services import Services
@@ -108,6 +110,11 @@ class Slack:
     def reply(self, response: str = "cmd", count: int = 1) -> dict[str, Any]:
         """The message the app sent to a response URL (the `count`-th one)."""
         return self.fake.wait_for(f"/response/{response}", count)[count - 1].body
+
+
+def sealed(view: View) -> dict[str, Any]:
+    """A modal built in a test, sealed as the app seals the forms it opens (with the test signing secret)."""
+    return FormSeal.from_settings(Settings(SLACK_SIGNING_SECRET=SIGNING_SECRET, _env_file=None)).seal(view).to_dict()
 
 
 @pytest.fixture

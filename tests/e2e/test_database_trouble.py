@@ -26,7 +26,7 @@ from storage.database import create_database_engine
 from storage.migrate import downgrade, upgrade
 from tests.conftest import POSTGRES_URL_VARIABLE, sqlite_url
 from tests.e2e.blackhole import BlackHole
-from tests.e2e.conftest import Slack, app_settings, serving
+from tests.e2e.conftest import Slack, app_settings, sealed, serving
 from tests.e2e.fake_slack import FakeSlack
 from tests.e2e.messages import visible_text
 from tests.e2e.test_registration_modal import submission
@@ -92,7 +92,7 @@ def test_a_command_is_acknowledged_at_once_and_answered_with_the_clear_notice_wi
 
 
 def test_a_form_submission_is_refused_in_the_form_with_the_notice_within_3_s(outage: Outage) -> None:
-    view = build_registration_modal(registration_form(), user_id="U01ANNA", metadata={}).to_dict()
+    view = sealed(build_registration_modal(registration_form(), user_id="U01ANNA", metadata={}))
     answer, elapsed = timed(lambda: outage.slack.interaction(submission(view, name="Acme")))
     assert answer.status == 200 and elapsed < CLEAR_ANSWER_WITHIN
     assert answer.json() == {"response_action": "errors", "errors": {"name": DATABASE_UNAVAILABLE}}

@@ -20,22 +20,34 @@ SENDER_TRANSACTIONS = 3
 
 
 @contextmanager
-def transactions(engine: Engine) -> Iterator[list[object]]:
-    """Every transaction begun on `engine` meanwhile (one per session that touched the database).
+def transactions(engine: Engine) -> Iterator[list[list[str]]]:
+    """The statements of every transaction begun on `engine` meanwhile that did the request's own work.
 
-    The reinstall watch's own check (once a minute per workspace, on a thread of its own, off the
-    request path) is not part of any request and is left out."""
-    begun: list[object] = []
+    The command inbox's bookkeeping (recording a command before its ack, storing its answer, marking it
+    delivered: transactions that touch nothing else) is not counted; a command's own transaction, which also
+    marks its inbox entry as run, is. Nor is the reinstall watch's own check (once a minute per workspace, on
+    a thread of its own, off the request path).
+    """
+    begun: list[list[str]] = []
+    current: dict[int, list[str]] = {}
 
     def on_begin(connection: Any) -> None:
         if threading.current_thread().name != REINSTALL_WATCH_THREAD:
-            begun.append(connection)
+            current[id(connection)] = []
+            begun.append(current[id(connection)])
+
+    def on_statement(connection: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if id(connection) in current and not statement.startswith("BEGIN"):
+            current[id(connection)].append(statement)
 
     event.listen(engine, "begin", on_begin)
+    event.listen(engine, "before_cursor_execute", on_statement)
     try:
         yield begun
     finally:
         event.remove(engine, "begin", on_begin)
+        event.remove(engine, "before_cursor_execute", on_statement)
+        begun[:] = [statements for statements in begun if not all("command_inbox" in s for s in statements)]
 
 
 def test_a_command_that_moves_a_partner_runs_in_one_transaction(slack: Slack) -> None:
@@ -47,6 +59,8 @@ def test_a_command_that_moves_a_partner_runs_in_one_transaction(slack: Slack) ->
         slack.command("advance Acme attraction", response="move")
         assert "Acme* moved Discovery → Attraction" in visible_text(slack.reply("move"))
     assert len(begun) == 1
+    [statements] = begun
+    assert any(s.startswith("UPDATE command_inbox") for s in statements), "the move and 'ran' commit together"
 
 
 def test_a_command_that_reads_the_workspaces_thresholds_runs_in_one_transaction(slack: Slack) -> None:
@@ -81,7 +95,7 @@ def test_snoozing_from_the_stall_summary_takes_one_transaction_per_request_and_t
     assert (len(opening), len(submitting)) == (1, 1 + SENDER_TRANSACTIONS)
 
 
-def settled(begun: list[object], expected: int) -> None:
+def settled(begun: list[list[str]], expected: int) -> None:
     """Waits (a little) for the sender to finish after Slack answered it, and a little more for anything extra."""
     deadline = time.monotonic() + 5
     while len(begun) < expected and time.monotonic() < deadline:

@@ -15,6 +15,7 @@ import pytest
 import yaml
 from sqlmodel import Session, col, select
 
+from bot.form_seal import SIGNATURE
 from commands.context import Invocation
 from commands.scoring.scorecards import load_scorecard_file
 from domain.scorecard import DEFAULT_SCORECARD
@@ -112,7 +113,10 @@ def load_thirty_criteria(slack: Slack, directory: Path) -> None:
 
 
 def metadata(view: dict[str, Any]) -> dict[str, Any]:
-    return json.loads(view["private_metadata"])
+    """The form's state as the app stored it, without its seal (which every opened form must carry)."""
+    stored = json.loads(view["private_metadata"])
+    assert isinstance(stored.pop(SIGNATURE), str), "the form is sealed"
+    return stored
 
 
 def question_ids(view: dict[str, Any]) -> list[str]:

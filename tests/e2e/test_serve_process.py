@@ -29,7 +29,7 @@ from commands.registry.partners import registration_form
 from storage.tables import Partner
 from tests.conftest import POSTGRES_URL_VARIABLE, sqlite_url
 from tests.e2e.blackhole import BlackHole
-from tests.e2e.conftest import SIGNING_SECRET, HttpAnswer, Slack
+from tests.e2e.conftest import SIGNING_SECRET, HttpAnswer, Slack, sealed
 from tests.e2e.fake_slack import FakeSlack
 from tests.e2e.messages import visible_text
 from tests.e2e.test_http_edge import FORM, TWENTY_MB, head_for, raw_exchange, signed_interaction
@@ -152,7 +152,7 @@ def answer_in_flight_after_sigterm(served: Served, engine: Engine, tmp_path: Pat
     assert slack.get("/healthz").status == 200
     release = hold_every_write(engine, tmp_path)  # every request that touches partners now waits: it is in flight
     assert slack.command("add Acme", response="lazy").status == 200  # acked; its lazy listener waits
-    view = build_registration_modal(registration_form(), user_id="U01ANNA", metadata={}).to_dict()
+    view = sealed(build_registration_modal(registration_form(), user_id="U01ANNA", metadata={}))
     form, answers = in_background(lambda: slack.interaction(submission(view, name="Globex")))
     time.sleep(1.0)
 

@@ -17,6 +17,6 @@ def test_the_outbox_sender_is_a_scheduled_job_next_to_the_others() -> None:
     services = Services(settings=Settings(_env_file=None), engine=engine)
     scheduler = build_scheduler(services, WebClient(token="xoxb-test"), LeaderLock(engine))
     jobs = {job.id: job for job in scheduler.get_jobs()}
-    assert set(jobs) == {"weekly-digest", "stalled-alerts", "score-reminders", "outbox"}
+    assert set(jobs) == {"weekly-digest", "stalled-alerts", "score-reminders", "outbox", "command-inbox"}
     trigger = jobs["outbox"].trigger
     assert isinstance(trigger, IntervalTrigger) and trigger.interval == OUTBOX_INTERVAL

@@ -22,10 +22,11 @@ def acknowledge(ack: Ack) -> None:
     ack()
 
 
-def open_registration_form(body: dict[str, Any], client: WebClient, logger: Logger) -> None:
+def open_registration_form(body: dict[str, Any], client: WebClient, context: BoltContext, logger: Logger) -> None:
     """The form's confirmation goes to the user's DM: a Home button has no response URL."""
     try:
-        view = build_registration_modal(registration_form(), user_id=body["user"]["id"], metadata={})
+        seal = context["services"].form_seal
+        view = seal.seal(build_registration_modal(registration_form(), user_id=body["user"]["id"], metadata={}))
         client.views_open(trigger_id=body["trigger_id"], view=view)
     except Exception:
         logger.exception("could not open the registration form")
@@ -48,4 +49,5 @@ def open_partner_menu(body: dict[str, Any], client: WebClient, context: BoltCont
         logger=logger,
         what=f"home menu {action!r} for {partner!r}",
         trigger_id=body.get("trigger_id"),
+        seal=context["services"].form_seal,
     )

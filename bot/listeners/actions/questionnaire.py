@@ -23,4 +23,5 @@ def open_questionnaire(body: dict[str, Any], client: WebClient, context: BoltCon
         logger=logger,
         what=f"the questionnaire for {partner!r}",
         trigger_id=body.get("trigger_id"),
+        seal=context["services"].form_seal,
     )

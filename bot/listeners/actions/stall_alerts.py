@@ -36,6 +36,7 @@ def _answer(
         what=f"stall alert button {body['actions'][0].get('action_id')}",
         response_url=body.get("response_url"),
         trigger_id=body.get("trigger_id"),
+        seal=context["services"].form_seal,
     )
 
 

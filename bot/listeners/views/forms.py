@@ -82,7 +82,8 @@ def submit_score(ack: Ack, body: dict[str, Any], context: BoltContext, logger: L
         return
     if reply.modal is not None:
         metadata = {key: value for key, value in read_metadata(view).items() if key == "response_url"}
-        ack(response_action="update", view=build_modal(reply.modal, user_id=invocation.user_id, metadata=metadata))
+        view = build_modal(reply.modal, user_id=invocation.user_id, metadata=metadata)
+        ack(response_action="update", view=context["services"].form_seal.seal(view))
         return
     context[SUBMITTED] = reply
     ack()

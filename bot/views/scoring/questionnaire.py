@@ -91,16 +91,22 @@ def read_score_form(view: dict[str, Any]) -> tuple[ScoreForm, dict[str, str | No
             values[block_id.removeprefix(QUESTION_PREFIX)] = raw
         else:
             values[block_id] = raw
+    carried = state.get("carried") if isinstance(state.get("carried"), dict) else {}
     form = ScoreForm(
         partner=str(state.get("partner", "")),
-        scorecard_version=int(state.get("version", 0)),
+        scorecard_version=_number(state.get("version"), 0),
         questions=tuple(ScoreQuestion(key, key, "") for key in keys),
-        page=int(state.get("page", 0)),
-        pages=int(state.get("pages", 1)),
-        carried=tuple((str(k), int(v)) for k, v in (state.get("carried") or {}).items()),
-        comment=state.get("comment"),
+        page=_number(state.get("page"), 0),
+        pages=_number(state.get("pages"), 1),
+        carried=tuple((str(key), _number(value, 0)) for key, value in carried.items()),
+        comment=state.get("comment") if isinstance(state.get("comment"), str) else None,
     )
     return form, values
+
+
+def _number(value: object, default: int) -> int:
+    """An integer as this app stored it; anything else becomes `default` (0 is never a valid answer)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else default
 
 
 def error_block_ids(errors: dict[str, str], form: ScoreForm) -> dict[str, str]:

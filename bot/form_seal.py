@@ -1,0 +1,84 @@
+"""Forms hand back only what the app put in them: each modal's private_metadata carries an HMAC of its
+contents and the form's callback_id, checked before anything runs (HTTP 400 when it does not match).
+
+The key is PARTNERBOT_FORM_KEY when set, otherwise derived from the signing secret (or, in Socket Mode
+without one, the bot token), so a deployment needs no new setting; changing it invalidates open forms.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from slack_bolt import BoltResponse
+from slack_sdk.models.views import View
+
+from bot.settings import Settings
+
+logger = logging.getLogger("partnerbot.forms")
+SIGNATURE = "_sig"
+OFFLINE_KEY = b"partnerbot offline forms"
+"""For the console and tests without Slack secrets: nothing submitted from Slack is checked with it."""
+FORGED = "form metadata is unreadable or was changed"
+
+
+@dataclass(frozen=True)
+class FormSeal:
+    key: bytes
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> FormSeal:
+        if settings.form_key:
+            return cls(settings.form_key.encode())
+        secret = settings.slack_signing_secret or settings.slack_bot_token
+        if not secret:
+            return cls(OFFLINE_KEY)
+        return cls(hmac.new(secret.encode(), b"partnerbot form metadata", hashlib.sha256).digest())
+
+    def _signature(self, callback_id: str, data: dict[str, Any]) -> str:
+        canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        digest = hmac.new(self.key, f"{callback_id}\n{canonical}".encode(), hashlib.sha256).digest()
+        return base64.urlsafe_b64encode(digest).decode().rstrip("=")
+
+    def seal(self, view: View) -> View:
+        """Signs the view's private_metadata (a JSON object, or nothing) in place; returns the view."""
+        data = json.loads(view.private_metadata or "{}")
+        data[SIGNATURE] = self._signature(view.callback_id or "", data)
+        view.private_metadata = json.dumps(data, ensure_ascii=False)
+        return view
+
+    def is_intact(self, callback_id: object, metadata: object) -> bool:
+        """True when `metadata` is what this app sealed for a form with this callback_id."""
+        if not isinstance(metadata, str) or not isinstance(callback_id, str):
+            return False
+        try:
+            data = json.loads(metadata)
+        except (json.JSONDecodeError, RecursionError):
+            return False
+        if not isinstance(data, dict):
+            return False
+        signature = data.pop(SIGNATURE, None)
+        return isinstance(signature, str) and hmac.compare_digest(signature, self._signature(callback_id, data))
+
+
+def refuse_forged_forms(seal: FormSeal) -> Callable[..., BoltResponse | None]:
+    """Middleware: a form submission whose metadata is not intact gets 400 and runs nothing.
+
+    In HTTP mode the edge refuses it first (bot/slack_payloads.py); this covers Socket Mode too.
+    """
+
+    def middleware(body: dict[str, Any], next: Callable[[], BoltResponse | None]) -> BoltResponse | None:
+        if body.get("type") in ("view_submission", "view_closed"):
+            view = body.get("view") or {}
+            if not seal.is_intact(view.get("callback_id"), view.get("private_metadata")):
+                logger.warning("refused a %s: %s", body.get("type"), FORGED)
+                return BoltResponse(status=400, body=FORGED)
+        return next()
+
+    return middleware
