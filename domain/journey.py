@@ -130,7 +130,9 @@ DEFAULT_JOURNEY = Journey(
             key="goal",
             name="End goal",
             description="The agreed results are reached.",
-            aliases=("end", "end-goal", "endgoal", "цель", "результат", "cel"),
+            aliases=(
+                "end", "end-goal", "endgoal", "конечная цель", "цель", "результат", "cel końcowy", "cel",
+            ),
             stall_threshold_days=None,
         ),
     )

@@ -24,7 +24,6 @@ from domain.alliances import ALLIANCE_STRUCTURES
 from domain.errors import (
     DuplicatePartner,
     PartnerbotError,
-    UnknownStage,
 )
 from domain.partner import (
     PARTNER_SIZES,
@@ -35,6 +34,7 @@ from domain.partner import (
     clean_name,
     clean_value,
 )
+from domain.stages import read_stage_and_note
 from storage import registry as repository
 from storage.alliances import ensure_label_alliance
 from storage.tables import Partner
@@ -107,14 +107,8 @@ def submit_registration(values: dict[str, str | None], invocation: Invocation) -
 def advance(command: Advance, invocation: Invocation) -> Reply:
     with invocation.unit_of_work() as uow:
         journey = invocation.journey
-        note = command.note
-        try:
-            requested = journey.resolve(command.stage) if command.stage else None
-        except UnknownStage:
-            if not command.stage_or_note:
-                raise
-            requested, note = None, command.stage
-        note = clean_value("notes", note) if note else None
+        reading = read_stage_and_note(journey, command.name, command.stage_words, command.quoted)
+        requested, note = reading.stage, clean_value("notes", reading.note) if reading.note else None
         partner = require_active_partner(uow.session, invocation, command.name, for_update=True)
         move = journey.move_partner(partner.name, journey.get(partner.stage), requested)
         days = days_in_stage(partner, invocation)

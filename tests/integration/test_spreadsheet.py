@@ -296,7 +296,7 @@ def test_export_then_import_changes_nothing(invocation_for: InvocationFor, tmp_p
     import_partners(sheet(tmp_path, "name,stage,stage_since,type\nŻabka,attraction,2026-03-01,agency\n"), start)
     registry.register(start, "Ромашка", Profile(owner="U_ANNA", segment="ритейл"))
     afternoon = invocation_for(now=datetime(2026, 11, 23, 15, 47, 12, tzinfo=UTC))  # not midnight: dates compare by day
-    registry.advance(Advance("Ромашка", "support", "kick-off"), afternoon)
+    registry.advance(Advance.to("Ромашка", "support", "kick-off"), afternoon)
     registry.advance(Advance("Żabka"), afternoon)
     moves = move_count(afternoon)
 
