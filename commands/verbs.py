@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from commands import digest, feedback, journey_map, kpis, stalls
+from commands import digest, feedback, journey_map, kpis, profile, stalls
 from commands.alliances import flows as alliance_flows
 from commands.alliances import parse as alliance_parse
 from commands.alliances import structures as alliance_structures
@@ -91,6 +91,24 @@ VERBS: dict[str, Verb] = {
             registry_grammar.parse_show,
             registry.show,
             aliases=("card", "info", "pokaż", "показать"),
+        ),
+        Verb(
+            "set",
+            'set NAME type=… size=… segment=… owner=@user source=… alliance=… notes="…"',
+            "Change a partner's profile (an empty value clears a field); kept in its history, shown by `show`.",
+            ("set Acme type=reseller size=large segment=retail owner=@anna source=referral", 'set Acme notes=""'),
+            profile.parse_set,
+            profile.set_profile,
+            aliases=("edit", "zmień", "изменить"),
+        ),
+        Verb(
+            "rename",
+            'rename NAME "NEW NAME"',
+            "Give a partner a new name; its history, figures and alliances stay with it.",
+            ('rename Acme "Acme Group"',),
+            profile.parse_rename,
+            profile.rename,
+            aliases=("zmień-nazwę", "переименовать"),
         ),
         Verb(
             "list",

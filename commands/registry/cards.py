@@ -9,6 +9,7 @@ from commands.context import Invocation
 from commands.feedback import feedback_summary
 from commands.kpis import figures
 from commands.registry.lookup import stage_title
+from commands.registry.profile_history import profile_history
 from commands.replies import MoveLine, PartnerCard, PartnerRow
 from commands.scoring.summary import score_summary
 from domain.alliances import ALLIANCE_STRUCTURES
@@ -76,4 +77,6 @@ def partner_card(
         kpis=figures(session, invocation, this_month(invocation.now, invocation.timezone), partner),
         score=score_summary(session, partner, invocation),
         alliances=partner_alliance_advice(session, invocation, partner),
+        source=partner.source,
+        edits=profile_history(session, partner, invocation),
     )

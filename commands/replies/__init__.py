@@ -24,6 +24,7 @@ from commands.replies.feedback import FeedbackForm, FeedbackRecorded, FeedbackSu
 from commands.replies.home import HomeOverview
 from commands.replies.journey_map import JourneyMap, MapStageLine
 from commands.replies.kpis import Figures, KpiRecorded, KpiReport, ProgramDashboard
+from commands.replies.profile import ProfileEdited
 from commands.replies.registry import (
     JourneyOverview,
     MoveLine,
@@ -92,6 +93,7 @@ Body = (
     | AllianceMatrix
     | FlowRecorded
     | ExportReady
+    | ProfileEdited
 )
 Modal = RegistrationForm | FeedbackForm | ScoreForm | StallAdvanceForm | StallSnoozeForm
 

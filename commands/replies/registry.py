@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from commands.replies.alliances import AllianceAdvice
     from commands.replies.feedback import FeedbackSummary
     from commands.replies.kpis import Figures
+    from commands.replies.profile import EditLine
     from commands.replies.scoring import ScoreSummary
 
 
@@ -45,6 +46,8 @@ class PartnerCard:
     kpis: Figures | None = None
     score: ScoreSummary | None = None
     alliances: AllianceAdvice | None = None
+    source: str | None = None
+    edits: tuple[EditLine, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -283,10 +283,10 @@ def test_export_writes_active_partners_in_journey_order_with_a_bom(
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert rows[0] == list(EXPORT_COLUMNS)
     assert [row[: len(COLUMNS)] for row in rows[1:]] == [
-        ["alpha", "discovery", "2026-11-23", "", "", "", "", "", "", ""],
-        ["Zeta", "discovery", "2026-03-01", "", "", "", "", "", "", ""],
+        ["alpha", "discovery", "2026-11-23", "", "", "", "", "", "", "", ""],
+        ["Zeta", "discovery", "2026-03-01", "", "", "", "", "", "", "", ""],
         ["Ромашка", "support", "2026-03-01", "U_ANNA", "retail, food", "reseller", "", "chain",
-         "Ромашка (chain) [chain #1]", ""],
+         "Ромашка (chain) [chain #1]", "", ""],
     ]
     assert [row[len(COLUMNS)] for row in rows[1:]] == ["0", "267", "267"]  # days in stage
 

@@ -16,6 +16,7 @@ from bot.views.blocks import (
 from bot.views.feedback import feedback_lines
 from bot.views.format import clip, day, days, escape, moment, person
 from bot.views.kpis import kpi_line
+from bot.views.profile import edit_lines
 from bot.views.scoring.summary import score_lines
 from commands.replies import (
     JourneyOverview,
@@ -48,6 +49,7 @@ def build_partner_card(card: PartnerCard) -> list[Block]:
         ("Size", escape(card.size or "—")),
         ("Segment", escape(card.segment or "—")),
         ("Alliance", escape(card.alliance or "—")),
+        ("Source", escape(card.source or "—")),
     ]
     blocks: list[Block] = []
     if card.headline:
@@ -73,6 +75,8 @@ def build_partner_card(card: PartnerCard) -> list[Block]:
     history = move_line(card)
     if history:
         blocks += [DividerBlock(), context("*Recent moves*\n" + "\n".join(history))]
+    if card.edits:
+        blocks.append(context("*Profile changes*\n" + "\n".join(edit_lines(card.edits))))
     return blocks
 
 

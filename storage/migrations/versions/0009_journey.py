@@ -1,0 +1,63 @@
+"""The journey as a team runs it: partner source, profile edits kept as history, touchpoints.
+
+Existing partners keep everything they had; the new column is empty and the new tables start empty.
+
+Revision ID: 0009
+Revises: 0006
+Create Date: 2026-11-30
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+from storage.types import UTCDateTime
+
+revision = "0009"
+down_revision = "0006"
+branch_labels = None
+depends_on = None
+
+
+def _partner_fk() -> sa.Column:
+    return sa.Column("partner_id", sa.Integer(), sa.ForeignKey("partner.id", ondelete="CASCADE"), nullable=False)
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("partner") as partner:
+        partner.add_column(sa.Column("source", sa.String(length=40), nullable=True))
+    op.create_table(
+        "partner_edit",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("team_id", sa.String(length=32), nullable=False),
+        _partner_fk(),
+        sa.Column("field", sa.String(length=20), nullable=False),
+        sa.Column("before", sa.String(length=1000), nullable=True),
+        sa.Column("after", sa.String(length=1000), nullable=True),
+        sa.Column("edited_at", UTCDateTime(), nullable=False),
+        sa.Column("edited_by", sa.String(length=64), nullable=False),
+    )
+    op.create_index("ix_partner_edit_team_id", "partner_edit", ["team_id"])
+    op.create_index("ix_partner_edit_partner_edited_at", "partner_edit", ["partner_id", "edited_at"])
+    op.create_table(
+        "touchpoint",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("team_id", sa.String(length=32), nullable=False),
+        _partner_fk(),
+        sa.Column("kind", sa.String(length=20), nullable=False),
+        sa.Column("stage", sa.String(length=40), nullable=False),
+        sa.Column("on_date", sa.Date(), nullable=False),
+        sa.Column("note", sa.String(length=1000), nullable=True),
+        sa.Column("recorded_at", UTCDateTime(), nullable=False),
+        sa.Column("recorded_by", sa.String(length=64), nullable=False),
+    )
+    op.create_index("ix_touchpoint_partner_on_date", "touchpoint", ["partner_id", "on_date"])
+    op.create_index("ix_touchpoint_team_on_date", "touchpoint", ["team_id", "on_date"])
+
+
+def downgrade() -> None:
+    op.drop_table("touchpoint")
+    op.drop_table("partner_edit")
+    with op.batch_alter_table("partner") as partner:
+        partner.drop_column("source")
