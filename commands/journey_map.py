@@ -10,6 +10,7 @@ from commands.context import Invocation
 from commands.registry.cards import days_in_stage
 from commands.replies import JourneyMap, MapStageLine, Reply
 from commands.tokens import ParseError, Token
+from commands.touchpoints import map_touchpoints
 from domain import feedback as rules
 from storage.feedback import team_feedback
 from storage.registry import active_partners
@@ -22,6 +23,7 @@ def journey_map(invocation: Invocation) -> JourneyMap:
     with invocation.unit_of_work() as uow:
         partners = active_partners(session=uow.session, team_id=invocation.team_id)
         answers = team_feedback(session=uow.session, team_id=invocation.team_id)
+        touchpoints = map_touchpoints(uow.session, invocation)
     days: dict[str, list[int]] = defaultdict(list)
     for partner in partners:
         days[partner.stage].append(days_in_stage(partner, invocation))
@@ -46,7 +48,7 @@ def journey_map(invocation: Invocation) -> JourneyMap:
                 ),
             )
         )
-    return JourneyMap(tuple(lines))
+    return JourneyMap(tuple(lines), touchpoints)
 
 
 @dataclass(frozen=True)

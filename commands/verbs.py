@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from commands import digest, feedback, journey_map, kpis, profile, stalls
+from commands import digest, feedback, journey_map, kpis, profile, stalls, touchpoints
 from commands.alliances import flows as alliance_flows
 from commands.alliances import parse as alliance_parse
 from commands.alliances import structures as alliance_structures
@@ -109,6 +109,16 @@ VERBS: dict[str, Verb] = {
             profile.parse_rename,
             profile.rename,
             aliases=("zmień-nazwę", "переименовать"),
+        ),
+        Verb(
+            "log",
+            'log NAME KIND ["note"] [on=DATE]',
+            "Log a touchpoint — call, meeting, webinar, training, event, email, co-marketing, other — in the"
+            " partner's stage; it counts as activity.",
+            ('log Acme meeting "QBR with their CTO"', "log Acme webinar on=2026-11-20"),
+            touchpoints.parse_log,
+            touchpoints.log,
+            aliases=("touch", "touchpoint", "kontakt", "контакт"),
         ),
         Verb(
             "list",

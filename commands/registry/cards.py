@@ -12,6 +12,7 @@ from commands.registry.lookup import stage_title
 from commands.registry.profile_history import profile_history
 from commands.replies import MoveLine, PartnerCard, PartnerRow
 from commands.scoring.summary import score_summary
+from commands.touchpoints import card_touchpoints
 from domain.alliances import ALLIANCE_STRUCTURES
 from domain.clock import days_between, local_date
 from domain.journey import is_stalled
@@ -79,4 +80,5 @@ def partner_card(
         alliances=partner_alliance_advice(session, invocation, partner),
         source=partner.source,
         edits=profile_history(session, partner, invocation),
+        touchpoints=card_touchpoints(session, partner),
     )

@@ -61,6 +61,7 @@ from commands.replies.stalls import (
     StallReasons,
     StallSnoozeForm,
 )
+from commands.replies.touchpoints import TouchpointLogged
 from domain.errors import PartnerbotError
 
 Body = (
@@ -94,6 +95,7 @@ Body = (
     | FlowRecorded
     | ExportReady
     | ProfileEdited
+    | TouchpointLogged
 )
 Modal = RegistrationForm | FeedbackForm | ScoreForm | StallAdvanceForm | StallSnoozeForm
 

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from commands.replies.kpis import Figures
     from commands.replies.profile import EditLine
     from commands.replies.scoring import ScoreSummary
+    from commands.replies.touchpoints import TouchpointLine
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class PartnerCard:
     alliances: AllianceAdvice | None = None
     source: str | None = None
     edits: tuple[EditLine, ...] = ()
+    touchpoints: tuple[TouchpointLine, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from bot.views.format import clip, day, days, escape, moment, person
 from bot.views.kpis import kpi_line
 from bot.views.profile import edit_lines
 from bot.views.scoring.summary import score_lines
+from bot.views.touchpoints import touchpoint_lines
 from commands.replies import (
     JourneyOverview,
     PartnerCard,
@@ -72,6 +73,8 @@ def build_partner_card(card: PartnerCard) -> list[Block]:
         blocks.append(section("\n".join(alliance_card_lines(card.alliances))))
     if card.kpis is not None and card.kpis.totals:
         blocks.append(section(kpi_line(card.kpis)))
+    if card.touchpoints:
+        blocks.append(section("*Touchpoints*\n" + "\n".join(touchpoint_lines(card.touchpoints))))
     history = move_line(card)
     if history:
         blocks += [DividerBlock(), context("*Recent moves*\n" + "\n".join(history))]
