@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from commands import digest, feedback, journey_map, kpis, profile, stalls, touchpoints
+from commands import checklists, digest, feedback, journey_map, kpis, profile, stalls, touchpoints
 from commands.alliances import flows as alliance_flows
 from commands.alliances import parse as alliance_parse
 from commands.alliances import structures as alliance_structures
@@ -19,6 +19,8 @@ from commands.scoring import asks, ranking
 from commands.scoring import parse as scoring_grammar
 from commands.scoring import questionnaire as scoring
 from commands.spreadsheet import sharing
+from commands.stages import design as stages_design
+from commands.stages import parse as stages_grammar
 from commands.tokens import ParseError, Token, tokenize
 from domain.words import closest, fold
 
@@ -131,12 +133,30 @@ VERBS: dict[str, Verb] = {
         ),
         Verb(
             "stages",
-            "stages",
-            "The journey: each stage, what it means, and how many partners are in it.",
-            ("stages",),
-            registry_grammar.parse_stages,
-            registry.stages,
+            'stages [add "NAME" after STAGE days=N | rename STAGE "NAME" | remove STAGE [move-to=STAGE] | order STAGE…'
+            ' | describe STAGE "text" | template method|default | checklist STAGE [add|remove "step"]]',
+            "The journey: each stage, what it means, and how many partners are in it; design your own stages and"
+            " their checklists.",
+            (
+                "stages",
+                'stages add "Pilot" after onboarding days=30',
+                'stages rename support "Growth"',
+                "stages remove attraction move-to=discovery",
+                "stages template method",
+                'stages checklist onboarding add "Sales training done"',
+            ),
+            stages_grammar.parse_stages,
+            stages_design.run_stages,
             aliases=("journey", "etapy", "этапы"),
+        ),
+        Verb(
+            "check",
+            'check NAME "step"',
+            "Tick a step of the checklist of the partner's stage (by its words or its number).",
+            ('check Acme "Sales training done"', "check Acme 2"),
+            checklists.parse_check,
+            checklists.check,
+            aliases=("done", "tick", "odhacz", "отметить"),
         ),
         Verb(
             "feedback",

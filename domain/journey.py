@@ -138,6 +138,10 @@ DEFAULT_JOURNEY = Journey(
     )
 )
 
+METHOD_JOURNEY = Journey(tuple(stage for stage in DEFAULT_JOURNEY.stages if stage.key != "onboarding"))
+"""The method's four stages: Discovery — Attraction — Support — End goal (activation happens within support)."""
+TEMPLATES: dict[str, Journey] = {"default": DEFAULT_JOURNEY, "method": METHOD_JOURNEY}
+
 
 def is_stalled(stage: Stage, days_in_stage: int) -> bool:
     """Stalled once the days in a stage exceed its threshold; a stage without one never stalls."""

@@ -1,10 +1,10 @@
-"""Tables of the journey as a team runs it: profile edits kept as history, touchpoints with partners."""
+"""Tables of the journey as a team runs it: its stages and checklists, profile edits, touchpoints."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, Index
+from sqlalchemy import Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from storage.types import UTCDateTime
@@ -44,3 +44,51 @@ class Touchpoint(SQLModel, table=True):
     note: str | None = Field(default=None, max_length=1000)
     recorded_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     recorded_by: str = Field(max_length=64)
+
+
+class JourneyStage(SQLModel, table=True):
+    """A stage of a workspace's own journey; a workspace with no rows runs today's five default stages.
+
+    Stall thresholds set with `stalled set` stay in `stage_threshold` and override `stall_threshold_days`.
+    """
+
+    __tablename__ = "journey_stage"
+    __table_args__ = (UniqueConstraint("team_id", "key", name="uq_journey_stage_team_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    position: int
+    key: str = Field(max_length=40)
+    name: str = Field(max_length=40)
+    description: str = Field(default="", max_length=300)
+    aliases: str = Field(default="", max_length=500)
+    stall_threshold_days: int | None = Field(default=None)
+
+
+class ChecklistItem(SQLModel, table=True):
+    """One step of a stage's checklist (the activation steps of onboarding, say)."""
+
+    __tablename__ = "checklist_item"
+    __table_args__ = (Index("ix_checklist_item_team_stage", "team_id", "stage"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    stage: str = Field(max_length=40)
+    position: int
+    text: str = Field(max_length=200)
+    created_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    created_by: str = Field(max_length=64)
+
+
+class PartnerCheck(SQLModel, table=True):
+    """A checklist step a partner has done."""
+
+    __tablename__ = "partner_check"
+    __table_args__ = (UniqueConstraint("partner_id", "item_id", name="uq_partner_check"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    partner_id: int = Field(foreign_key="partner.id", ondelete="CASCADE")
+    item_id: int = Field(foreign_key="checklist_item.id", ondelete="CASCADE")
+    checked_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    checked_by: str = Field(max_length=64)

@@ -10,6 +10,7 @@ from bot.views import feedback as _feedback  # noqa: F401
 from bot.views import journey_map as _journey_map  # noqa: F401
 from bot.views import kpis as _kpis  # noqa: F401
 from bot.views import profile as _profile  # noqa: F401
+from bot.views import stages as _stages  # noqa: F401
 from bot.views import stalls as _stalls  # noqa: F401
 from bot.views import touchpoints as _touchpoints  # noqa: F401
 from bot.views.registry import partners as _registry_partners  # noqa: F401

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from commands.alliances.advice import partner_alliance_advice
+from commands.checklists import progress
 from commands.context import Invocation
 from commands.feedback import feedback_summary
 from commands.kpis import figures
@@ -81,4 +82,5 @@ def partner_card(
         source=partner.source,
         edits=profile_history(session, partner, invocation),
         touchpoints=card_touchpoints(session, partner),
+        checklist=progress(session, partner, invocation, partner.stage),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
+from commands.checklists import open_steps
 from commands.context import Invocation
 from commands.registry.cards import days_in_stage, partner_card, partner_row, quoted
 from commands.registry.lookup import require_active_partner, require_partner
@@ -25,6 +26,7 @@ from domain.errors import (
     DuplicatePartner,
     PartnerbotError,
 )
+from domain.journey import Journey
 from domain.partner import (
     PARTNER_SIZES,
     PARTNER_TYPES,
@@ -112,6 +114,7 @@ def advance(command: Advance, invocation: Invocation) -> Reply:
         partner = require_active_partner(uow.session, invocation, command.name, for_update=True)
         move = journey.move_partner(partner.name, journey.get(partner.stage), requested)
         days = days_in_stage(partner, invocation)
+        left_open = open_steps(uow.session, partner, invocation)
         repository.record_move(
             session=uow.session,
             partner=partner,
@@ -123,7 +126,8 @@ def advance(command: Advance, invocation: Invocation) -> Reply:
         uow.commit()
     return Reply(
         StageMoved(
-            partner.name, move.from_stage.name, move.to_stage.name, days, move.backwards, note, invocation.user_id
+            partner.name, move.from_stage.name, move.to_stage.name, days, move.backwards, note, invocation.user_id,
+            left_open,
         ),
         public=True,
     )
@@ -153,12 +157,12 @@ def list_partners(command: ListPartners, invocation: Invocation) -> Reply:
     return Reply(PartnerListing(tuple(groups), len(partners), shown, stages[0].name if command.stage else None))
 
 
-def journey_overview(session: Session, invocation: Invocation) -> JourneyOverview:
+def journey_overview(session: Session, invocation: Invocation, journey: Journey | None = None) -> JourneyOverview:
     counts = repository.stage_counts(session=session, team_id=invocation.team_id)
     archived = repository.count_archived(session=session, team_id=invocation.team_id)
     lines = tuple(
         StageLine(s.key, s.name, s.description, s.aliases, counts.get(s.key, 0), s.stall_threshold_days)
-        for s in invocation.journey.stages
+        for s in (journey or invocation.journey).stages
     )
     return JourneyOverview(lines, archived)
 

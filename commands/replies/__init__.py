@@ -51,6 +51,7 @@ from commands.replies.scoring import (
     ScoreRecorded,
     ScoreSummary,
 )
+from commands.replies.stages import ChecklistView, JourneyChanged, StepChecked
 from commands.replies.stalls import (
     AlertMessage,
     StallAdvanceForm,
@@ -96,6 +97,9 @@ Body = (
     | ExportReady
     | ProfileEdited
     | TouchpointLogged
+    | JourneyChanged
+    | ChecklistView
+    | StepChecked
 )
 Modal = RegistrationForm | FeedbackForm | ScoreForm | StallAdvanceForm | StallSnoozeForm
 

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from commands.replies.kpis import Figures
     from commands.replies.profile import EditLine
     from commands.replies.scoring import ScoreSummary
+    from commands.replies.stages import ChecklistProgress
     from commands.replies.touchpoints import TouchpointLine
 
 
@@ -50,6 +51,7 @@ class PartnerCard:
     source: str | None = None
     edits: tuple[EditLine, ...] = ()
     touchpoints: tuple[TouchpointLine, ...] = ()
+    checklist: ChecklistProgress | None = None
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,8 @@ class StageMoved:
     backwards: bool
     note: str | None
     by: str
+    open_steps: tuple[str, ...] = ()
+    """Checklist steps of the stage it left that were not done (the move happens anyway)."""
 
 
 @dataclass(frozen=True)

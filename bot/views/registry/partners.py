@@ -18,6 +18,7 @@ from bot.views.format import clip, day, days, escape, moment, person
 from bot.views.kpis import kpi_line
 from bot.views.profile import edit_lines
 from bot.views.scoring.summary import score_lines
+from bot.views.stages import open_steps_line, progress_lines
 from bot.views.touchpoints import touchpoint_lines
 from commands.replies import (
     JourneyOverview,
@@ -73,6 +74,8 @@ def build_partner_card(card: PartnerCard) -> list[Block]:
         blocks.append(section("\n".join(alliance_card_lines(card.alliances))))
     if card.kpis is not None and card.kpis.totals:
         blocks.append(section(kpi_line(card.kpis)))
+    if card.checklist is not None:
+        blocks.append(section("\n".join(progress_lines(card.checklist))))
     if card.touchpoints:
         blocks.append(section("*Touchpoints*\n" + "\n".join(touchpoint_lines(card.touchpoints))))
     history = move_line(card)
@@ -98,6 +101,8 @@ def _moved(body: StageMoved) -> list[Block]:
     blocks: list[Block] = [section(text)]
     notes = [f"by {person(body.by)}"] + ([f"“{escape(body.note)}”"] if body.note else [])
     blocks.append(context(" · ".join(notes)))
+    if body.open_steps:
+        blocks.append(context(open_steps_line(body.from_stage, body.open_steps)))
     return blocks
 
 

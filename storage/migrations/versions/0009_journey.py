@@ -1,6 +1,7 @@
-"""The journey as a team runs it: partner source, profile edits kept as history, touchpoints.
+"""The journey as a team runs it: its own stages and checklists, partner source, profile edits, touchpoints.
 
-Existing partners keep everything they had; the new column is empty and the new tables start empty.
+Existing workspaces have no `journey_stage` rows, which means today's five stages: their partners, history
+and thresholds stay as they are. The new column is empty and the new tables start empty.
 
 Revision ID: 0009
 Revises: 0006
@@ -54,9 +55,47 @@ def upgrade() -> None:
     )
     op.create_index("ix_touchpoint_partner_on_date", "touchpoint", ["partner_id", "on_date"])
     op.create_index("ix_touchpoint_team_on_date", "touchpoint", ["team_id", "on_date"])
+    op.create_table(
+        "journey_stage",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("team_id", sa.String(length=32), nullable=False),
+        sa.Column("position", sa.Integer(), nullable=False),
+        sa.Column("key", sa.String(length=40), nullable=False),
+        sa.Column("name", sa.String(length=40), nullable=False),
+        sa.Column("description", sa.String(length=300), nullable=False),
+        sa.Column("aliases", sa.String(length=500), nullable=False),
+        sa.Column("stall_threshold_days", sa.Integer(), nullable=True),
+        sa.UniqueConstraint("team_id", "key", name="uq_journey_stage_team_key"),
+    )
+    op.create_table(
+        "checklist_item",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("team_id", sa.String(length=32), nullable=False),
+        sa.Column("stage", sa.String(length=40), nullable=False),
+        sa.Column("position", sa.Integer(), nullable=False),
+        sa.Column("text", sa.String(length=200), nullable=False),
+        sa.Column("created_at", UTCDateTime(), nullable=False),
+        sa.Column("created_by", sa.String(length=64), nullable=False),
+    )
+    op.create_index("ix_checklist_item_team_stage", "checklist_item", ["team_id", "stage"])
+    op.create_table(
+        "partner_check",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("team_id", sa.String(length=32), nullable=False),
+        _partner_fk(),
+        sa.Column(
+            "item_id", sa.Integer(), sa.ForeignKey("checklist_item.id", ondelete="CASCADE"), nullable=False
+        ),
+        sa.Column("checked_at", UTCDateTime(), nullable=False),
+        sa.Column("checked_by", sa.String(length=64), nullable=False),
+        sa.UniqueConstraint("partner_id", "item_id", name="uq_partner_check"),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("partner_check")
+    op.drop_table("checklist_item")
+    op.drop_table("journey_stage")
     op.drop_table("touchpoint")
     op.drop_table("partner_edit")
     with op.batch_alter_table("partner") as partner:
