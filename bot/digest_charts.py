@@ -22,6 +22,7 @@ from bot.charts import (
     render_png,
 )
 from commands.replies import AllianceMatrix, JourneyMap, WeeklyDigest
+from commands.replies.breakdowns import KpiBreakdown
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,10 @@ def charts_for(body: object) -> list[ChartFile]:
         from bot.alliance_charts import matrix_charts  # it builds on this module's ChartFile
 
         return matrix_charts(body)
+    if isinstance(body, KpiBreakdown) and body.grouping:
+        from bot.breakdown_charts import breakdown_charts  # it builds on this module's ChartFile
+
+        return breakdown_charts(body)
     return []
 
 

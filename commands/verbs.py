@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from commands import checklists, digest, feedback, journey_map, kpis, profile, stalls, touchpoints
+from commands import breakdowns, checklists, digest, feedback, journey_map, kpis, profile, stalls, touchpoints
 from commands.alliances import flows as alliance_flows
 from commands.alliances import parse as alliance_parse
 from commands.alliances import structures as alliance_structures
@@ -179,11 +179,12 @@ VERBS: dict[str, Verb] = {
         ),
         Verb(
             "kpis",
-            "kpis",
-            "The program dashboard: partners acquired and active, totals, conversion, top partners by revenue.",
-            ("kpis",),
-            kpis.parse_kpis,
-            kpis.kpis,
+            "kpis [by type|size|segment|source|owner|stage|alliance] [type=… size=… source=… owner=@user …]",
+            "The program dashboard: partners acquired and active, totals, conversion, top partners by revenue;"
+            " `by GROUP` breaks it down per group (table and chart), field=value keeps only those partners.",
+            ("kpis", "kpis by type", "kpis type=reseller", "kpis by source size=large"),
+            breakdowns.parse_kpis,
+            breakdowns.kpis,
             aliases=("dashboard", "program"),
         ),
         Verb(

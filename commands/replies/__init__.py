@@ -19,6 +19,7 @@ from commands.replies.alliances import (
     ReplyFile,
 )
 from commands.replies.base import Choice, FormRejected, HelpSheet, Notice, PostedMessage, VerbHelp
+from commands.replies.breakdowns import KpiBreakdown
 from commands.replies.digest import DigestSettingsView, FunnelLine, TrendWeek, WeeklyDigest
 from commands.replies.feedback import FeedbackForm, FeedbackRecorded, FeedbackSummary
 from commands.replies.home import HomeOverview
@@ -100,6 +101,7 @@ Body = (
     | JourneyChanged
     | ChecklistView
     | StepChecked
+    | KpiBreakdown
 )
 Modal = RegistrationForm | FeedbackForm | ScoreForm | StallAdvanceForm | StallSnoozeForm
 
