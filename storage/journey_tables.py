@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
 
-from sqlalchemy import Column, Index, UniqueConstraint
+from sqlalchemy import Column, Index, Numeric, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from storage.types import UTCDateTime
@@ -92,3 +93,33 @@ class PartnerCheck(SQLModel, table=True):
     item_id: int = Field(foreign_key="checklist_item.id", ondelete="CASCADE")
     checked_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     checked_by: str = Field(max_length=64)
+
+
+class KpiTarget(SQLModel, table=True):
+    """A target for one metric per month, quarter or year: for the program (no partner) or one partner."""
+
+    __tablename__ = "kpi_target"
+    __table_args__ = (Index("ix_kpi_target_team_partner", "team_id", "partner_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    partner_id: int | None = Field(default=None, foreign_key="partner.id", ondelete="CASCADE")
+    metric: str = Field(max_length=40)
+    amount: Decimal = Field(sa_column=Column(Numeric(16, 2), nullable=False))
+    per: str = Field(max_length=10)
+    set_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    set_by: str = Field(max_length=64)
+
+
+class CompanySales(SQLModel, table=True):
+    """The company's total sales for a month (first day of the month), to show partners' share of it."""
+
+    __tablename__ = "company_sales"
+    __table_args__ = (UniqueConstraint("team_id", "month", name="uq_company_sales_team_month"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    month: date
+    amount: Decimal = Field(sa_column=Column(Numeric(16, 2), nullable=False))
+    recorded_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    recorded_by: str = Field(max_length=64)

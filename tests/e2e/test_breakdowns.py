@@ -1,4 +1,4 @@
-"""`/partner kpis by …` over signed HTTP: the table posted in the channel with its chart; a filter answered privately."""
+"""`/partner kpis by …` over signed HTTP: posted in the channel with its chart; a filter answered privately."""
 
 from __future__ import annotations
 

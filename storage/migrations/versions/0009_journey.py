@@ -1,4 +1,5 @@
-"""The journey as a team runs it: its own stages and checklists, partner source, profile edits, touchpoints.
+"""The journey as a team runs it: its own stages and checklists, partner source, profile edits, touchpoints,
+targets and the company's monthly sales.
 
 Existing workspaces have no `journey_stage` rows, which means today's five stages: their partners, history
 and thresholds stay as they are. The new column is empty and the new tables start empty.
@@ -90,9 +91,33 @@ def upgrade() -> None:
         sa.Column("checked_by", sa.String(length=64), nullable=False),
         sa.UniqueConstraint("partner_id", "item_id", name="uq_partner_check"),
     )
+    op.create_table(
+        "kpi_target",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("team_id", sa.String(length=32), nullable=False),
+        sa.Column("partner_id", sa.Integer(), sa.ForeignKey("partner.id", ondelete="CASCADE"), nullable=True),
+        sa.Column("metric", sa.String(length=40), nullable=False),
+        sa.Column("amount", sa.Numeric(16, 2), nullable=False),
+        sa.Column("per", sa.String(length=10), nullable=False),
+        sa.Column("set_at", UTCDateTime(), nullable=False),
+        sa.Column("set_by", sa.String(length=64), nullable=False),
+    )
+    op.create_index("ix_kpi_target_team_partner", "kpi_target", ["team_id", "partner_id"])
+    op.create_table(
+        "company_sales",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("team_id", sa.String(length=32), nullable=False),
+        sa.Column("month", sa.Date(), nullable=False),
+        sa.Column("amount", sa.Numeric(16, 2), nullable=False),
+        sa.Column("recorded_at", UTCDateTime(), nullable=False),
+        sa.Column("recorded_by", sa.String(length=64), nullable=False),
+        sa.UniqueConstraint("team_id", "month", name="uq_company_sales_team_month"),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("company_sales")
+    op.drop_table("kpi_target")
     op.drop_table("partner_check")
     op.drop_table("checklist_item")
     op.drop_table("journey_stage")
