@@ -11,9 +11,9 @@ from datetime import timedelta
 
 from commands.context import Invocation
 from commands.grammar import pair_fields, word_tokens
-from commands.kpis import dashboard
 from commands.replies import Reply
 from commands.replies.breakdowns import BreakdownRow, KpiBreakdown
+from commands.targets import dashboard
 from commands.tokens import ParseError, Token
 from domain.breakdowns import GroupFigures, grouping, nps_from_counts
 from domain.clock import local_date

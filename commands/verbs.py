@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from commands import breakdowns, checklists, digest, feedback, journey_map, kpis, profile, stalls, touchpoints
+from commands import breakdowns, checklists, digest, feedback, journey_map, kpis, profile, stalls, targets, touchpoints
 from commands.alliances import flows as alliance_flows
 from commands.alliances import parse as alliance_parse
 from commands.alliances import structures as alliance_structures
@@ -186,6 +186,25 @@ VERBS: dict[str, Verb] = {
             breakdowns.parse_kpis,
             breakdowns.kpis,
             aliases=("dashboard", "program"),
+        ),
+        Verb(
+            "target",
+            "target [NAME] metric=AMOUNT… [per=month|quarter|year] | target [NAME]",
+            "Targets for the program or one partner (revenue, leads, deals…); the card, `kpis` and the digest show"
+            " actual against target and whether it is on track. `revenue=none` clears one.",
+            ("target revenue=500k per=quarter", "target Acme leads=20 per=month", "target"),
+            targets.parse_target,
+            targets.target,
+            aliases=("targets", "goal", "cel", "цель"),
+        ),
+        Verb(
+            "company-sales",
+            "company-sales YYYY-MM AMOUNT",
+            "The company's total sales for a month, so `kpis` can show partner-sourced revenue as a share of it.",
+            ("company-sales 2026-11 3.2m",),
+            targets.parse_company_sales,
+            targets.company_sales,
+            aliases=("sales", "sprzedaż", "продажи"),
         ),
         Verb(
             "score",

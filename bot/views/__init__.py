@@ -13,6 +13,7 @@ from bot.views import kpis as _kpis  # noqa: F401
 from bot.views import profile as _profile  # noqa: F401
 from bot.views import stages as _stages  # noqa: F401
 from bot.views import stalls as _stalls  # noqa: F401
+from bot.views import targets as _targets  # noqa: F401
 from bot.views import touchpoints as _touchpoints  # noqa: F401
 from bot.views.registry import partners as _registry_partners  # noqa: F401
 from bot.views.scoring import asks as _scoring_asks  # noqa: F401

@@ -13,6 +13,7 @@ from commands.registry.lookup import stage_title
 from commands.registry.profile_history import profile_history
 from commands.replies import MoveLine, PartnerCard, PartnerRow
 from commands.scoring.summary import score_summary
+from commands.targets import target_progress
 from commands.touchpoints import card_touchpoints
 from domain.alliances import ALLIANCE_STRUCTURES
 from domain.clock import days_between, local_date
@@ -83,4 +84,5 @@ def partner_card(
         edits=profile_history(session, partner, invocation),
         touchpoints=card_touchpoints(session, partner),
         checklist=progress(session, partner, invocation, partner.stage),
+        targets=target_progress(session, invocation, partner),
     )

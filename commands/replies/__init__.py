@@ -63,6 +63,7 @@ from commands.replies.stalls import (
     StallReasons,
     StallSnoozeForm,
 )
+from commands.replies.targets import CompanySalesRecorded, DashboardWithTargets, TargetsView
 from commands.replies.touchpoints import TouchpointLogged
 from domain.errors import PartnerbotError
 
@@ -102,6 +103,9 @@ Body = (
     | ChecklistView
     | StepChecked
     | KpiBreakdown
+    | TargetsView
+    | DashboardWithTargets
+    | CompanySalesRecorded
 )
 Modal = RegistrationForm | FeedbackForm | ScoreForm | StallAdvanceForm | StallSnoozeForm
 

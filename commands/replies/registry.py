@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from commands.replies.scoring import ScoreSummary
     from commands.replies.stages import ChecklistProgress
     from commands.replies.touchpoints import TouchpointLine
+    from domain.targets import TargetProgress
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class PartnerCard:
     edits: tuple[EditLine, ...] = ()
     touchpoints: tuple[TouchpointLine, ...] = ()
     checklist: ChecklistProgress | None = None
+    targets: tuple[TargetProgress, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from bot.views.kpis import kpi_line
 from bot.views.profile import edit_lines
 from bot.views.scoring.summary import score_lines
 from bot.views.stages import open_steps_line, progress_lines
+from bot.views.targets import target_lines
 from bot.views.touchpoints import touchpoint_lines
 from commands.replies import (
     JourneyOverview,
@@ -74,6 +75,8 @@ def build_partner_card(card: PartnerCard) -> list[Block]:
         blocks.append(section("\n".join(alliance_card_lines(card.alliances))))
     if card.kpis is not None and card.kpis.totals:
         blocks.append(section(kpi_line(card.kpis)))
+    if card.targets:
+        blocks.append(section("*Targets*\n" + "\n".join(target_lines(card.targets))))
     if card.checklist is not None:
         blocks.append(section("\n".join(progress_lines(card.checklist))))
     if card.touchpoints:
