@@ -6,7 +6,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from commands import breakdowns, checklists, digest, feedback, journey_map, kpis, profile, stalls, targets, touchpoints
+from commands import (
+    breakdowns,
+    checklists,
+    digest,
+    feedback,
+    journey_map,
+    kpis,
+    profile,
+    retention,
+    stalls,
+    targets,
+    touchpoints,
+)
 from commands.alliances import flows as alliance_flows
 from commands.alliances import parse as alliance_parse
 from commands.alliances import structures as alliance_structures
@@ -205,6 +217,16 @@ VERBS: dict[str, Verb] = {
             targets.parse_company_sales,
             targets.company_sales,
             aliases=("sales", "sprzedaż", "продажи"),
+        ),
+        Verb(
+            "retention",
+            "retention [days=N]",
+            "Partners active this quarter that were active last quarter, and those who went quiet (no activity"
+            " for N days, 45 by default) with their owners.",
+            ("retention", "retention days=30"),
+            retention.parse_retention,
+            retention.retention,
+            aliases=("retained", "quiet", "retencja", "удержание"),
         ),
         Verb(
             "score",

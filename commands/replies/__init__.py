@@ -37,6 +37,7 @@ from commands.replies.registry import (
     StageLine,
     StageMoved,
 )
+from commands.replies.retention import RetentionReport
 from commands.replies.scoring import (
     AskSent,
     AskStatus,
@@ -106,6 +107,7 @@ Body = (
     | TargetsView
     | DashboardWithTargets
     | CompanySalesRecorded
+    | RetentionReport
 )
 Modal = RegistrationForm | FeedbackForm | ScoreForm | StallAdvanceForm | StallSnoozeForm
 
