@@ -20,6 +20,7 @@ from commands.replies.alliances import (
 )
 from commands.replies.base import Choice, FormRejected, HelpSheet, Notice, PostedMessage, VerbHelp
 from commands.replies.breakdowns import KpiBreakdown
+from commands.replies.card_forms import CardForm
 from commands.replies.digest import DigestSettingsView, FunnelLine, TrendWeek, WeeklyDigest
 from commands.replies.feedback import FeedbackForm, FeedbackRecorded, FeedbackSummary
 from commands.replies.home import HomeOverview
@@ -109,7 +110,7 @@ Body = (
     | CompanySalesRecorded
     | RetentionReport
 )
-Modal = RegistrationForm | FeedbackForm | ScoreForm | StallAdvanceForm | StallSnoozeForm
+Modal = RegistrationForm | FeedbackForm | ScoreForm | StallAdvanceForm | StallSnoozeForm | CardForm
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from bot.views.blocks import (
     section,
     sections_from_lines,
 )
+from bot.views.card_forms import card_buttons
 from bot.views.feedback import feedback_lines
 from bot.views.format import clip, day, days, escape, moment, person
 from bot.views.kpis import kpi_line
@@ -81,6 +82,8 @@ def build_partner_card(card: PartnerCard) -> list[Block]:
         blocks.append(section("\n".join(progress_lines(card.checklist))))
     if card.touchpoints:
         blocks.append(section("*Touchpoints*\n" + "\n".join(touchpoint_lines(card.touchpoints))))
+    if not card.archived:
+        blocks.append(card_buttons(card.name))
     history = move_line(card)
     if history:
         blocks += [DividerBlock(), context("*Recent moves*\n" + "\n".join(history))]
