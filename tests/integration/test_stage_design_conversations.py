@@ -38,6 +38,9 @@ def test_a_workspace_designs_its_stages_and_history_keeps_its_keys(
         stages rename support "Growth" → Renamed Support to Growth; its key `support` and history stay. … 5. Growth
         stages describe pilot "Two deals closed together" → ✔ Described Pilot. … Two deals closed together
         advance Acme пилот → ▶ Acme moved Onboarding → Pilot
+        map → Onboarding 0 … Pilot 1 0 0 … Growth 0
+        digest now → Funnel: … Pilot 1
+        list pilot → Pilot partners (1)
         advance Acme → ▶ Acme moved Pilot → Growth
         advance Acme support → ⚠ Acme is already in Growth; nothing changed.
         stages order discovery attraction onboarding support pilot goal → Reordered … 4. Growth … 5. Pilot
