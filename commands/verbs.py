@@ -146,7 +146,8 @@ VERBS: dict[str, Verb] = {
         Verb(
             "stages",
             'stages [add "NAME" after STAGE days=N | rename STAGE "NAME" | remove STAGE [move-to=STAGE] | order STAGE…'
-            ' | describe STAGE "text" | template method|default | checklist STAGE [add|remove "step"]]',
+            ' | describe STAGE "text" | alias STAGE "a, b" | template method|default'
+            ' | checklist STAGE [add|remove "step"]]',
             "The journey: each stage, what it means, and how many partners are in it; design your own stages and"
             " their checklists.",
             (

@@ -121,6 +121,17 @@ def rename_stage(journey: Journey, stage: Stage, name: str) -> Journey:
     return _replaced(journey, replace(stage, name=name, aliases=aliases))
 
 
+def alias_stage(journey: Journey, stage: Stage, aliases: tuple[str, ...]) -> Journey:
+    """More words that name the stage (in any language); a word naming another stage is refused."""
+    if not aliases:
+        raise JourneyChangeRefused('Give the aliases in quotes, separated by commas: "пилот, pilotaż".')
+    for alias in aliases:
+        existing = _taken(journey, alias)
+        if existing is not None and existing.key != stage.key:
+            raise JourneyChangeRefused(f"'{alias}' already names the stage {existing.name} (`{existing.key}`).")
+    return _replaced(journey, replace(stage, aliases=tuple(dict.fromkeys((*stage.aliases, *aliases)))))
+
+
 def describe_stage(journey: Journey, stage: Stage, description: str) -> Journey:
     return _replaced(journey, replace(stage, description=" ".join(description.split())))
 

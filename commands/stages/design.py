@@ -16,6 +16,7 @@ from commands.replies import Reply
 from commands.replies.stages import JourneyChanged
 from commands.stages.parse import (
     AddStage,
+    AliasStage,
     ApplyTemplate,
     Checklist,
     DescribeStage,
@@ -85,6 +86,10 @@ def _change(
     if isinstance(command, DescribeStage):
         stage = journey.resolve(command.stage)
         return rules.describe_stage(journey, stage, command.description), f"Described {stage.name}."
+    if isinstance(command, AliasStage):
+        stage = journey.resolve(command.stage)
+        new = rules.alias_stage(journey, stage, _aliases(command.aliases))
+        return new, f"{stage.name} is now also called: {', '.join(new.get(stage.key).aliases)}."
     if isinstance(command, OrderStages):
         return rules.reorder(journey, [journey.resolve(word) for word in command.stages]), "Reordered the stages."
     if isinstance(command, RemoveStage):

@@ -14,11 +14,11 @@ from domain.words import closest, fold
 USAGE = (
     '`/partner stages add "NAME" [after|before STAGE] [days=N] [aliases="a, b"] [description="…"]`,'
     ' `stages rename STAGE "NAME"`, `stages remove STAGE [move-to=STAGE]`, `stages order STAGE…`,'
-    ' `stages describe STAGE "text"`, `stages template method|default [move-to=STAGE]`,'
+    ' `stages describe STAGE "text"`, `stages alias STAGE "a, b"`, `stages template method|default [move-to=STAGE]`,'
     ' `stages checklist STAGE [add|remove "step"]`'
 )
-ACTIONS = ("add", "rename", "remove", "order", "describe", "template", "checklist")
-ACTION_ALIASES = {"delete": "remove", "new": "add", "reorder": "order"}
+ACTIONS = ("add", "rename", "remove", "order", "describe", "alias", "template", "checklist")
+ACTION_ALIASES = {"delete": "remove", "new": "add", "reorder": "order", "aliases": "alias"}
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,12 @@ class DescribeStage:
 
 
 @dataclass(frozen=True)
+class AliasStage:
+    stage: str
+    aliases: str
+
+
+@dataclass(frozen=True)
 class ApplyTemplate:
     template: str
     move_to: str | None = None
@@ -73,7 +79,8 @@ class Checklist:
 
 
 StagesCommand = (
-    ShowStages | AddStage | RenameStage | RemoveStage | OrderStages | DescribeStage | ApplyTemplate | Checklist
+    ShowStages | AddStage | RenameStage | RemoveStage | OrderStages | DescribeStage | AliasStage | ApplyTemplate
+    | Checklist
 )
 
 
@@ -127,6 +134,9 @@ def parse_stages(tokens: list[Token]) -> StagesCommand:
     if action == "describe":
         _pairs(rest, ())
         return DescribeStage(*_stage_then_text(words, "description"))
+    if action == "alias":
+        _pairs(rest, ())
+        return AliasStage(*_stage_then_text(words, "aliases"))
     if action == "remove":
         fields = _pairs(rest, ("move-to",))
         if not words:

@@ -37,6 +37,9 @@ def test_a_workspace_designs_its_stages_and_history_keeps_its_keys(
         advance Acme onboarding → Discovery → Onboarding
         stages rename support "Growth" → Renamed Support to Growth; its key `support` and history stay. … 5. Growth
         stages describe pilot "Two deals closed together" → ✔ Described Pilot. … Two deals closed together
+        stages alias pilot "trial, próba" → ✔ Pilot is now also called: пилот, pilotaż, trial, próba.
+        stages alias pilot "onboarding" → ⚠ 'onboarding' already names the stage Onboarding (`onboarding`).
+        list trial → No pilot partners yet.
         advance Acme пилот → ▶ Acme moved Onboarding → Pilot
         map → Onboarding 0 … Pilot 1 0 0 … Growth 0
         digest now → Funnel: … Pilot 1
