@@ -144,4 +144,4 @@ def dashboard(invocation: Invocation) -> Reply:
         months = [this, previous_month(this)]
         sales = repository.company_sales(session=uow.session, team_id=invocation.team_id, months=months)
         shares = tuple(sales_share(uow.session, invocation, m, sales[m]) for m in months if m in sales)
-    return Reply(DashboardWithTargets(board, goals, shares))
+    return Reply(DashboardWithTargets(**vars(board), targets=goals, shares=shares))

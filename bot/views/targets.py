@@ -7,6 +7,7 @@ from slack_sdk.models.blocks import Block
 from bot.views.blocks import build_reply_blocks, context, section
 from bot.views.format import escape
 from bot.views.numbers import amount, percent
+from commands.replies.kpis import ProgramDashboard
 from commands.replies.targets import CompanySalesRecorded, DashboardWithTargets, SalesShare, TargetsView
 from domain.targets import TargetProgress
 
@@ -46,7 +47,7 @@ def _targets(body: TargetsView) -> list[Block]:
 
 @build_reply_blocks.register
 def _dashboard(body: DashboardWithTargets) -> list[Block]:
-    blocks = list(build_reply_blocks(body.dashboard))
+    blocks = list(build_reply_blocks.dispatch(ProgramDashboard)(body))
     if body.targets:
         blocks.append(section("*Program targets*\n" + "\n".join(target_lines(body.targets))))
     if body.shares:

@@ -26,12 +26,11 @@ class TargetsView:
 
 
 @dataclass(frozen=True)
-class DashboardWithTargets:
+class DashboardWithTargets(ProgramDashboard):
     """The program dashboard, followed by actual against target and partners' share of company sales."""
 
-    dashboard: ProgramDashboard
-    targets: tuple[TargetProgress, ...]
-    shares: tuple[SalesShare, ...]
+    targets: tuple[TargetProgress, ...] = ()
+    shares: tuple[SalesShare, ...] = ()
 
 
 @dataclass(frozen=True)
