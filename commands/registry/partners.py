@@ -29,6 +29,7 @@ from domain.errors import (
 from domain.journey import Journey
 from domain.partner import (
     PARTNER_SIZES,
+    PARTNER_SOURCES,
     PARTNER_TYPES,
     PROFILE_FIELDS,
     Profile,
@@ -75,6 +76,7 @@ def registration_form(name: str = "") -> RegistrationForm:
         sizes=tuple(Choice(value, value.capitalize()) for value in PARTNER_SIZES),
         alliances=tuple(Choice(s.key, s.name) for s in ALLIANCE_STRUCTURES),
         name=name,
+        sources=tuple(Choice(value, value.capitalize()) for value in PARTNER_SOURCES),
     )
 
 

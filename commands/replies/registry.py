@@ -118,3 +118,4 @@ class RegistrationForm:
     sizes: tuple[Choice, ...]
     alliances: tuple[Choice, ...]
     name: str = ""
+    sources: tuple[Choice, ...] = ()
