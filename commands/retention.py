@@ -42,13 +42,10 @@ def parse_retention(tokens: list[Token]) -> RetentionCommand:
     return RetentionCommand(int(raw))
 
 
-def _window(invocation: Invocation, period: Period) -> object:
+def _bounds(invocation: Invocation, period: Period) -> repository.Window:
     assert period.start is not None and period.end is not None
     zone = invocation.timezone
-    start, end = start_of_local_day(period.start, zone), start_of_local_day(period.end, zone)
-    return repository.active_ids(
-        team_id=invocation.team_id, start=start, end=end, start_day=period.start, end_day=period.end
-    )
+    return start_of_local_day(period.start, zone), start_of_local_day(period.end, zone), period.start, period.end
 
 
 def retention(command: RetentionCommand, invocation: Invocation) -> Reply:
@@ -56,18 +53,17 @@ def retention(command: RetentionCommand, invocation: Invocation) -> Reply:
     this = current_period("quarter", today)
     last = current_period("quarter", previous_month(quarter_start(today)))
     since = today - timedelta(days=command.quiet_days - 1)
-    recent = Period("recent", since, today + timedelta(days=1))
     team = invocation.team_id
     with invocation.unit_of_work() as uow:
         session = uow.session
-        now_active, before = _window(invocation, this), _window(invocation, last)
         rates = Retention(
-            repository.count_active(session=session, team_id=team, windows=[before]),
-            repository.count_active(session=session, team_id=team, windows=[now_active]),
-            repository.count_active(session=session, team_id=team, windows=[before, now_active]),
+            *repository.retention_counts(
+                session=session, team_id=team, before=_bounds(invocation, last), after=_bounds(invocation, this)
+            )
         )
         listed, total = repository.quiet_partners(
-            session=session, team_id=team, recent=_window(invocation, recent), limit=QUIET_LISTED
+            session=session, team_id=team, since=start_of_local_day(since, invocation.timezone), since_day=since,
+            limit=QUIET_LISTED,
         )
         quiet = []
         for partner in listed:
