@@ -208,7 +208,7 @@ VERBS: dict[str, Verb] = {
             ("target revenue=500k per=quarter", "target Acme leads=20 per=month", "target"),
             targets.parse_target,
             targets.target,
-            aliases=("targets", "goal", "cel", "цель"),
+            aliases=("targets", "plan", "план"),
         ),
         Verb(
             "company-sales",
