@@ -25,15 +25,18 @@ from bot.charts import (
     render_png,
 )
 from bot.charts.alliance_matrix import MatrixChart, build_alliance_matrix_figure
+from bot.charts.breakdown import BreakdownChart, build_breakdown_figure
 from commands.replies import AllianceMatrix, JourneyMap, WeeklyDigest
+from commands.replies.breakdowns import KpiBreakdown
 
-Chart = RankingChart | FunnelChart | KpiTrendChart | JourneyMapChart | MatrixChart
+Chart = RankingChart | FunnelChart | KpiTrendChart | JourneyMapChart | MatrixChart | BreakdownChart
 BUILDERS: dict[type, Callable[[Any], Figure]] = {
     RankingChart: build_ranking_figure,
     FunnelChart: build_funnel_figure,
     KpiTrendChart: build_kpi_trend_figure,
     JourneyMapChart: build_journey_map_figure,
     MatrixChart: build_alliance_matrix_figure,
+    BreakdownChart: build_breakdown_figure,
 }
 
 
@@ -83,6 +86,11 @@ def plans_for(body: object) -> list[ChartPlan]:
         from bot.alliance_charts import matrix_chart  # it builds on this module's ChartFile
 
         return [ChartPlan("alliance-matrix.png", "Alliance matrix", matrix_chart(body))]
+    if isinstance(body, KpiBreakdown) and body.grouping:
+        from bot.breakdown_charts import breakdown_chart  # it builds on this module's ChartFile
+
+        chart = breakdown_chart(body)
+        return [ChartPlan(f"kpis-by-{chart.grouping}.png", f"KPIs by {chart.grouping}", chart)]
     return []
 
 

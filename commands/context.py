@@ -30,6 +30,10 @@ class Workspace:
         if self._journey is None:
             self._journey = load_journey(session=session, team_id=self._team_id)
 
+    def forget(self) -> None:
+        """After the journey is redesigned: the next unit of work reads it again."""
+        self._journey = None
+
     @property
     def journey(self) -> Journey:
         if self._journey is None:

@@ -17,6 +17,7 @@ from commands.replies import DigestSettingsView, FunnelLine, Reply, TrendWeek, W
 from commands.scoring.ranking import ranking_rows
 from commands.stage_spans import stage_spans
 from commands.stalls.paged import count_stalled
+from commands.targets import target_progress
 from commands.tokens import ParseError, Token
 from domain.clock import local_date, start_of_local_day
 from domain.digest import GRACE, latest_run
@@ -179,6 +180,7 @@ def build_digest(session: Session, invocation: Invocation) -> WeeklyDigest:
         reached_goal=tuple(reached),
         trend=_weekly_trend(session, invocation, today),
         alliance_changes=changed_advice(session, invocation),
+        targets=target_progress(session, invocation, None),
     )
 
 

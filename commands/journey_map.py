@@ -8,6 +8,7 @@ from commands.context import Invocation
 from commands.replies import JourneyMap, MapStageLine, Reply
 from commands.stage_spans import stage_spans
 from commands.tokens import ParseError, Token
+from commands.touchpoints import map_touchpoints
 from domain.tallies import average_of, net_promoter_score_of
 from storage.feedback_tallies import StageTally, feedback_tallies
 
@@ -18,6 +19,7 @@ def journey_map(invocation: Invocation) -> JourneyMap:
     with invocation.unit_of_work() as uow:
         spans = stage_spans(uow.session, invocation)
         tallies = feedback_tallies(session=uow.session, team_id=invocation.team_id)
+        touchpoints = map_touchpoints(uow.session, invocation)
     lines = []
     for stage in invocation.journey.stages:
         span, said = spans[stage.key], tallies.get(stage.key, StageTally())
@@ -35,7 +37,7 @@ def journey_map(invocation: Invocation) -> JourneyMap:
                 ),
             )
         )
-    return JourneyMap(tuple(lines))
+    return JourneyMap(tuple(lines), touchpoints)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from commands import digest, feedback, journey_map, kpis
+from commands import (
+    breakdowns,
+    checklists,
+    digest,
+    feedback,
+    journey_map,
+    kpis,
+    profile,
+    retention,
+    targets,
+    touchpoints,
+)
 from commands.alliances import flows as alliance_flows
 from commands.alliances import parse as alliance_parse
 from commands.alliances import structures as alliance_structures
@@ -20,6 +31,8 @@ from commands.scoring import asks, ranking
 from commands.scoring import parse as scoring_grammar
 from commands.scoring import questionnaire as scoring
 from commands.spreadsheet import sharing
+from commands.stages import design as stages_design
+from commands.stages import parse as stages_grammar
 from commands.stalls import paged as stalls_paged
 from commands.tokens import ParseError, Token, tokenize
 from domain.words import closest, fold
@@ -95,6 +108,34 @@ VERBS: dict[str, Verb] = {
             aliases=("card", "info", "pokaż", "показать"),
         ),
         Verb(
+            "set",
+            'set NAME type=… size=… segment=… owner=@user source=… alliance=… notes="…"',
+            "Change a partner's profile (an empty value clears a field); kept in its history, shown by `show`.",
+            ("set Acme type=reseller size=large segment=retail owner=@anna source=referral", 'set Acme notes=""'),
+            profile.parse_set,
+            profile.set_profile,
+            aliases=("edit", "zmień", "изменить"),
+        ),
+        Verb(
+            "rename",
+            'rename NAME "NEW NAME"',
+            "Give a partner a new name; its history, figures and alliances stay with it.",
+            ('rename Acme "Acme Group"',),
+            profile.parse_rename,
+            profile.rename,
+            aliases=("zmień-nazwę", "переименовать"),
+        ),
+        Verb(
+            "log",
+            'log NAME KIND ["note"] [on=DATE]',
+            "Log a touchpoint — call, meeting, webinar, training, event, email, co-marketing, other — in the"
+            " partner's stage; it counts as activity.",
+            ('log Acme meeting "QBR with their CTO"', "log Acme webinar on=2026-11-20"),
+            touchpoints.parse_log,
+            touchpoints.log,
+            aliases=("touch", "touchpoint", "kontakt", "контакт"),
+        ),
+        Verb(
             "list",
             "list [STAGE] [owner=@user] [type=TYPE] [page N]",
             "Partners grouped by stage, longest-waiting first, a page at a time.",
@@ -105,12 +146,31 @@ VERBS: dict[str, Verb] = {
         ),
         Verb(
             "stages",
-            "stages",
-            "The journey: each stage, what it means, and how many partners are in it.",
-            ("stages",),
-            registry_grammar.parse_stages,
-            registry.stages,
+            'stages [add "NAME" after STAGE days=N | rename STAGE "NAME" | remove STAGE [move-to=STAGE] | order STAGE…'
+            ' | describe STAGE "text" | alias STAGE "a, b" | template method|default'
+            ' | checklist STAGE [add|remove "step"]]',
+            "The journey: each stage, what it means, and how many partners are in it; design your own stages and"
+            " their checklists.",
+            (
+                "stages",
+                'stages add "Pilot" after onboarding days=30',
+                'stages rename support "Growth"',
+                "stages remove attraction move-to=discovery",
+                "stages template method",
+                'stages checklist onboarding add "Sales training done"',
+            ),
+            stages_grammar.parse_stages,
+            stages_design.run_stages,
             aliases=("journey", "etapy", "этапы"),
+        ),
+        Verb(
+            "check",
+            'check NAME "step"',
+            "Tick a step of the checklist of the partner's stage (by its words or its number).",
+            ('check Acme "Sales training done"', "check Acme 2"),
+            checklists.parse_check,
+            checklists.check,
+            aliases=("done", "tick", "odhacz", "отметить"),
         ),
         Verb(
             "feedback",
@@ -133,12 +193,42 @@ VERBS: dict[str, Verb] = {
         ),
         Verb(
             "kpis",
-            "kpis",
-            "The program dashboard: partners acquired and active, totals, conversion, top partners by revenue.",
-            ("kpis",),
-            kpis.parse_kpis,
-            kpis.kpis,
+            "kpis [by type|size|segment|source|owner|stage|alliance] [type=… size=… source=… owner=@user …]",
+            "The program dashboard: partners acquired and active, totals, conversion, top partners by revenue;"
+            " `by GROUP` breaks it down per group (table and chart), field=value keeps only those partners.",
+            ("kpis", "kpis by type", "kpis type=reseller", "kpis by source size=large"),
+            breakdowns.parse_kpis,
+            breakdowns.kpis,
             aliases=("dashboard", "program"),
+        ),
+        Verb(
+            "target",
+            "target [NAME] metric=AMOUNT… [per=month|quarter|year] | target [NAME]",
+            "Targets for the program or one partner (revenue, leads, deals…); the card, `kpis` and the digest show"
+            " actual against target and whether it is on track. `revenue=none` clears one.",
+            ("target revenue=500k per=quarter", "target Acme leads=20 per=month", "target"),
+            targets.parse_target,
+            targets.target,
+            aliases=("targets", "plan", "план"),
+        ),
+        Verb(
+            "company-sales",
+            "company-sales YYYY-MM AMOUNT",
+            "The company's total sales for a month, so `kpis` can show partner-sourced revenue as a share of it.",
+            ("company-sales 2026-11 3.2m",),
+            targets.parse_company_sales,
+            targets.company_sales,
+            aliases=("sales", "sprzedaż", "продажи"),
+        ),
+        Verb(
+            "retention",
+            "retention [days=N]",
+            "Partners active this quarter that were active last quarter, and those who went quiet (no activity"
+            " for N days, 45 by default) with their owners.",
+            ("retention", "retention days=30"),
+            retention.parse_retention,
+            retention.retention,
+            aliases=("retained", "quiet", "retencja", "удержание"),
         ),
         Verb(
             "score",

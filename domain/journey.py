@@ -130,11 +130,17 @@ DEFAULT_JOURNEY = Journey(
             key="goal",
             name="End goal",
             description="The agreed results are reached.",
-            aliases=("end", "end-goal", "endgoal", "цель", "результат", "cel"),
+            aliases=(
+                "end", "end-goal", "endgoal", "конечная цель", "цель", "результат", "cel końcowy", "cel",
+            ),
             stall_threshold_days=None,
         ),
     )
 )
+
+METHOD_JOURNEY = Journey(tuple(stage for stage in DEFAULT_JOURNEY.stages if stage.key != "onboarding"))
+"""The method's four stages: Discovery — Attraction — Support — End goal (activation happens within support)."""
+TEMPLATES: dict[str, Journey] = {"default": DEFAULT_JOURNEY, "method": METHOD_JOURNEY}
 
 
 def is_stalled(stage: Stage, days_in_stage: int) -> bool:

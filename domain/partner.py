@@ -30,8 +30,19 @@ TYPE_ALIASES = {"tech": "technology", "consulting": "consultancy", "si": "integr
 PARTNER_SIZES: tuple[str, ...] = ("small", "medium", "large", "enterprise")
 SIZE_ALIASES = {"s": "small", "m": "medium", "l": "large", "smb": "small", "mid": "medium", "xl": "enterprise"}
 
-PROFILE_FIELDS: tuple[str, ...] = ("type", "size", "segment", "owner", "alliance", "notes")
-FIELD_ALIASES = {"specialization": "segment", "specialisation": "segment", "note": "notes", "structure": "alliance"}
+PARTNER_SOURCES: tuple[str, ...] = (
+    "referral", "events", "search", "maps", "social", "content", "outbound", "inbound", "other",
+)
+"""Where partners come from (the method's channels: maps, search, events, referrals, social, content)."""
+SOURCE_ALIASES = {
+    "referrals": "referral", "event": "events", "conference": "events", "seo": "search", "google": "search",
+    "map": "maps", "linkedin": "social", "blog": "content", "cold": "outbound", "website": "inbound",
+}
+
+PROFILE_FIELDS: tuple[str, ...] = ("type", "size", "segment", "owner", "alliance", "notes", "source")
+FIELD_ALIASES = {
+    "channel": "source",
+    "specialization": "segment", "specialisation": "segment", "note": "notes", "structure": "alliance"}
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff]")
 # Tabs and line breaks are fine in notes; other control characters and lone surrogates are not.
@@ -73,6 +84,7 @@ class Profile:
     owner: str | None = None
     alliance: str | None = None
     notes: str | None = None
+    source: str | None = None
 
 
 def _choose(field_name: str, word: str, choices: tuple[str, ...], aliases: dict[str, str]) -> str:
@@ -111,6 +123,8 @@ def clean_value(field: str, raw: str) -> str | None:
         return _choose("size", value, PARTNER_SIZES, SIZE_ALIASES)
     if field == "alliance":
         return alliance_key(value)
+    if field == "source":
+        return _choose("source", value, PARTNER_SOURCES, SOURCE_ALIASES)
     limit = MAX_TEXT_LENGTH[field]
     value = raw.strip() if field == "notes" else value
     if len(value) > limit:

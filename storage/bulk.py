@@ -39,6 +39,7 @@ class PartnerValues:
     alliance: str | None = None
     size: str | None = None
     notes: str | None = None
+    source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

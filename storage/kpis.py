@@ -12,6 +12,7 @@ from sqlmodel import Session, col, select
 
 from storage import kpi_rollups as rollups
 from storage.digest import move_counts
+from storage.journey_tables import Touchpoint
 from storage.tables import KpiValue, Partner, StageMove
 
 
@@ -113,16 +114,19 @@ def count_registered(*, session: Session, team_id: str, start: datetime, end: da
 
 
 def count_active(*, session: Session, team_id: str, since: datetime, since_day: date) -> int:
-    """Partners with a KPI entry dated on or after `since_day` or a stage move since `since`."""
+    """Partners with a KPI entry or touchpoint dated on or after `since_day`, or a stage move since `since`."""
     with_kpis = select(KpiValue.partner_id).where(KpiValue.team_id == team_id, KpiValue.on_date >= since_day)
     with_moves = select(StageMove.partner_id).where(StageMove.team_id == team_id, StageMove.moved_at >= since)
+    with_touchpoints = select(Touchpoint.partner_id).where(
+        Touchpoint.team_id == team_id, Touchpoint.on_date >= since_day
+    )
     query = (
         select(func.count())
         .select_from(Partner)
         .where(
             Partner.team_id == team_id,
             col(Partner.archived).is_(False),
-            col(Partner.id).in_(with_kpis.union(with_moves)),
+            col(Partner.id).in_(with_kpis.union(with_moves, with_touchpoints)),
         )
     )
     return int(session.exec(query).one())

@@ -16,6 +16,7 @@ from sqlmodel import Session, col, select
 
 from domain.journey import Journey
 from domain.stalled import entered_day, stall_cutoff
+from storage.journey_tables import Touchpoint
 from storage.stage_windows import PartnerFilter, count_before, stage_slice
 from storage.tables import Feedback, KpiValue, Partner, StageMove, StallAlert
 
@@ -82,7 +83,8 @@ def alerts_for_partners(*, session: Session, partners: Sequence[Partner]) -> dic
 
 
 def last_activities(*, session: Session, partners: Sequence[Partner]) -> dict[int, tuple[str, datetime]]:
-    """Each partner's newest stage move, feedback or KPI entry, and which it was: three grouped queries."""
+    """Each partner's newest stage move, feedback, KPI entry or touchpoint, and which it was: one grouped query
+    per kind, over this page's partners only."""
     ids = [partner.id for partner in partners if partner.id is not None]
     if not ids:
         return {}
@@ -90,6 +92,7 @@ def last_activities(*, session: Session, partners: Sequence[Partner]) -> dict[in
         ("stage move", StageMove.partner_id, StageMove.moved_at),
         ("feedback", Feedback.partner_id, Feedback.recorded_at),
         ("KPI entry", KpiValue.partner_id, KpiValue.recorded_at),
+        ("touchpoint", Touchpoint.partner_id, Touchpoint.recorded_at),
     )
     found: dict[int, tuple[str, datetime]] = {}
     for kind, partner_id, moment in sources:

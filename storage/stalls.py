@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
+from storage.journey_tables import Touchpoint
 from storage.once import insert_once
 from storage.tables import Feedback, KpiValue, Partner, StageMove, StallAlert
 
@@ -71,6 +72,10 @@ def last_activity(*, session: Session, partner: Partner) -> tuple[str, datetime]
         (
             "KPI entry",
             session.exec(select(func.max(KpiValue.recorded_at)).where(KpiValue.partner_id == partner.id)).one(),
+        ),
+        (
+            "touchpoint",
+            session.exec(select(func.max(Touchpoint.recorded_at)).where(Touchpoint.partner_id == partner.id)).one(),
         ),
     ]
     present = [(kind, when) for kind, when in candidates if when is not None]

@@ -8,7 +8,10 @@ from decimal import Decimal
 from sqlalchemy import Column, Index, Numeric, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from storage import alliance_tables  # noqa: F401  (registers the alliance tables on the same metadata)
+from storage import (
+    alliance_tables,  # noqa: F401  (registers the alliance tables on the same metadata)
+    journey_tables,  # noqa: F401  (profile edits, touchpoints)
+)
 from storage.types import UTCDateTime
 
 
@@ -40,6 +43,7 @@ class Partner(SQLModel, table=True):
     owner: str | None = Field(default=None, max_length=80)
     alliance: str | None = Field(default=None, max_length=40)
     notes: str | None = Field(default=None, max_length=1000)
+    source: str | None = Field(default=None, max_length=40)
     archived: bool = Field(default=False)
     created_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     created_by: str = Field(max_length=64)

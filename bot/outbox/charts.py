@@ -12,6 +12,7 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 
 from bot.charts import FunnelChart, JourneyMapChart, KpiTrendChart, RankingChart
 from bot.charts.alliance_matrix import MatrixChart
+from bot.charts.breakdown import BreakdownChart
 from bot.digest_charts import ChartPlan
 
 KINDS: dict[str, type] = {
@@ -20,6 +21,7 @@ KINDS: dict[str, type] = {
     "kpi-trend": KpiTrendChart,
     "journey-map": JourneyMapChart,
     "alliance-matrix": MatrixChart,
+    "kpi-breakdown": BreakdownChart,
 }
 
 

@@ -11,6 +11,7 @@ from bot.views.format import escape, moment
 from bot.views.numbers import amount
 from bot.views.scoring.ranking import movement
 from bot.views.scoring.summary import points
+from bot.views.targets import target_lines
 from commands.replies import DigestSettingsView, WeeklyDigest
 from domain.kpis import METRICS
 
@@ -64,5 +65,7 @@ def build_digest_blocks(body: WeeklyDigest) -> list[Block]:
     if body.alliance_changes:
         lines = [f"• {escape(line)}" for line in body.alliance_changes]
         blocks.append(section("*Alliances with new recommendations*\n" + "\n".join(lines)))
+    if body.targets:
+        blocks.append(section("*Program targets*\n" + "\n".join(target_lines(body.targets))))
     blocks += [DividerBlock(), context("Charts follow in the thread. `/partner rank`, `/partner kpis` for more.")]
     return blocks

@@ -6,6 +6,7 @@ from slack_sdk.models.blocks import Block
 
 from bot.views.blocks import build_reply_blocks, context, header, section
 from bot.views.format import clip, escape
+from bot.views.touchpoints import map_touchpoint_blocks
 from commands.replies import JourneyMap
 
 
@@ -36,5 +37,6 @@ def _map(body: JourneyMap) -> list[Block]:
         if pains
         else context("No pain points recorded yet: `/partner feedback NAME pain=…`.")
     )
+    blocks += map_touchpoint_blocks(body.touchpoints)
     blocks.append(context("Days are days in the current stage; CSAT and NPS come from feedback given in each stage."))
     return blocks

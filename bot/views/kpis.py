@@ -85,7 +85,7 @@ def _dashboard(body: ProgramDashboard) -> list[Block]:
         header("Partner program"),
         section(
             f"*Partners acquired:* {acquired}\n"
-            f"*Active* (a KPI entry or a stage move in the last 30 days): "
+            f"*Active* (a KPI entry, a touchpoint or a stage move in the last 30 days): "
             f"{body.active_partners} of {body.total_partners}"
         ),
         section(figures_table(body.periods, body.changes)),

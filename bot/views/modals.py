@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from slack_sdk.models.views import View
 
+from bot.views.card_forms import build_card_form_modal
 from bot.views.feedback import build_feedback_modal
 from bot.views.registry.form import build_registration_modal
 from bot.views.scoring.questionnaire import build_score_modal
 from bot.views.stalls import build_advance_modal, build_snooze_modal
 from commands.replies import FeedbackForm, Modal, RegistrationForm, ScoreForm, StallAdvanceForm, StallSnoozeForm
+from commands.replies.card_forms import CardForm
 
 
 def build_modal(form: Modal, *, user_id: str, metadata: dict[str, str]) -> View:
+    if isinstance(form, CardForm):
+        return build_card_form_modal(form, metadata=metadata)
     if isinstance(form, RegistrationForm):
         return build_registration_modal(form, user_id=user_id, metadata=metadata)
     if isinstance(form, FeedbackForm):

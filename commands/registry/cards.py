@@ -5,12 +5,16 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from commands.alliances.advice import partner_alliance_advice
+from commands.checklists import progress
 from commands.context import Invocation
 from commands.feedback import feedback_summary
 from commands.kpis import figures
 from commands.registry.lookup import stage_title
+from commands.registry.profile_history import profile_history
 from commands.replies import MoveLine, PartnerCard, PartnerRow
 from commands.scoring.summary import score_summary
+from commands.targets import target_progress
+from commands.touchpoints import card_touchpoints
 from domain.alliances import ALLIANCE_STRUCTURES
 from domain.clock import days_between, local_date
 from domain.journey import is_stalled
@@ -76,4 +80,9 @@ def partner_card(
         kpis=figures(session, invocation, this_month(invocation.now, invocation.timezone), partner),
         score=score_summary(session, partner, invocation),
         alliances=partner_alliance_advice(session, invocation, partner),
+        source=partner.source,
+        edits=profile_history(session, partner, invocation),
+        touchpoints=card_touchpoints(session, partner),
+        checklist=progress(session, partner, invocation, partner.stage),
+        targets=target_progress(session, invocation, partner),
     )

@@ -17,9 +17,13 @@ class Add:
 @dataclass(frozen=True)
 class Advance:
     name: str
-    stage: str | None = None
-    note: str | None = None
-    stage_or_note: bool = False  # a lone quoted phrase (`advance Acme "call done"`): the note unless it is a stage
+    stage_words: tuple[str, ...] = ()  # unquoted words after the name: they must name a stage
+    quoted: tuple[str, ...] = ()  # quoted phrases: the stage when the first names one and no words did, else the note
+
+    @classmethod
+    def to(cls, name: str, stage: str, note: str | None = None) -> Advance:
+        """A move chosen in a form: the stage and the note are already told apart."""
+        return cls(name, (stage,), (note,) if note else ())
 
 
 @dataclass(frozen=True)
@@ -59,9 +63,8 @@ def parse_advance(tokens: list[Token]) -> Advance:
     if not tokens:
         raise ParseError(f"Which partner? Usage: {usage}")
     name, *rest = tokens
-    stage = rest[0].text if rest else None
-    note = joined(rest[1:]) or None
-    return Advance(name.text, stage, note, stage_or_note=len(rest) == 1 and rest[0].quoted)
+    words = tuple(token.text for token in rest if not token.quoted)
+    return Advance(name.text, words, tuple(token.text for token in rest if token.quoted))
 
 
 def parse_show(tokens: list[Token]) -> Show:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
+from commands.checklists import open_steps
 from commands.context import Invocation
 from commands.registry.cards import days_in_stage, partner_card, quoted
 from commands.registry.lookup import require_active_partner, require_partner
@@ -22,10 +23,11 @@ from domain.alliances import ALLIANCE_STRUCTURES
 from domain.errors import (
     DuplicatePartner,
     PartnerbotError,
-    UnknownStage,
 )
+from domain.journey import Journey
 from domain.partner import (
     PARTNER_SIZES,
+    PARTNER_SOURCES,
     PARTNER_TYPES,
     PROFILE_FIELDS,
     Profile,
@@ -33,6 +35,7 @@ from domain.partner import (
     clean_name,
     clean_value,
 )
+from domain.stages import read_stage_and_note
 from storage import registry as repository
 from storage.alliances import ensure_label_alliance
 from storage.feedback_tallies import set_archived as set_tallies_archived
@@ -70,6 +73,7 @@ def registration_form(name: str = "") -> RegistrationForm:
         sizes=tuple(Choice(value, value.capitalize()) for value in PARTNER_SIZES),
         alliances=tuple(Choice(s.key, s.name) for s in ALLIANCE_STRUCTURES),
         name=name,
+        sources=tuple(Choice(value, value.capitalize()) for value in PARTNER_SOURCES),
     )
 
 
@@ -104,17 +108,12 @@ def submit_registration(values: dict[str, str | None], invocation: Invocation) -
 def advance(command: Advance, invocation: Invocation) -> Reply:
     with invocation.unit_of_work() as uow:
         journey = invocation.journey
-        note = command.note
-        try:
-            requested = journey.resolve(command.stage) if command.stage else None
-        except UnknownStage:
-            if not command.stage_or_note:
-                raise
-            requested, note = None, command.stage
-        note = clean_value("notes", note) if note else None
+        reading = read_stage_and_note(journey, command.name, command.stage_words, command.quoted)
+        requested, note = reading.stage, clean_value("notes", reading.note) if reading.note else None
         partner = require_active_partner(uow.session, invocation, command.name, for_update=True)
         move = journey.move_partner(partner.name, journey.get(partner.stage), requested)
         days = days_in_stage(partner, invocation)
+        left_open = open_steps(uow.session, partner, invocation)
         repository.record_move(
             session=uow.session,
             partner=partner,
@@ -126,7 +125,8 @@ def advance(command: Advance, invocation: Invocation) -> Reply:
         uow.commit()
     return Reply(
         StageMoved(
-            partner.name, move.from_stage.name, move.to_stage.name, days, move.backwards, note, invocation.user_id
+            partner.name, move.from_stage.name, move.to_stage.name, days, move.backwards, note, invocation.user_id,
+            left_open,
         ),
         public=True,
     )
@@ -138,12 +138,12 @@ def show(command: Show, invocation: Invocation) -> Reply:
         return Reply(partner_card(uow.session, partner, invocation))
 
 
-def journey_overview(session: Session, invocation: Invocation) -> JourneyOverview:
+def journey_overview(session: Session, invocation: Invocation, journey: Journey | None = None) -> JourneyOverview:
     counts = repository.stage_counts(session=session, team_id=invocation.team_id)
     archived = repository.count_archived(session=session, team_id=invocation.team_id)
     lines = tuple(
         StageLine(s.key, s.name, s.description, s.aliases, counts.get(s.key, 0), s.stall_threshold_days)
-        for s in invocation.journey.stages
+        for s in (journey or invocation.journey).stages
     )
     return JourneyOverview(lines, archived)
 

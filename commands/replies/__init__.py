@@ -19,11 +19,14 @@ from commands.replies.alliances import (
     ReplyFile,
 )
 from commands.replies.base import Choice, FormRejected, HelpSheet, Notice, PostedMessage, VerbHelp
+from commands.replies.breakdowns import KpiBreakdown
+from commands.replies.card_forms import CardForm
 from commands.replies.digest import DigestSettingsView, FunnelLine, TrendWeek, WeeklyDigest
 from commands.replies.feedback import FeedbackForm, FeedbackRecorded, FeedbackSummary
 from commands.replies.home import HomeOverview
 from commands.replies.journey_map import JourneyMap, MapStageLine
 from commands.replies.kpis import Figures, KpiRecorded, KpiReport, ProgramDashboard
+from commands.replies.profile import ProfileEdited
 from commands.replies.registry import (
     JourneyOverview,
     MoveLine,
@@ -35,6 +38,7 @@ from commands.replies.registry import (
     StageLine,
     StageMoved,
 )
+from commands.replies.retention import RetentionReport
 from commands.replies.scoring import (
     AskSent,
     AskStatus,
@@ -50,6 +54,7 @@ from commands.replies.scoring import (
     ScoreRecorded,
     ScoreSummary,
 )
+from commands.replies.stages import ChecklistView, JourneyChanged, StepChecked
 from commands.replies.stalls import (
     AlertMessage,
     StallAdvanceForm,
@@ -61,6 +66,8 @@ from commands.replies.stalls import (
     StallSummary,
     SummaryLine,
 )
+from commands.replies.targets import CompanySalesRecorded, DashboardWithTargets, TargetsView
+from commands.replies.touchpoints import TouchpointLogged
 from domain.errors import PartnerbotError
 
 Body = (
@@ -93,8 +100,18 @@ Body = (
     | AllianceMatrix
     | FlowRecorded
     | ExportReady
+    | ProfileEdited
+    | TouchpointLogged
+    | JourneyChanged
+    | ChecklistView
+    | StepChecked
+    | KpiBreakdown
+    | TargetsView
+    | DashboardWithTargets
+    | CompanySalesRecorded
+    | RetentionReport
 )
-Modal = RegistrationForm | FeedbackForm | ScoreForm | StallAdvanceForm | StallSnoozeForm
+Modal = RegistrationForm | FeedbackForm | ScoreForm | StallAdvanceForm | StallSnoozeForm | CardForm
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from commands.replies.scoring import RankRow
+    from domain.targets import TargetProgress
 
 
 @dataclass(frozen=True)
@@ -54,3 +55,5 @@ class WeeklyDigest:
     trend: tuple[TrendWeek, ...]
     alliance_changes: tuple[str, ...] = ()
     """One line per alliance whose recommendations changed since the last digest."""
+    targets: tuple[TargetProgress, ...] = ()
+    """The program's targets: actual this period against target, on track or behind."""

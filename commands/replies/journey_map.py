@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from commands.replies.touchpoints import StageTouchpoints
+
 
 @dataclass(frozen=True)
 class MapStageLine:
@@ -21,3 +23,4 @@ class MapStageLine:
 @dataclass(frozen=True)
 class JourneyMap:
     stages: tuple[MapStageLine, ...]
+    touchpoints: tuple[StageTouchpoints, ...] = ()

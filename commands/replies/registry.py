@@ -13,7 +13,11 @@ if TYPE_CHECKING:
     from commands.replies.alliances import AllianceAdvice
     from commands.replies.feedback import FeedbackSummary
     from commands.replies.kpis import Figures
+    from commands.replies.profile import EditLine
     from commands.replies.scoring import ScoreSummary
+    from commands.replies.stages import ChecklistProgress
+    from commands.replies.touchpoints import TouchpointLine
+    from domain.targets import TargetProgress
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,11 @@ class PartnerCard:
     kpis: Figures | None = None
     score: ScoreSummary | None = None
     alliances: AllianceAdvice | None = None
+    source: str | None = None
+    edits: tuple[EditLine, ...] = ()
+    touchpoints: tuple[TouchpointLine, ...] = ()
+    checklist: ChecklistProgress | None = None
+    targets: tuple[TargetProgress, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -57,6 +66,8 @@ class StageMoved:
     backwards: bool
     note: str | None
     by: str
+    open_steps: tuple[str, ...] = ()
+    """Checklist steps of the stage it left that were not done (the move happens anyway)."""
 
 
 @dataclass(frozen=True)
@@ -109,3 +120,4 @@ class RegistrationForm:
     sizes: tuple[Choice, ...]
     alliances: tuple[Choice, ...]
     name: str = ""
+    sources: tuple[Choice, ...] = ()

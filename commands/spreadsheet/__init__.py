@@ -1,7 +1,7 @@
 """The spreadsheet hand-over: partners from a CSV file into the registry and back out.
 
 The format is the operations contract: columns `name,stage,stage_since,owner,segment,type,size,alliance,
-alliances,notes` (an export adds computed figures, which an import accepts and ignores), only `name`
+alliances,notes,source` (an export adds computed figures, which an import accepts and ignores), only `name`
 required, headers in any order and case (`Stage since` = `stage_since`). Import reads
 UTF-8 with or without a BOM, with `,`, `;` or tab between cells (Excel in Poland and Russia saves
 "CSV" with semicolons).

@@ -11,9 +11,9 @@ from domain.partner import clean_name
 from domain.words import closest, fold
 
 COLUMNS: tuple[str, ...] = (
-    "name", "stage", "stage_since", "owner", "segment", "type", "size", "alliance", "alliances", "notes",
+    "name", "stage", "stage_since", "owner", "segment", "type", "size", "alliance", "alliances", "notes", "source",
 )
-PROFILE_COLUMNS: tuple[str, ...] = ("owner", "segment", "type", "size", "alliance", "notes")
+PROFILE_COLUMNS: tuple[str, ...] = ("owner", "segment", "type", "size", "alliance", "notes", "source")
 EXPORT_ONLY: tuple[str, ...] = (
     "days_in_stage", "score", "raters", "last_csat", "last_nps",
     "leads", "mql", "sql", "deals", "revenue", "cost", "clients_passed", "bonuses",

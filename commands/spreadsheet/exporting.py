@@ -48,6 +48,7 @@ def _page_rows(session: Session, invocation: Invocation, page: list[Partner]) ->
             p.name, p.stage, local_date(p.stage_entered_at, invocation.timezone).isoformat(), p.owner or "",
             p.segment or "", p.type or "", p.size or "", p.alliance or "",
             alliances_cell((a.name, a.type, position) for a, position in held.get(pid, [])), p.notes or "",
+            p.source or "",
             str(days_between(p.stage_entered_at, invocation.now, invocation.timezone)),
             f"{score.score:.0f}" if score else "", str(score.raters) if score else "",
             "" if csat is None else str(csat), "" if nps is None else str(nps),

@@ -73,7 +73,7 @@ def submit_advance(alert: AlertMessage, partner: str, values: dict[str, str | No
         raise FormRejected({"stage": "Choose a stage."})
     note = (values.get("note") or "").strip() or None
     try:
-        moved = advance(Advance(partner, stage, note), invocation).body
+        moved = advance(Advance.to(partner, stage, note), invocation).body
     except PartnerbotError as error:
         raise FormRejected({"stage": error.message}) from None
     assert isinstance(moved, StageMoved)

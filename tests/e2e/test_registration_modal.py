@@ -23,7 +23,7 @@ def submission(view: dict[str, Any], **values: Any) -> dict[str, Any]:
     """A view_submission payload as Slack sends it, with the inputs' submitted state."""
 
     def state(block_id: str, value: Any) -> dict[str, Any]:
-        if block_id in ("type", "size", "alliance"):
+        if block_id in ("type", "size", "alliance", "source"):
             return {"type": "static_select", "selected_option": value and {"value": value}}
         if block_id == "owner":
             return {"type": "users_select", "selected_user": value}
@@ -54,6 +54,7 @@ def test_add_without_name_opens_the_registration_modal(slack: Slack) -> None:
         "segment",
         "owner",
         "alliance",
+        "source",
         "notes",
     ]
     owner = next(block for block in view["blocks"] if block["block_id"] == "owner")
@@ -73,6 +74,7 @@ def test_submitting_the_form_creates_the_partner_and_confirms_in_channel(slack: 
             segment="retail",
             owner="U02BOB",
             alliance="chain",
+            source="events",
             notes="Met at the Warsaw meetup",
         )
     )
@@ -90,6 +92,7 @@ def test_submitting_the_form_creates_the_partner_and_confirms_in_channel(slack: 
         "chain",
         "Met at the Warsaw meetup",
     )
+    assert partner.source == "events"
 
 
 def test_duplicate_name_keeps_the_modal_open_with_an_inline_error(slack: Slack) -> None:

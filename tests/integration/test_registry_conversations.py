@@ -122,7 +122,7 @@ def test_advance_moves_by_key_name_alias_or_to_the_next_stage_and_refuses_what_c
             ('advance Acme "End goal"', "▶ Acme moved Onboarding → End goal (after 0 days in Onboarding)."),
             ("advance Acme suport", "⚠ Unknown stage 'suport' — did you mean support?"),
             ("advance Acmee support", "⚠ No partner named 'Acmee' — did you mean Acme?"),
-            ("advance Acme support " + "n" * 1001, "⚠ Notes: 1001 characters is too long; the limit is 1000"),
+            ('advance Acme support "' + "n" * 1001 + '"', "⚠ Notes: 1001 characters is too long; the limit is 1000"),
             ("archive Globex", "✔ Archived Globex"),
             ("advance Globex support", "⚠ Globex is archived"),
         ],

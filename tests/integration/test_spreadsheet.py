@@ -283,10 +283,10 @@ def test_export_writes_active_partners_in_journey_order_with_a_bom(
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert rows[0] == list(EXPORT_COLUMNS)
     assert [row[: len(COLUMNS)] for row in rows[1:]] == [
-        ["alpha", "discovery", "2026-11-23", "", "", "", "", "", "", ""],
-        ["Zeta", "discovery", "2026-03-01", "", "", "", "", "", "", ""],
+        ["alpha", "discovery", "2026-11-23", "", "", "", "", "", "", "", ""],
+        ["Zeta", "discovery", "2026-03-01", "", "", "", "", "", "", "", ""],
         ["Ромашка", "support", "2026-03-01", "U_ANNA", "retail, food", "reseller", "", "chain",
-         "Ромашка (chain) [chain #1]", ""],
+         "Ромашка (chain) [chain #1]", "", ""],
     ]
     assert [row[len(COLUMNS)] for row in rows[1:]] == ["0", "267", "267"]  # days in stage
 
@@ -296,7 +296,7 @@ def test_export_then_import_changes_nothing(invocation_for: InvocationFor, tmp_p
     import_partners(sheet(tmp_path, "name,stage,stage_since,type\nŻabka,attraction,2026-03-01,agency\n"), start)
     registry.register(start, "Ромашка", Profile(owner="U_ANNA", segment="ритейл"))
     afternoon = invocation_for(now=datetime(2026, 11, 23, 15, 47, 12, tzinfo=UTC))  # not midnight: dates compare by day
-    registry.advance(Advance("Ромашка", "support", "kick-off"), afternoon)
+    registry.advance(Advance.to("Ромашка", "support", "kick-off"), afternoon)
     registry.advance(Advance("Żabka"), afternoon)
     moves = move_count(afternoon)
 

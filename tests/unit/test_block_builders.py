@@ -94,7 +94,7 @@ def test_error_notice_is_escaped_and_marked() -> None:
 def test_registration_modal_fits_slack_and_carries_the_response_url() -> None:
     view = build_registration_modal(registration_form(), user_id="U01ANNA", metadata={"response_url": "https://x"})
     payload = view.to_dict()
-    assert payload["callback_id"] == "partner_registration" and len(payload["blocks"]) == 7
+    assert payload["callback_id"] == "partner_registration" and len(payload["blocks"]) == 8
     assert json.loads(payload["private_metadata"]) == {"response_url": "https://x"}
     name = payload["blocks"][0]
     assert not name.get("optional", False) and name["element"]["max_length"] == 80

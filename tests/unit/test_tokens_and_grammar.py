@@ -104,17 +104,17 @@ def test_add_without_a_name_asks_for_the_form_but_fields_without_a_name_are_refu
         parse.parse_add(tokenize("type=reseller"))
 
 
-def test_advance_reads_name_then_stage_then_note() -> None:
-    command = parse.parse_advance(tokenize('"Globex Corporation" support kick-off done'))
+def test_advance_reads_name_then_unquoted_stage_words_then_quoted_note() -> None:
+    command = parse.parse_advance(tokenize('"Globex Corporation" end goal "kick-off done"'))
     assert command.name == "Globex Corporation"
-    assert command.stage == "support"
-    assert command.note == "kick-off done"
+    assert command.stage_words == ("end", "goal")
+    assert command.quoted == ("kick-off done",)
 
 
-def test_advance_with_a_lone_quoted_phrase_may_read_it_as_the_note() -> None:
+def test_advance_keeps_a_lone_quoted_phrase_for_the_run_to_read_as_stage_or_note() -> None:
     command = parse.parse_advance(tokenize('Acme "kick-off call done"'))
-    assert (command.stage, command.note, command.stage_or_note) == ("kick-off call done", None, True)
-    assert not parse.parse_advance(tokenize("Acme support")).stage_or_note
+    assert (command.stage_words, command.quoted) == ((), ("kick-off call done",))
+    assert parse.parse_advance(tokenize("Acme support")).quoted == ()
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ from bot.listeners.invocations import interaction_invocation
 from bot.views.modals import build_modal
 from bot.views.registry.form import read_metadata, read_submission
 from bot.views.scoring.questionnaire import error_block_ids, read_score_form
+from commands.card_forms import submit_card_form as card_form_submission
 from commands.context import Invocation
 from commands.feedback import submit_feedback_form
 from commands.registry.partners import submit_registration
@@ -63,6 +64,14 @@ def submit_feedback(ack: Ack, body: dict[str, Any], context: BoltContext, logger
         return submit_feedback_form(str(metadata.get("partner", "")), values, invocation)
 
     submit_form(ack, body, context, logger, submit, "text")
+
+
+def submit_card_form(ack: Ack, body: dict[str, Any], context: BoltContext, logger: Logger) -> None:
+    def submit(values: dict[str, str | None], metadata: dict[str, Any], invocation: Invocation) -> Reply:
+        return card_form_submission(str(metadata.get("form", "")), str(metadata.get("partner", "")), values, invocation)
+
+    first = next(iter(body["view"].get("state", {}).get("values", {})), "name")
+    submit_form(ack, body, context, logger, submit, first)
 
 
 def submit_score(ack: Ack, body: dict[str, Any], context: BoltContext, logger: Logger) -> None:

@@ -65,6 +65,7 @@ def build_registration_modal(form: RegistrationForm, *, user_id: str, metadata: 
             element=UserSelectElement(action_id=VALUE, placeholder="Who manages this partner", initial_user=user_id),
         ),
         _select("alliance", "Alliance structure", form.alliances),
+        *([_select("source", "Where they came from", form.sources)] if form.sources else []),
         _text("notes", "Notes", MAX_TEXT_LENGTH["notes"], multiline=True),
     ]
     return View(

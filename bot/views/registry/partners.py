@@ -13,11 +13,16 @@ from bot.views.blocks import (
     section,
     sections_from_lines,
 )
+from bot.views.card_forms import card_buttons
 from bot.views.feedback import feedback_lines
 from bot.views.format import clip, day, days, escape, moment, person
 from bot.views.kpis import kpi_line
 from bot.views.paging import page_blocks
+from bot.views.profile import edit_lines
 from bot.views.scoring.summary import score_lines
+from bot.views.stages import open_steps_line, progress_lines
+from bot.views.targets import target_lines
+from bot.views.touchpoints import touchpoint_lines
 from commands.replies import (
     JourneyOverview,
     PartnerCard,
@@ -49,6 +54,7 @@ def build_partner_card(card: PartnerCard) -> list[Block]:
         ("Size", escape(card.size or "—")),
         ("Segment", escape(card.segment or "—")),
         ("Alliance", escape(card.alliance or "—")),
+        ("Source", escape(card.source or "—")),
     ]
     blocks: list[Block] = []
     if card.headline:
@@ -71,9 +77,19 @@ def build_partner_card(card: PartnerCard) -> list[Block]:
         blocks.append(section("\n".join(alliance_card_lines(card.alliances))))
     if card.kpis is not None and card.kpis.totals:
         blocks.append(section(kpi_line(card.kpis)))
+    if card.targets:
+        blocks.append(section("*Targets*\n" + "\n".join(target_lines(card.targets))))
+    if card.checklist is not None:
+        blocks.append(section("\n".join(progress_lines(card.checklist))))
+    if card.touchpoints:
+        blocks.append(section("*Touchpoints*\n" + "\n".join(touchpoint_lines(card.touchpoints))))
+    if not card.archived:
+        blocks.append(card_buttons(card.name))
     history = move_line(card)
     if history:
         blocks += [DividerBlock(), context("*Recent moves*\n" + "\n".join(history))]
+    if card.edits:
+        blocks.append(context("*Profile changes*\n" + "\n".join(edit_lines(card.edits))))
     return blocks
 
 
@@ -92,6 +108,8 @@ def _moved(body: StageMoved) -> list[Block]:
     blocks: list[Block] = [section(text)]
     notes = [f"by {person(body.by)}"] + ([f"“{escape(body.note)}”"] if body.note else [])
     blocks.append(context(" · ".join(notes)))
+    if body.open_steps:
+        blocks.append(context(open_steps_line(body.from_stage, body.open_steps)))
     return blocks
 
 

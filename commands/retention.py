@@ -1,0 +1,76 @@
+"""`/partner retention [days=N]`: partners active this quarter that were active last quarter, and who went quiet."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from commands.context import Invocation
+from commands.grammar import pair_fields, word_tokens
+from commands.registry.lookup import stage_title
+from commands.replies import Reply
+from commands.replies.retention import QuietPartner, RetentionReport
+from commands.tokens import ParseError, Token
+from domain.clock import days_between, local_date, start_of_local_day
+from domain.errors import InvalidField
+from domain.periods import Period, previous_month, quarter_start
+from domain.retention import QUIET_AFTER_DAYS, Retention
+from domain.targets import current_period
+from storage import retention as repository
+from storage.stalls import last_activity
+
+QUIET_LISTED = 20
+USAGE = "`/partner retention [days=N]` (N: days without activity that count as gone quiet)"
+
+
+@dataclass(frozen=True)
+class RetentionCommand:
+    quiet_days: int = QUIET_AFTER_DAYS
+
+
+def parse_retention(tokens: list[Token]) -> RetentionCommand:
+    if word_tokens(tokens):
+        raise ParseError(f"'{word_tokens(tokens)[0].text}' is not understood. Usage: {USAGE}")
+    fields = dict(pair_fields(tokens, "retention"))
+    raw = fields.pop("days", None)
+    if fields:
+        raise ParseError(f"'{next(iter(fields))}=' is not understood here. Usage: {USAGE}")
+    if raw is None:
+        return RetentionCommand()
+    if not raw.isdecimal() or not 1 <= int(raw) <= 365:
+        raise InvalidField(f"days={raw} is not a number of days from 1 to 365. Usage: {USAGE}")
+    return RetentionCommand(int(raw))
+
+
+def _bounds(invocation: Invocation, period: Period) -> repository.Window:
+    assert period.start is not None and period.end is not None
+    zone = invocation.timezone
+    return start_of_local_day(period.start, zone), start_of_local_day(period.end, zone), period.start, period.end
+
+
+def retention(command: RetentionCommand, invocation: Invocation) -> Reply:
+    today = local_date(invocation.now, invocation.timezone)
+    this = current_period("quarter", today)
+    last = current_period("quarter", previous_month(quarter_start(today)))
+    since = today - timedelta(days=command.quiet_days - 1)
+    team = invocation.team_id
+    with invocation.unit_of_work() as uow:
+        session = uow.session
+        rates = Retention(
+            *repository.retention_counts(
+                session=session, team_id=team, before=_bounds(invocation, last), after=_bounds(invocation, this)
+            )
+        )
+        listed, total = repository.quiet_partners(
+            session=session, team_id=team, since=start_of_local_day(since, invocation.timezone), since_day=since,
+            limit=QUIET_LISTED,
+        )
+        quiet = []
+        for partner in listed:
+            seen = last_activity(session=session, partner=partner)
+            when = "no activity recorded" if seen is None else (
+                f"last {seen[0]} {days_between(seen[1], invocation.now, invocation.timezone)} days ago"
+            )
+            quiet.append(QuietPartner(partner.name, partner.owner, stage_title(invocation, partner.stage), when))
+    report = RetentionReport(this.title, last.title, rates, command.quiet_days, tuple(quiet), total)
+    return Reply(report)

@@ -1,0 +1,1 @@
+"""`/partner stages …`: the workspace designs its own journey."""
