@@ -38,7 +38,6 @@ from commands.replies.registry import (
 from commands.replies.scoring import (
     AskSent,
     AskStatus,
-    DirectMessage,
     ExplanationRow,
     Ranking,
     RankRow,
@@ -102,7 +101,6 @@ class Reply:
     body: Body | None = None
     public: bool = False
     modal: Modal | None = None
-    direct_messages: tuple[DirectMessage, ...] = ()
     post_in_channel: str | None = None
     """Post the body as a new message in this channel (with its charts), instead of answering the command."""
     replaces: PostedMessage | None = None
@@ -142,7 +140,6 @@ __all__ = [
     "Body",
     "Choice",
     "DigestSettingsView",
-    "DirectMessage",
     "ExplanationRow",
     "ExportReady",
     "FeedbackForm",
