@@ -103,32 +103,35 @@ def submit_registration(values: dict[str, str | None], invocation: Invocation) -
 
 def advance(command: Advance, invocation: Invocation) -> Reply:
     with invocation.unit_of_work() as uow:
-        journey = invocation.journey
-        note = command.note
-        try:
-            requested = journey.resolve(command.stage) if command.stage else None
-        except UnknownStage:
-            if not command.stage_or_note:
-                raise
-            requested, note = None, command.stage
-        note = clean_value("notes", note) if note else None
-        partner = require_active_partner(uow.session, invocation, command.name, for_update=True)
-        move = journey.move_partner(partner.name, journey.get(partner.stage), requested)
-        days = days_in_stage(partner, invocation)
-        repository.record_move(
-            session=uow.session,
-            partner=partner,
-            to_stage=move.to_stage.key,
-            now=invocation.now,
-            user=invocation.user_id,
-            note=note,
-        )
+        moved = move_partner(uow.session, invocation, command)
         uow.commit()
-    return Reply(
-        StageMoved(
-            partner.name, move.from_stage.name, move.to_stage.name, days, move.backwards, note, invocation.user_id
-        ),
-        public=True,
+    return Reply(moved, public=True)
+
+
+def move_partner(session: Session, invocation: Invocation, command: Advance) -> StageMoved:
+    """Moves the partner (row-locked) and records the move in the caller's transaction; the caller commits."""
+    journey = invocation.journey
+    note = command.note
+    try:
+        requested = journey.resolve(command.stage) if command.stage else None
+    except UnknownStage:
+        if not command.stage_or_note:
+            raise
+        requested, note = None, command.stage
+    note = clean_value("notes", note) if note else None
+    partner = require_active_partner(session, invocation, command.name, for_update=True)
+    move = journey.move_partner(partner.name, journey.get(partner.stage), requested)
+    days = days_in_stage(partner, invocation)
+    repository.record_move(
+        session=session,
+        partner=partner,
+        to_stage=move.to_stage.key,
+        now=invocation.now,
+        user=invocation.user_id,
+        note=note,
+    )
+    return StageMoved(
+        partner.name, move.from_stage.name, move.to_stage.name, days, move.backwards, note, invocation.user_id
     )
 
 
