@@ -51,8 +51,6 @@ def render_reply(reply: Reply) -> str:
         parts.append(render_form(reply.modal))
     if reply.body is not None:
         parts.append(render_body(reply.body))
-    for message in reply.direct_messages:
-        parts.append(f"[DM to {message.user_id}] " + render_body(message.body))
     return "\n".join(parts)
 
 

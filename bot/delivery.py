@@ -7,20 +7,20 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from logging import Logger
-from typing import Any
+from typing import Any, cast
 
 from slack_sdk import WebClient
 from slack_sdk.webhook import WebhookClient
 
 from bot.channel_check import membership_hint
 from bot.database_trouble import apology
-from bot.direct_messages import send_direct_messages
 from bot.form_seal import FormSeal
 from bot.outbox import drain
 from bot.outbox.posts import post_now
 from bot.payloads import message_payload
 from bot.views.modals import build_modal
 from commands.context import Invocation
+from commands.direct_messages import settle
 from commands.replies import Body, PostedMessage, Reply, ReplyFile, reply_or_refusal
 
 
@@ -39,8 +39,8 @@ def deliver(
     invocation: Invocation | None = None,
     seal: FormSeal | None = None,
 ) -> None:
-    """Opens the reply's modal (first: a trigger_id lives 3 s), sends its DMs, then its message (which says
-    who did not get their DM; with the invocation, what those DMs would have started is taken back).
+    """Opens the reply's modal (first: a trigger_id lives 3 s), sends the posts its command enqueued (the
+    outbox), then its message, which the command settles with how those posts went (e.g. who got their DM).
 
     A modal's private_metadata is sealed with `seal`, so its submission can be trusted (bot/form_seal.py).
     """
@@ -50,7 +50,10 @@ def deliver(
         metadata = {key: value for key, value in (("response_url", response_url), ("channel_id", channel_id)) if value}
         view = seal.seal(build_modal(reply.modal, user_id=user_id, metadata=metadata))
         client.views_open(trigger_id=trigger_id, view=view)
-    body = send_direct_messages(client, reply, invocation, send_direct_message)
+    body = reply.body
+    if reply.sends and invocation is not None:
+        send_queued(client, invocation)
+        body = settled(body, invocation)
     if body is not None and reply.replaces:
         update_message(client, reply.replaces, body)
     elif body is not None and reply.post_in_channel and invocation is not None:
@@ -65,8 +68,6 @@ def deliver(
             send_to_response_url(response_url, payload)
         else:
             send_direct_message(client, user_id, body)
-    if reply.sends and invocation is not None:
-        send_queued(client, invocation)
     if reply.check_membership and response_url:
         hint = membership_hint(client, reply.check_membership)
         if hint:
@@ -142,6 +143,17 @@ def send_queued(client: WebClient, invocation: Invocation) -> None:
         drain(invocation.database, client, team_id=invocation.team_id)
     except Exception:
         logging.getLogger("partnerbot.outbox").exception("the outbox could not send now; the scheduled sender will")
+
+
+def settled(body: Body | None, invocation: Invocation) -> Body | None:
+    """The body as the command reads it once its posts were tried; as it was when that cannot be read."""
+    if body is None:
+        return None
+    try:
+        return cast(Body, settle(body, invocation))
+    except Exception:
+        logging.getLogger("partnerbot.outbox").exception("how the posts went could not be read")
+        return body
 
 
 def send_direct_message(client: WebClient, user_id: str, body: Body) -> None:

@@ -52,7 +52,7 @@ def stored_answer(reply: Reply, text: str) -> str:
 
 def sends_elsewhere(reply: Reply) -> bool:
     """The reply also posts in a channel, sends DMs or files, or rewrites a message."""
-    return bool(reply.direct_messages or reply.post_in_channel or reply.replaces or reply.files or reply.sends)
+    return bool(reply.post_in_channel or reply.replaces or reply.files or reply.sends)
 
 
 def only_answers(reply: Reply) -> bool:

@@ -5,7 +5,7 @@ machine's), a run missed while the process was down is made up within the grace 
 default one second, piled-up runs coalesce into one, and job ids are fixed with replace_existing.
 Only the process holding the leader lock runs jobs; each job also claims its work in the database. The
 `outbox` job sends, every OUTBOX_INTERVAL, the posts that are due again after a failure (each job also
-sends its own posts when it ends).
+sends its own posts when it ends); `prune` deletes, daily, the outbox steps and inbox commands past retention.
 
 The weekly digest is a frequent tick rather than one cron trigger per workspace: each tick posts the
 runs that are due and not yet claimed, so a schedule changed in Slack takes effect on every replica
@@ -32,6 +32,7 @@ MISFIRE_GRACE = timedelta(hours=12)
 DIGEST_TICK = timedelta(minutes=5)
 REMINDER_INTERVAL = timedelta(hours=1)
 STALLED_ALERTS_AT = (9, 0)
+PRUNE_AT = (3, 30)
 OUTBOX_INTERVAL = timedelta(seconds=30)
 IDLE_SENDER = "0 sent, 0 to retry, 0 failed"
 INBOX_TICK = timedelta(minutes=1)
@@ -59,6 +60,7 @@ def build_scheduler(services: Services, client: WebClient, leader: LeaderLock | 
         "weekly-digest": IntervalTrigger(seconds=int(DIGEST_TICK.total_seconds()), timezone=zone),
         "stalled-alerts": CronTrigger(hour=STALLED_ALERTS_AT[0], minute=STALLED_ALERTS_AT[1], timezone=zone),
         "score-reminders": IntervalTrigger(seconds=int(REMINDER_INTERVAL.total_seconds()), timezone=zone),
+        "prune": CronTrigger(hour=PRUNE_AT[0], minute=PRUNE_AT[1], timezone=zone),
         "outbox": IntervalTrigger(seconds=int(OUTBOX_INTERVAL.total_seconds()), timezone=zone),
     }
     for name, trigger in triggers.items():

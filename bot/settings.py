@@ -30,6 +30,7 @@ class Settings(BaseSettings):
     health_timeout: float = Field(default=2, gt=0, le=30, validation_alias="PARTNERBOT_HEALTH_TIMEOUT")
     max_body_bytes: int = Field(default=1024 * 1024, ge=1024, validation_alias="PARTNERBOT_MAX_BODY_BYTES")
     form_key: str | None = Field(default=None, min_length=16, validation_alias="PARTNERBOT_FORM_KEY")
+    retention_days: int = Field(default=14, ge=1, le=3650, validation_alias="PARTNERBOT_RETENTION_DAYS")
     shutdown_grace: float = Field(default=25, ge=0, le=600, validation_alias="PARTNERBOT_SHUTDOWN_GRACE")
 
     @field_validator("timezone_name")

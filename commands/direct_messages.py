@@ -1,5 +1,5 @@
-"""What a reply says once its direct messages were sent: the command that asked for them interprets who did
-not get theirs (e.g. `ask` takes those requests back), so delivery stays the same for every reply."""
+"""What a reply says once the posts its command enqueued were sent: the command reads how its steps went (e.g.
+`ask` takes back the requests of leads Slack refused), so delivery stays the same for every reply."""
 
 from __future__ import annotations
 
@@ -7,13 +7,31 @@ from functools import singledispatch
 
 from commands.context import Invocation
 
-NotSent = tuple[tuple[str, str], ...]
-"""(user id, why) for each DM Slack did not take."""
+REASONS = {
+    "user_not_found": "no such user",
+    "cannot_dm_bot": "a bot",
+    "user_disabled": "deactivated",
+    "account_inactive": "deactivated",
+    "channel_not_found": "no DM with them is possible",
+    "not_allowed_token_type": "the app may not DM them",
+    "restricted_action": "the workspace does not allow it",
+}
+
+
+def why_not_sent(error: str) -> str:
+    """The reason a user hears for a post Slack refused, from the error the outbox recorded."""
+    if error in REASONS:
+        return REASONS[error]
+    if error.startswith("http_"):
+        return f"Slack answered HTTP {error.removeprefix('http_')}"
+    if error.startswith("connection") or not error:
+        return "Slack did not answer"
+    return f"Slack answered {error}"
 
 
 @singledispatch
-def settle(body: object, not_sent: NotSent, invocation: Invocation | None) -> object:
-    """The body to show after some DMs failed; by default the body as it was."""
+def settle(body: object, invocation: Invocation) -> object:
+    """The body to show after the sender ran for the command's posts; by default the body as it was."""
     return body
 
 

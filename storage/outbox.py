@@ -7,6 +7,7 @@ pending with a later attempt time, or failed for good. Steps whose parent has no
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -136,6 +137,15 @@ def abandon_interrupted(*, session: Session, now: datetime, lease: timedelta) ->
 
 def steps(*, session: Session, ids: tuple[int, ...]) -> list[OutboxStep]:
     return list(session.exec(select(OutboxStep).where(col(OutboxStep.id).in_(ids))).all()) if ids else []
+
+
+def by_keys(*, session: Session, team_id: str, keys: Iterable[str]) -> list[OutboxStep]:
+    """The team's steps with these idempotency keys (how a command finds the steps it enqueued)."""
+    wanted = [key[:200] for key in keys]
+    if not wanted:
+        return []
+    query = select(OutboxStep).where(OutboxStep.team_id == team_id, col(OutboxStep.key).in_(wanted))
+    return list(session.exec(query).all())
 
 
 def update_payload(*, session: Session, step_id: int, team_id: str) -> OutboxStep | None:

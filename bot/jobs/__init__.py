@@ -12,6 +12,7 @@ from datetime import datetime
 
 from slack_sdk import WebClient
 
+from bot.jobs.prune import prune_old_rows
 from bot.jobs.score_reminders import send_score_reminders
 from bot.jobs.stalled_alerts import post_stalled_alerts
 from bot.jobs.weekly_digest import post_weekly_digests
@@ -24,6 +25,7 @@ JOBS: dict[str, Job] = {
     "weekly-digest": post_weekly_digests,
     "stalled-alerts": post_stalled_alerts,
     "score-reminders": send_score_reminders,
+    "prune": prune_old_rows,
     "outbox": lambda services, client, now: "outbox: the posts due again",
 }
 

@@ -107,28 +107,31 @@ def submit_registration(values: dict[str, str | None], invocation: Invocation) -
 
 def advance(command: Advance, invocation: Invocation) -> Reply:
     with invocation.unit_of_work() as uow:
-        journey = invocation.journey
-        reading = read_stage_and_note(journey, command.name, command.stage_words, command.quoted)
-        requested, note = reading.stage, clean_value("notes", reading.note) if reading.note else None
-        partner = require_active_partner(uow.session, invocation, command.name, for_update=True)
-        move = journey.move_partner(partner.name, journey.get(partner.stage), requested)
-        days = days_in_stage(partner, invocation)
-        left_open = open_steps(uow.session, partner, invocation)
-        repository.record_move(
-            session=uow.session,
-            partner=partner,
-            to_stage=move.to_stage.key,
-            now=invocation.now,
-            user=invocation.user_id,
-            note=note,
-        )
+        moved = move_partner(uow.session, invocation, command)
         uow.commit()
-    return Reply(
-        StageMoved(
-            partner.name, move.from_stage.name, move.to_stage.name, days, move.backwards, note, invocation.user_id,
-            left_open,
-        ),
-        public=True,
+    return Reply(moved, public=True)
+
+
+def move_partner(session: Session, invocation: Invocation, command: Advance) -> StageMoved:
+    """Moves the partner (row-locked) and records the move in the caller's transaction; the caller commits."""
+    journey = invocation.journey
+    reading = read_stage_and_note(journey, command.name, command.stage_words, command.quoted)
+    requested, note = reading.stage, clean_value("notes", reading.note) if reading.note else None
+    partner = require_active_partner(session, invocation, command.name, for_update=True)
+    move = journey.move_partner(partner.name, journey.get(partner.stage), requested)
+    days = days_in_stage(partner, invocation)
+    left_open = open_steps(session, partner, invocation)
+    repository.record_move(
+        session=session,
+        partner=partner,
+        to_stage=move.to_stage.key,
+        now=invocation.now,
+        user=invocation.user_id,
+        note=note,
+    )
+    return StageMoved(
+        partner.name, move.from_stage.name, move.to_stage.name, days, move.backwards, note, invocation.user_id,
+        left_open,
     )
 
 

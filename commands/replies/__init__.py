@@ -42,7 +42,6 @@ from commands.replies.retention import RetentionReport
 from commands.replies.scoring import (
     AskSent,
     AskStatus,
-    DirectMessage,
     ExplanationRow,
     Ranking,
     RankRow,
@@ -119,7 +118,6 @@ class Reply:
     body: Body | None = None
     public: bool = False
     modal: Modal | None = None
-    direct_messages: tuple[DirectMessage, ...] = ()
     post_in_channel: str | None = None
     """Post the body as a new message in this channel (with its charts), instead of answering the command."""
     replaces: PostedMessage | None = None
@@ -159,7 +157,6 @@ __all__ = [
     "Body",
     "Choice",
     "DigestSettingsView",
-    "DirectMessage",
     "ExplanationRow",
     "ExportReady",
     "FeedbackForm",

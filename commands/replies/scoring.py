@@ -89,6 +89,8 @@ class AskSent:
     already_waiting: tuple[str, ...]
     not_sent: tuple[tuple[str, str], ...] = ()
     """(lead, why) for each lead whose DM Slack did not take; they were not asked."""
+    will_follow: tuple[str, ...] = ()
+    """Leads whose DM Slack could not take yet (busy or down): it is sent again, they stay asked."""
 
 
 @dataclass(frozen=True)
@@ -113,9 +115,3 @@ class ScoreInvitation:
     asked_by: str
     criteria: int
     reminder: bool = False
-
-
-@dataclass(frozen=True)
-class DirectMessage:
-    user_id: str
-    body: ScoreInvitation

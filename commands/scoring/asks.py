@@ -8,10 +8,10 @@ from dataclasses import asdict
 from datetime import datetime, timedelta
 
 from commands.context import Invocation
-from commands.direct_messages import NotSent, settle
+from commands.direct_messages import settle, why_not_sent
 from commands.people import People
 from commands.registry.lookup import require_active_partner, require_partner
-from commands.replies import AskSent, AskStatus, DirectMessage, Reply, RequestLine, ScoreInvitation
+from commands.replies import AskSent, AskStatus, Reply, RequestLine, ScoreInvitation
 from commands.scoring.parse import Ask
 from domain.errors import PartnerbotError
 from storage import outbox
@@ -42,6 +42,8 @@ def check_leads(people: People, leads: tuple[str, ...]) -> None:
 
 
 def request_answers(invocation: Invocation, command: Ask) -> Reply:
+    """Asks each lead not already waiting and enqueues their DM (an outbox step) in the same transaction; the
+    listener sends them at once and `settle_undelivered` says who got theirs."""
     check_leads(invocation.people, command.leads)
     with invocation.unit_of_work() as uow:
         partner = require_active_partner(uow.session, invocation, command.name)
@@ -49,13 +51,25 @@ def request_answers(invocation: Invocation, command: Ask) -> Reply:
         asked = repository.add_requests(
             session=uow.session, partner=partner, leads=command.leads, asked_by=invocation.user_id, now=invocation.now
         )
+        uow.session.flush()
+        invitation = ScoreInvitation(partner.name, invocation.user_id, criteria)
+        for request in repository.open_requests(session=uow.session, partner=partner, leads=asked):
+            outbox.enqueue(
+                session=uow.session,
+                team_id=partner.team_id,
+                key=request_key(request.id),
+                kind="dm",
+                channel=request.lead,
+                payload={"body": "score_invitation", "data": asdict(invitation)},
+                now=invocation.now,
+            )
         uow.commit()
     waiting = tuple(lead for lead in command.leads if lead not in asked)
-    invitation = ScoreInvitation(partner.name, invocation.user_id, criteria)
-    return Reply(
-        AskSent(partner.name, tuple(asked), waiting),
-        direct_messages=tuple(DirectMessage(lead, invitation) for lead in asked),
-    )
+    return Reply(AskSent(partner.name, tuple(asked), waiting), sends=bool(asked))
+
+
+def request_key(request_id: int | None) -> str:
+    return f"score-request:{request_id}"
 
 
 def status(invocation: Invocation, name: str) -> Reply:
@@ -101,20 +115,34 @@ def due_reminders(
 
 
 @settle.register
-def settle_undelivered(sent: AskSent, not_sent: NotSent, invocation: Invocation | None) -> AskSent:
-    """Takes back the requests of leads whose DM failed, so the status is true and a later ask retries them;
-    the reply names them either way."""
-    failed = [lead for lead, _why in not_sent]
-    asked = tuple(lead for lead in sent.asked if lead not in failed)
-    if invocation is None:
-        return AskSent(sent.partner, asked, sent.already_waiting, not_sent)
-    try:
-        with invocation.unit_of_work() as uow:
-            partner = require_partner(uow.session, invocation, sent.partner)
-            for request in repository.open_requests(session=uow.session, partner=partner, leads=failed):
+def settle_undelivered(sent: AskSent, invocation: Invocation) -> AskSent:
+    """After the sender ran: a lead whose DM Slack refused for good is not asked (the request is taken back, so
+    the status is true and a later ask retries them); a DM still pending (429, 5xx) will follow."""
+    if not sent.asked:
+        return sent
+    with invocation.unit_of_work() as uow:
+        partner = require_partner(uow.session, invocation, sent.partner)
+        requests = repository.open_requests(session=uow.session, partner=partner, leads=sent.asked)
+        keys = {request_key(request.id): request for request in requests}
+        states = {step.key: step for step in outbox.by_keys(session=uow.session, team_id=invocation.team_id, keys=keys)}
+        not_sent, will_follow = [], []
+        for key, request in keys.items():
+            step = states.get(key)
+            if step is None or step.state == outbox.SENT:
+                continue
+            if step.state == outbox.FAILED:
+                not_sent.append((request.lead, why_not_sent(step.last_error or "")))
                 if request.asked_by == invocation.user_id and request.reminded_at is None:
                     uow.session.delete(request)
-            uow.commit()
-    except Exception:
-        logger.exception("requests of leads whose DM failed could not be taken back")
-    return AskSent(sent.partner, asked, sent.already_waiting, not_sent)
+            else:
+                will_follow.append(request.lead)
+        uow.commit()
+    failed = {lead for lead, _why in not_sent}
+    order = {lead: index for index, lead in enumerate(sent.asked)}
+    return AskSent(
+        sent.partner,
+        tuple(lead for lead in sent.asked if lead not in failed),
+        sent.already_waiting,
+        tuple(sorted(not_sent, key=lambda item: order[item[0]])),
+        tuple(sorted(will_follow, key=order.__getitem__)),
+    )

@@ -13,7 +13,7 @@ from sqlmodel import Session
 from commands.context import Invocation
 from commands.registry.cards import partner_card
 from commands.registry.parse import Advance
-from commands.registry.partners import advance
+from commands.registry.partners import move_partner
 from commands.replies import (
     AlertMessage,
     Choice,
@@ -21,7 +21,6 @@ from commands.replies import (
     Notice,
     PostedMessage,
     Reply,
-    StageMoved,
     StallAdvanceForm,
     StallAlertActedOn,
     StalledPartner,
@@ -67,22 +66,22 @@ def _rewrite(alert: AlertMessage, stored: StallAlert, done: StallAlertActedOn, i
 
 
 def submit_advance(alert: AlertMessage, partner: str, values: dict[str, str | None], invocation: Invocation) -> Reply:
-    """The "Advance…" form: moves the partner, then the alert (or its summary line) says where to and by whom."""
+    """The "Advance…" form: moves the partner and its summary line says where to and by whom (the summary's
+    update an outbox step), in one transaction; an older single alert is rewritten after it."""
     stage = values.get("stage")
     if not stage:
         raise FormRejected({"stage": "Choose a stage."})
     note = (values.get("note") or "").strip() or None
-    try:
-        moved = advance(Advance.to(partner, stage, note), invocation).body
-    except PartnerbotError as error:
-        raise FormRejected({"stage": error.message}) from None
-    assert isinstance(moved, StageMoved)
     with invocation.unit_of_work() as uow:
+        try:
+            moved = move_partner(uow.session, invocation, Advance.to(partner, stage, note))
+        except PartnerbotError as error:
+            raise FormRejected({"stage": error.message}) from None
         stored = repository.get_alert(session=uow.session, team_id=invocation.team_id, alert_id=alert.alert_id)
-        if stored is None:
-            return Reply(Notice(f"{moved.partner} moved to {moved.to_stage}.", tone="success"))
-        in_summary = record_outcome(uow.session, invocation, stored, moved_to=moved.to_stage)
+        in_summary = stored is not None and record_outcome(uow.session, invocation, stored, moved_to=moved.to_stage)
         uow.commit()
+    if stored is None:
+        return Reply(Notice(f"{moved.partner} moved to {moved.to_stage}.", tone="success"))
     done = StallAlertActedOn(alert.posted_text, invocation.user_id, moved_to=moved.to_stage)
     return _rewrite(alert, stored, done, in_summary)
 

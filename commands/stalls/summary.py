@@ -22,7 +22,7 @@ from domain.stalls import AlertDue, alert_due
 from storage import outbox
 from storage import stalls as repository
 from storage.registry import active_partners
-from storage.tables import OutboxStep, StallAlert
+from storage.tables import OutboxStep, Partner, StallAlert
 from storage.workspace import get_settings
 
 SHOWN_LINES = 20
@@ -124,14 +124,38 @@ def record_outcome(
     until: date | None = None,
 ) -> bool:
     """Rewrites the alert's line in the summary that announced it and enqueues the summary's update (chat.update
-    of the stored channel and ts). False when the alert was not announced by a summary."""
+    of the stored channel and ts); with `stalled notify both`, the owner's DM summary of that run too. False
+    when the alert was not announced by a summary."""
     if alert.summary_step_id is None:
         return False
     step = outbox.update_payload(session=session, step_id=alert.summary_step_id, team_id=invocation.team_id)
+    owner = _rewrite_line(session, invocation, step, alert, moved_to, until)
+    if owner is None or step is None or step.kind != "message":
+        return owner is not None
+    partner = session.get(Partner, alert.partner_id)
+    owner = owner or (partner.owner if partner is not None else None)
+    keys = [f"{step.key}:dm:{owner}"] if owner else []
+    for dm in outbox.by_keys(session=session, team_id=invocation.team_id, keys=keys):
+        locked = outbox.update_payload(session=session, step_id=dm.id or 0, team_id=invocation.team_id)
+        _rewrite_line(session, invocation, locked, alert, moved_to, until)
+    return True
+
+
+def _rewrite_line(
+    session: Session,
+    invocation: Invocation,
+    step: OutboxStep | None,
+    alert: StallAlert,
+    moved_to: str | None,
+    until: date | None,
+) -> str | None:
+    """Rewrites the alert's line in a summary step (row-locked) and enqueues its update; returns the line's owner
+    ("" when the line is not among those shown), or None when there is no summary to update."""
     if step is None or step.state == outbox.FAILED:
-        return False
+        return None
     payload = outbox.loads(step)
     summary = summary_from_data(payload["data"])
+    owner = next((line.owner or "" for line in summary.lines if line.alert_id == alert.id), "")
     lines = tuple(
         replace(line, moved_to=moved_to, snoozed_until=until, by=invocation.user_id)
         if line.alert_id == alert.id
@@ -145,7 +169,7 @@ def record_outcome(
         session=session, team_id=invocation.team_id, key=key, kind="update", channel=step.channel,
         payload={}, now=invocation.now, parent=step,
     )
-    return True
+    return owner
 
 
 def summary_data(summary: StallSummary) -> dict[str, Any]:

@@ -1,17 +1,39 @@
-"""`/partner ask` over HTTP: leads must be people (checked with users.info), at most 20, and each DM is
-sent or reported on its own."""
+"""`/partner ask` over HTTP: leads must be people (checked with users.info), at most 20, and each DM is a
+durable outbox step, sent at once and reported on its own: refused for good (the lead is not asked) or to
+follow (Slack busy or down; the sender sends it once later). On SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
+import pytest
+from sqlalchemy import Engine
 from sqlmodel import Session, select
 
+from bot.jobs import run_job
 from storage.tables import ScoreRequest
-from tests.e2e.conftest import Slack
+from tests.conftest import sqlite_url
+from tests.e2e.conftest import Slack, app_settings, serving
+from tests.e2e.fake_slack import FakeSlack
 from tests.e2e.messages import visible_text
+from tests.e2e.test_digest_alerts_and_home import job_runner
 
 BOB, CAT, DAN = "U02BOB", "U03CAT", "U04DAN"
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def slack(request: pytest.FixtureRequest, fake_slack: FakeSlack, tmp_path: Path) -> Iterator[Slack]:
+    engine: Engine = request.getfixturevalue(f"{request.param}_engine")
+    with serving(fake_slack, engine, app_settings(fake_slack, sqlite_url(tmp_path))) as running:
+        yield running
+
+
+def send_later(slack: Slack, minutes: int = 1) -> str:
+    """The scheduled sender, run as it would be `minutes` from now."""
+    return run_job("outbox", *job_runner(slack, datetime.now(UTC) + timedelta(minutes=minutes)))
 
 
 def run(slack: Slack, text: str) -> dict[str, Any]:
@@ -84,10 +106,27 @@ def test_one_dm_failing_does_not_stop_the_others_and_the_asker_hears_who_got_it(
     text = visible_text(run(slack, f"ask Acme <@{BOB}|bob> <@{CAT}|cat> <@{DAN}|dan> <@U05EVE|eve>"))
     assert dms(slack) == [BOB, CAT, DAN, "U05EVE"]  # every lead was tried, in order
     assert f"Asked <@{BOB}>, <@U05EVE> to score *Acme*" in text
-    assert f"Could not DM <@{CAT}> (Slack answered HTTP 500); <@{DAN}> (a bot)" in text
-    assert requested(slack) == sorted([BOB, "U05EVE"])  # the others were not asked: a later ask retries them
+    assert f"The DM to <@{CAT}> will follow" in text
+    assert f"Could not DM <@{DAN}> (a bot)" in text and "They were not asked" in text
+    assert requested(slack) == sorted([BOB, CAT, "U05EVE"])  # Dan was not asked: a later ask retries him
 
     slack.fake.scripted_for.clear()
-    again = visible_text(run(slack, f"ask Acme <@{BOB}|bob> <@{CAT}|cat>"))
-    assert f"Asked <@{CAT}>" in again and f"Already waiting for <@{BOB}>" in again
-    assert dms(slack).count(CAT) == 2 and dms(slack).count(BOB) == 1
+    again = visible_text(run(slack, f"ask Acme <@{BOB}|bob> <@{CAT}|cat> <@{DAN}|dan>"))
+    assert f"Asked <@{DAN}>" in again and f"Already waiting for <@{BOB}>, <@{CAT}>" in again
+    assert dms(slack).count(DAN) == 2 and dms(slack).count(BOB) == 1 and dms(slack).count(CAT) == 1
+    assert "outbox: 1 sent" in send_later(slack)
+    assert dms(slack).count(CAT) == 2 and dms(slack).count(BOB) == 1  # Cat's DM, sent once it could be
+
+
+def test_a_dm_answered_500_is_sent_by_the_next_sender_run_and_the_lead_gets_exactly_one(slack: Slack) -> None:
+    run(slack, "add Acme")
+    slack.fake.answer_when("chat.postMessage", {"channel": CAT}, 500, {"ok": False, "error": "internal_error"})
+    text = visible_text(run(slack, f"ask Acme <@{CAT}|cat>"))
+    assert f"The DM to <@{CAT}> will follow" in text and "Could not DM" not in text
+    assert requested(slack) == [CAT]
+    slack.fake.scripted_for.clear()
+    assert "outbox: 1 sent" in send_later(slack)
+    assert "outbox: 0 sent" in send_later(slack, minutes=120)
+    delivered = [call.body for call in slack.fake.calls if call.method == "chat.postMessage"]
+    assert [body["channel"] for body in delivered] == [CAT, CAT]  # the 500, then the one DM Cat got
+    assert "asks you to score *Acme*" in visible_text(delivered[-1])

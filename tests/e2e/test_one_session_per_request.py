@@ -95,6 +95,25 @@ def test_snoozing_from_the_stall_summary_takes_one_transaction_per_request_and_t
     assert (len(opening), len(submitting)) == (1, 1 + SENDER_TRANSACTIONS)
 
 
+def test_advancing_from_the_stall_summary_moves_and_updates_the_line_in_one_transaction(slack: Slack) -> None:
+    """The move, its history and the summary's update (an outbox step) commit together, or none does."""
+    summary = post_summary(slack)
+    view = choose(slack, summary, f"advance:{summary_alert_id(slack)}")
+    state = {
+        "stage": {"type": "static_select", "selected_option": {"value": "support"}},
+        "note": {"type": "plain_text_input", "value": "training done"},
+    }
+    with transactions(slack.engine) as submitting:
+        assert slack.interaction(view_submission(view, state)).status == 200
+        [update] = slack.fake.wait_for("/api/chat.update")
+        assert "moved to Support" in visible_text(update.body)
+        settled(submitting, 1 + SENDER_TRANSACTIONS)
+    assert len(submitting) == 1 + SENDER_TRANSACTIONS
+    [statements] = [work for work in submitting if any(s.startswith("INSERT INTO stage_move") for s in work)]
+    assert any(s.startswith("UPDATE partner") for s in statements)
+    assert any(s.startswith("INSERT INTO outbox_step") for s in statements), "the move and the summary's update"
+
+
 def settled(begun: list[list[str]], expected: int) -> None:
     """Waits (a little) for the sender to finish after Slack answered it, and a little more for anything extra."""
     deadline = time.monotonic() + 5

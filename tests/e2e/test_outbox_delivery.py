@@ -216,11 +216,12 @@ def test_a_reminder_slack_answered_500_is_sent_on_the_next_run_and_nobody_gets_t
     now = datetime.now(UTC)
     recorded(slack, "add Acme", at=now - timedelta(days=5))
     recorded(slack, "ask Acme <@U0LEADA|a> <@U0LEADB|b>", at=now - timedelta(days=4))
+    assert "outbox: 2 sent" in job(slack, "outbox", now - timedelta(days=4))  # the invitations, as `ask` sends them
     slack.fake.fail("chat.postMessage", 500)
     assert "2 reminder(s) queued\noutbox: 1 sent, 1 to retry" in job(slack, "score-reminders", now)
     assert "0 reminder(s) queued\noutbox: 1 sent, 0 to retry" in job(slack, "score-reminders", now + timedelta(hours=1))
     assert "0 reminder(s) queued\noutbox: 0 sent" in job(slack, "score-reminders", now + timedelta(hours=2))
-    first, *delivered = calls(slack, "chat.postMessage")
+    first, *delivered = calls(slack, "chat.postMessage")[2:]  # after the two invitations
     assert sorted(str(body["channel"]) for body in delivered) == ["U0LEADA", "U0LEADB"]
     assert delivered[-1]["channel"] == first["channel"]  # the one that failed, sent once on the next run
     assert all("Acme" in visible_text(body) for body in delivered)  # type: ignore[arg-type]
@@ -281,6 +282,36 @@ def test_snoozing_from_an_owners_dm_summary_updates_that_dm(slack: Slack) -> Non
     [update] = slack.fake.wait_for("/api/chat.update")
     assert (update.body["channel"], update.body["ts"]) == ("D0OWNERA", POSTED_TS)
     assert "snoozed until" in visible_text(update.body) and f"by <@{ANNA}>" in visible_text(update.body)
+
+
+def test_with_notify_both_acting_on_a_line_updates_the_channel_summary_and_the_owners_dm(slack: Slack) -> None:
+    now = datetime.now(UTC)
+    add_stalled(slack.engine, "T1", 2, now)
+    configure_digest(slack)
+    run(slack, "stalled notify both")
+    assert "1 summary, 2 DM(s)" in job(slack, "stalled-alerts", now)
+    posted = calls(slack, "chat.postMessage")
+    [dm] = [body for body in posted if body["channel"] == OWNERS[0]]
+    blocks = dm["blocks"]
+    assert isinstance(blocks, list)
+    options = [option["value"] for block in blocks if "accessory" in block for option in block["accessory"]["options"]]
+    [advance] = [value for value in options if value.startswith("advance:")]
+    view = choose(slack, Call("/api/chat.postMessage", {}, dm), advance)
+    state = {
+        "stage": {"type": "static_select", "selected_option": {"value": "support"}},
+        "note": {"type": "plain_text_input", "value": None},
+    }
+    assert slack.interaction(view_submission(view, state)).status == 200
+    updates = slack.fake.wait_for("/api/chat.update", 2)
+    assert sorted((str(u.body["channel"]), str(u.body["ts"])) for u in updates) == sorted(
+        [(DIGEST_CHANNEL, POSTED_TS), ("D0OWNERA", POSTED_TS)]
+    )
+    for update in updates:
+        assert f"moved to Support by <@{ANNA}>" in visible_text(update.body)
+    [channel_update] = [u for u in updates if u.body["channel"] == DIGEST_CHANNEL]
+    assert "Partner 001" in visible_text(channel_update.body)  # the other owner's line, untouched
+    [dm_update] = [u for u in updates if u.body["channel"] == "D0OWNERA"]
+    assert "Partner 001" not in visible_text(dm_update.body)  # Owner A's own summary only
 
 
 def test_digest_now_that_slack_answers_500_says_it_will_follow_and_the_sender_posts_it_once(slack: Slack) -> None:

@@ -6,10 +6,11 @@ import json
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, text
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from commands import replies
 from commands.context import Invocation
@@ -182,12 +183,13 @@ def test_ask_sends_one_dm_per_new_lead_and_never_asks_a_waiting_lead_twice(
     invocation = invocation_for(user_id="U9")
     handle("add Acme", invocation)
     reply = handle("ask Acme <@U1|anna> <@U2|bob>", invocation)
-    sent = [(dm.user_id, dm.body.partner, dm.body.asked_by, dm.body.criteria) for dm in reply.direct_messages]
+    assert reply.sends
+    sent = [(lead, data["partner"], data["asked_by"], data["criteria"]) for lead, data in invitations(engine)]
     assert sent == [("U1", "Acme", "U9", 15), ("U2", "Acme", "U9", 15)]
     again = handle("ask acme <@U1|anna> <@U3|cy>", invocation)
     assert isinstance(again.body, replies.AskSent)
     assert (again.body.asked, again.body.already_waiting) == (("U3",), ("U1",))
-    assert says(said(again), "📨 Asked U3 to score Acme") and [dm.user_id for dm in again.direct_messages] == ["U3"]
+    assert says(said(again), "📨 Asked U3 to score Acme") and [lead for lead, _ in invitations(engine)][2:] == ["U3"]
     assert count(engine, "score_request") == 3
     converse(invocation_for(user_id="U1"), [(f"score Acme {answers()}", "· 1 rater ·")])
     status = handle("ask Acme", invocation).body
@@ -195,6 +197,13 @@ def test_ask_sends_one_dm_per_new_lead_and_never_asks_a_waiting_lead_twice(
     answered_by = {line.lead: line.answered_at is not None for line in status.requests}
     assert answered_by == {"U1": True, "U2": False, "U3": False}
     converse(invocation, [("archive Acme", "✔ Archived Acme"), ("ask Acme <@U4|dan>", "⚠ Acme is archived")])
+
+
+def invitations(engine: Engine) -> list[tuple[str, dict[str, Any]]]:
+    """The questionnaire DMs enqueued in the outbox, in order: (lead, the invitation's data)."""
+    with Session(engine) as session:
+        steps = session.exec(select(OutboxStep).where(OutboxStep.kind == "dm").order_by(col(OutboxStep.id))).all()
+        return [(step.channel, json.loads(step.payload)["data"]) for step in steps]
 
 
 def test_unanswered_requests_are_reminded_once_after_three_days_and_answered_ones_never(

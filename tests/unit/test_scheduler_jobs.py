@@ -1,7 +1,8 @@
-"""The scheduler runs every job, the outbox sender among them, every 30 seconds."""
+"""The scheduler runs every job, the outbox sender among them every 30 seconds, the retention daily."""
 
 from __future__ import annotations
 
+from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from slack_sdk import WebClient
 from sqlalchemy import create_engine
@@ -17,6 +18,8 @@ def test_the_outbox_sender_is_a_scheduled_job_next_to_the_others() -> None:
     services = Services(settings=Settings(_env_file=None), engine=engine)
     scheduler = build_scheduler(services, WebClient(token="xoxb-test"), LeaderLock(engine))
     jobs = {job.id: job for job in scheduler.get_jobs()}
-    assert set(jobs) == {"weekly-digest", "stalled-alerts", "score-reminders", "outbox", "command-inbox"}
+    assert set(jobs) == {"weekly-digest", "stalled-alerts", "score-reminders", "prune", "outbox", "command-inbox"}
     trigger = jobs["outbox"].trigger
     assert isinstance(trigger, IntervalTrigger) and trigger.interval == OUTBOX_INTERVAL
+    prune = jobs["prune"].trigger
+    assert isinstance(prune, CronTrigger) and str(prune.fields[5]) == "3" and str(prune.fields[6]) == "30"

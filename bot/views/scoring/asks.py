@@ -13,10 +13,16 @@ from commands.replies import AskSent, AskStatus, ScoreInvitation
 @build_reply_blocks.register
 def _asked(body: AskSent) -> list[Block]:
     lines = []
-    if body.asked:
+    got = [lead for lead in body.asked if lead not in body.will_follow]
+    if got:
         lines.append(
-            f":incoming_envelope: Asked {', '.join(person(lead) for lead in body.asked)} "
+            f":incoming_envelope: Asked {', '.join(person(lead) for lead in got)} "
             f"to score *{escape(body.partner)}*; they have a DM with the questionnaire."
+        )
+    if body.will_follow:
+        lines.append(
+            f":hourglass_flowing_sand: The DM to {', '.join(person(lead) for lead in body.will_follow)} "
+            "will follow: Slack could not take it yet, it is sent again shortly."
         )
     if body.already_waiting:
         lines.append(f"Already waiting for {', '.join(person(lead) for lead in body.already_waiting)}.")
