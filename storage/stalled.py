@@ -11,13 +11,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from domain.journey import Journey
 from domain.stalled import entered_day, stall_cutoff
 from storage.stage_windows import PartnerFilter, count_before, stage_slice
-from storage.tables import Feedback, KpiValue, Partner, StageMove, StallAlert
+from storage.tables import Partner, StallAlert
 
 
 @dataclass(frozen=True)
@@ -81,20 +80,10 @@ def alerts_for_partners(*, session: Session, partners: Sequence[Partner]) -> dic
     }
 
 
-def last_activities(*, session: Session, partners: Sequence[Partner]) -> dict[int, tuple[str, datetime]]:
-    """Each partner's newest stage move, feedback or KPI entry, and which it was: three grouped queries."""
-    ids = [partner.id for partner in partners if partner.id is not None]
-    if not ids:
-        return {}
-    sources = (
-        ("stage move", StageMove.partner_id, StageMove.moved_at),
-        ("feedback", Feedback.partner_id, Feedback.recorded_at),
-        ("KPI entry", KpiValue.partner_id, KpiValue.recorded_at),
-    )
-    found: dict[int, tuple[str, datetime]] = {}
-    for kind, partner_id, moment in sources:
-        query = select(partner_id, func.max(moment)).where(col(partner_id).in_(ids)).group_by(partner_id)
-        for key, when in session.exec(query).all():
-            if when is not None and (key not in found or when > found[key][1]):
-                found[key] = (kind, when)
-    return found
+def last_activities(*, partners: Sequence[Partner]) -> dict[int, tuple[str, datetime]]:
+    """Each partner's newest stage move, feedback or KPI entry, and which it was, as its row keeps it."""
+    return {
+        partner.id: (partner.last_activity_kind, partner.last_activity_at)
+        for partner in partners
+        if partner.id is not None and partner.last_activity_at is not None and partner.last_activity_kind is not None
+    }

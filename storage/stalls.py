@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, update
+from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from storage.once import insert_once
-from storage.tables import Feedback, KpiValue, Partner, StageMove, StallAlert
+from storage.tables import Partner, StallAlert
 
 
 def alert_for_episode(*, session: Session, partner: Partner) -> StallAlert | None:
@@ -57,24 +57,11 @@ def claim_expired_snooze(*, session: Session, alert: StallAlert, now: datetime) 
     return result.rowcount == 1  # type: ignore[attr-defined]
 
 
-def last_activity(*, session: Session, partner: Partner) -> tuple[str, datetime] | None:
-    """The newest of the partner's stage moves, feedback and KPI entries, with what it was."""
-    candidates = [
-        (
-            "stage move",
-            session.exec(select(func.max(StageMove.moved_at)).where(StageMove.partner_id == partner.id)).one(),
-        ),
-        (
-            "feedback",
-            session.exec(select(func.max(Feedback.recorded_at)).where(Feedback.partner_id == partner.id)).one(),
-        ),
-        (
-            "KPI entry",
-            session.exec(select(func.max(KpiValue.recorded_at)).where(KpiValue.partner_id == partner.id)).one(),
-        ),
-    ]
-    present = [(kind, when) for kind, when in candidates if when is not None]
-    return max(present, key=lambda item: item[1]) if present else None
+def last_activity(*, partner: Partner) -> tuple[str, datetime] | None:
+    """The newest of the partner's stage moves, feedback and KPI entries, with what it was (kept on its row)."""
+    if partner.last_activity_at is None or partner.last_activity_kind is None:
+        return None
+    return partner.last_activity_kind, partner.last_activity_at
 
 
 def all_alerts(*, session: Session, team_id: str) -> list[StallAlert]:

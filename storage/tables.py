@@ -19,6 +19,7 @@ class Partner(SQLModel, table=True):
         Index("ix_partner_team_stage", "team_id", "archived", "stage"),
         Index("ix_partner_team_stage_entered", "team_id", "archived", "stage", "stage_entered_at"),
         Index("ix_partner_team_owner_stage_entered", "team_id", "owner", "archived", "stage", "stage_entered_at"),
+        Index("ix_partner_team_last_activity", "team_id", "archived", "last_activity_at"),
         # a trigram index on PostgreSQL (mistyped names); SQLite has no trigrams and gets a plain one
         Index(
             "ix_partner_name_trgm",
@@ -43,6 +44,9 @@ class Partner(SQLModel, table=True):
     archived: bool = Field(default=False)
     created_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     created_by: str = Field(max_length=64)
+    last_activity_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    """The newest stage move, feedback or KPI entry (storage/activity.py keeps it)."""
+    last_activity_kind: str | None = Field(default=None, max_length=20)
 
 
 class StageMove(SQLModel, table=True):

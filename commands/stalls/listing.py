@@ -24,7 +24,7 @@ MAX_THRESHOLD_DAYS = 3650
 
 
 def _describe_activity(session: Session, partner: Partner, invocation: Invocation) -> str:
-    return describe_activity(repository.last_activity(session=session, partner=partner), invocation)
+    return describe_activity(repository.last_activity(partner=partner), invocation)
 
 
 def describe_activity(activity: tuple[str, datetime] | None, invocation: Invocation) -> str:

@@ -1,0 +1,34 @@
+"""Each partner's last activity (stage move, feedback or KPI entry) kept on its row, filled from the history.
+
+Revision ID: 0010
+Revises: 0009
+Create Date: 2026-11-30
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+from storage.activity import backfill
+from storage.types import UTCDateTime
+
+revision = "0010"
+down_revision = "0009"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("partner") as batch:
+        batch.add_column(sa.Column("last_activity_at", UTCDateTime(), nullable=True))
+        batch.add_column(sa.Column("last_activity_kind", sa.String(length=20), nullable=True))
+    backfill(op.get_bind())
+    op.create_index("ix_partner_team_last_activity", "partner", ["team_id", "archived", "last_activity_at"])
+
+
+def downgrade() -> None:
+    op.drop_index("ix_partner_team_last_activity", table_name="partner")
+    with op.batch_alter_table("partner") as batch:
+        batch.drop_column("last_activity_kind")
+        batch.drop_column("last_activity_at")
