@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import and_, or_
 from sqlmodel import Session, col, select
 
 from domain.journey import Journey
@@ -64,6 +65,33 @@ def stalled_page(
             candidates.append((due, partner.name.casefold(), partner))
     candidates.sort(key=lambda item: (item[0], item[1]))
     return StalledPage([partner for _, _, partner in candidates[offset : offset + limit]], total)
+
+
+def due_for_alert(
+    *, session: Session, team_id: str, journey: Journey, now: datetime, zone: ZoneInfo, limit: int
+) -> list[tuple[Partner, StallAlert | None]]:
+    """Up to `limit` stalled partners whose episode is due an alert (none yet, or its snooze ended), each with
+    the episode's alert: per stage a range on the (stage, stage_entered_at) index joined to the episode's alert,
+    stage by stage in journey order, the longest in the stage first."""
+    found: list[tuple[Partner, StallAlert | None]] = []
+    episode = and_(
+        col(StallAlert.partner_id) == col(Partner.id),
+        col(StallAlert.episode_started_at) == col(Partner.stage_entered_at),
+    )
+    due = or_(col(StallAlert.id).is_(None), col(StallAlert.snoozed_until) <= now)
+    for key, (cutoff, _) in _cutoffs(journey, now, zone).items():
+        query = (
+            select(Partner, StallAlert)
+            .outerjoin(StallAlert, episode)
+            .where(Partner.team_id == team_id, col(Partner.archived).is_(False), Partner.stage == key)
+            .where(col(Partner.stage_entered_at) < cutoff, due)
+            .order_by(col(Partner.stage_entered_at), col(Partner.id))
+            .limit(limit - len(found))
+        )
+        found += [(partner, alert) for partner, alert in session.exec(query).all()]
+        if len(found) >= limit:
+            break
+    return found
 
 
 def alerts_for_partners(*, session: Session, partners: Sequence[Partner]) -> dict[int, StallAlert]:
