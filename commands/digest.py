@@ -28,6 +28,7 @@ from storage.workspace import claim_job_run, get_settings, settings_for_update
 JOB = "weekly-digest"
 
 RANKING_SIZE = 10
+REACHED_SHOWN = 20
 
 
 def schedule_of(settings: WorkspaceSettings) -> WeeklySchedule:
@@ -139,7 +140,9 @@ def build_digest(session: Session, invocation: Invocation) -> WeeklyDigest:
     this_week = kpi_week(kpi_rows, today + timedelta(days=1))
     week_before = kpi_week(kpi_rows, today - timedelta(days=6))
     goal = invocation.journey.stages[-1].key
-    reached = queries.reached_stage(session=session, team_id=invocation.team_id, stage=goal, start=start, end=end)
+    reached, reached_total = queries.reached_stage(
+        session=session, team_id=invocation.team_id, stage=goal, start=start, end=end, limit=REACHED_SHOWN
+    )
     title = f"{first_day.day} {first_day:%b} – {today.day} {today:%b %Y}"
     quiet = not (registered or moves or feedback or any(this_week.values()))
     return WeeklyDigest(
@@ -154,6 +157,7 @@ def build_digest(session: Session, invocation: Invocation) -> WeeklyDigest:
         funnel=_funnel(session, invocation),
         stalled=count_stalled(session, invocation),
         reached_goal=tuple(reached),
+        reached_goal_total=reached_total,
         trend=weekly_trend(kpi_rows, today),
         alliance_changes=changed_advice(session, invocation),
     )

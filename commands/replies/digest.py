@@ -54,3 +54,5 @@ class WeeklyDigest:
     trend: tuple[TrendWeek, ...]
     alliance_changes: tuple[str, ...] = ()
     """One line per alliance whose recommendations changed since the last digest."""
+    reached_goal_total: int = 0
+    """How many reached the end goal (`reached_goal` names the first REACHED_SHOWN of them)."""
