@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Column, Index, Numeric, Text, UniqueConstraint
+from sqlalchemy import Column, Index, Numeric, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from storage import alliance_tables  # noqa: F401  (registers the alliance tables on the same metadata)
@@ -57,6 +57,15 @@ class StageMove(SQLModel, table=True):
         Index("ix_stage_move_partner_moved_at", "partner_id", "moved_at"),
         Index("ix_stage_move_team_moved_at", "team_id", "moved_at", "from_stage", "partner_id"),
         Index("ix_stage_move_team_to_stage_moved_at", "team_id", "to_stage", "moved_at", "partner_id"),
+        # registrations only (partners acquired in a period): a few rows per partner instead of ten
+        Index(
+            "ix_stage_move_team_registered",
+            "team_id",
+            "moved_at",
+            "from_stage",
+            sqlite_where=text("from_stage IS NULL"),
+            postgresql_where=text("from_stage IS NULL"),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
