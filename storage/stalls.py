@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
 from storage.once import insert_once
@@ -45,6 +47,29 @@ def claim_new_alert(*, session: Session, partner: Partner, now: datetime) -> Sta
         alerted_at=now,
     )
     return insert_once(session=session, row=alert)
+
+
+def claim_new_alerts(*, session: Session, partners: Sequence[Partner], now: datetime) -> dict[int, StallAlert]:
+    """Inserts each episode's alert in one statement, skipping those another run already claimed (unique per
+    episode); the alerts this call inserted, by partner id."""
+    if not partners:
+        return {}
+    table = StallAlert.__table__  # type: ignore[attr-defined]
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    rows = [
+        {
+            "team_id": p.team_id,
+            "partner_id": p.id,
+            "stage": p.stage,
+            "episode_started_at": p.stage_entered_at,
+            "alerted_at": now,
+        }
+        for p in partners
+    ]
+    statement = insert(table).on_conflict_do_nothing(index_elements=["partner_id", "episode_started_at"])
+    ids = [row[0] for row in session.execute(statement.returning(table.c.id), rows).all()]
+    query = select(StallAlert).where(col(StallAlert.id).in_(ids)) if ids else None
+    return {alert.partner_id: alert for alert in session.exec(query).all()} if query is not None else {}
 
 
 def claim_expired_snooze(*, session: Session, alert: StallAlert, now: datetime) -> bool:

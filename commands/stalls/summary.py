@@ -45,9 +45,10 @@ def claim_due(session: Session, invocation: Invocation, limit: int = CLAIM_LIMIT
     now, zone, journey = invocation.now, invocation.timezone, invocation.journey
     claimed = Claimed(stalled=stalled_total(session=session, scope=scope, journey=journey, now=now, zone=zone))
     due = due_for_alert(session=session, team_id=invocation.team_id, journey=journey, now=now, zone=zone, limit=limit)
+    new = repository.claim_new_alerts(session=session, partners=[p for p, alert in due if alert is None], now=now)
     for partner, alert in due:
         if alert is None:
-            alert = repository.claim_new_alert(session=session, partner=partner, now=now)
+            alert = new.get(partner.id or 0)
         elif repository.claim_expired_snooze(session=session, alert=alert, now=now):
             session.refresh(alert)
         else:
