@@ -22,6 +22,7 @@ from domain.journey import DEFAULT_JOURNEY
 from domain.partner import PARTNER_TYPES, name_key
 from domain.scorecard import DEFAULT_SCORECARD
 from domain.scoring import rater_score
+from storage.activity import backfill as backfill_activity
 from storage.feedback_tallies import rebuild as rebuild_tallies
 from storage.kpi_rollups import rebuild
 
@@ -162,6 +163,7 @@ def build_portfolio(
         with engine.begin() as connection:
             rebuild(connection, team_id)
             rebuild_tallies(connection, team_id)
+            backfill_activity(connection, team_id)
     raw = engine.raw_connection()
     try:
         cursor = raw.cursor()

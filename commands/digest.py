@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
-from decimal import Decimal
+from datetime import timedelta
 
 from sqlmodel import Session
 
 from commands.alliances.advice import changed_advice
 from commands.context import Invocation
+from commands.digest_kpis import kpi_days, kpi_week, weekly_trend
 from commands.grammar import refuse_pairs
-from commands.replies import DigestSettingsView, FunnelLine, Reply, TrendWeek, WeeklyDigest
+from commands.replies import DigestSettingsView, FunnelLine, Reply, WeeklyDigest
 from commands.scoring.ranking import ranking_rows
 from commands.stage_spans import stage_spans
 from commands.stalls.paged import count_stalled
@@ -24,13 +23,13 @@ from domain.digest import GRACE, latest_run
 from domain.errors import InvalidField
 from domain.schedule import WeeklySchedule, clock_time, next_run, weekday
 from storage import digest as queries
-from storage.kpi_rollups import daily_totals
 from storage.tables import WorkspaceSettings
 from storage.workspace import claim_job_run, get_settings, settings_for_update
 
 JOB = "weekly-digest"
-TREND_WEEKS = 12
+
 RANKING_SIZE = 10
+REACHED_SHOWN = 20
 
 
 def schedule_of(settings: WorkspaceSettings) -> WeeklySchedule:
@@ -130,28 +129,6 @@ def _funnel(session: Session, invocation: Invocation) -> tuple[FunnelLine, ...]:
     )
 
 
-def _weekly_trend(session: Session, invocation: Invocation, today: date) -> tuple[TrendWeek, ...]:
-    this_monday = today - timedelta(days=today.weekday())
-    first = this_monday - timedelta(weeks=TREND_WEEKS - 1)
-    sums: dict[date, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
-    rows = daily_totals(session=session, team_id=invocation.team_id, start=first, end=today + timedelta(days=1))
-    for day, metric, total in rows:
-        sums[day - timedelta(days=day.weekday())][metric] += total
-    weeks = [first + timedelta(weeks=n) for n in range(TREND_WEEKS)]
-    return tuple(
-        TrendWeek(week, int(sums[week]["leads"]), int(sums[week]["deals"]), sums[week]["revenue"]) for week in weeks
-    )
-
-
-def _kpi_week(session: Session, invocation: Invocation, end: date) -> dict[str, Decimal]:
-    totals: dict[str, Decimal] = defaultdict(Decimal)
-    for _, metric, total in daily_totals(
-        session=session, team_id=invocation.team_id, start=end - timedelta(days=7), end=end
-    ):
-        totals[metric] += total
-    return dict(totals)
-
-
 def build_digest(session: Session, invocation: Invocation) -> WeeklyDigest:
     """The week that ends now: numbers, ranking, funnel, stalled partners, goals reached, KPI trend."""
     zone, end = invocation.timezone, invocation.now
@@ -160,10 +137,13 @@ def build_digest(session: Session, invocation: Invocation) -> WeeklyDigest:
     start = start_of_local_day(first_day, zone)
     registered, moves = queries.move_counts(session=session, team_id=invocation.team_id, start=start, end=end)
     feedback = queries.feedback_count(session=session, team_id=invocation.team_id, start=start, end=end)
-    this_week = _kpi_week(session, invocation, today + timedelta(days=1))
-    week_before = _kpi_week(session, invocation, today - timedelta(days=6))
+    kpi_rows = kpi_days(session, invocation.team_id, today)
+    this_week = kpi_week(kpi_rows, today + timedelta(days=1))
+    week_before = kpi_week(kpi_rows, today - timedelta(days=6))
     goal = invocation.journey.stages[-1].key
-    reached = queries.reached_stage(session=session, team_id=invocation.team_id, stage=goal, start=start, end=end)
+    reached, reached_total = queries.reached_stage(
+        session=session, team_id=invocation.team_id, stage=goal, start=start, end=end, limit=REACHED_SHOWN
+    )
     title = f"{first_day.day} {first_day:%b} – {today.day} {today:%b %Y}"
     quiet = not (registered or moves or feedback or any(this_week.values()))
     return WeeklyDigest(
@@ -178,7 +158,8 @@ def build_digest(session: Session, invocation: Invocation) -> WeeklyDigest:
         funnel=_funnel(session, invocation),
         stalled=count_stalled(session, invocation),
         reached_goal=tuple(reached),
-        trend=_weekly_trend(session, invocation, today),
+        reached_goal_total=reached_total,
+        trend=weekly_trend(kpi_rows, today),
         alliance_changes=changed_advice(session, invocation),
         targets=target_progress(session, invocation, None),
     )

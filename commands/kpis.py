@@ -17,6 +17,7 @@ from domain import kpis as catalog
 from domain.clock import local_date
 from domain.errors import InvalidField, PartnerbotError
 from domain.periods import ALL_TIME, Period, last_month, parse_day, this_month, this_quarter
+from storage import activity
 from storage import kpi_rollups as rollups
 from storage import kpis as repository
 from storage.handovers import flow_totals
@@ -136,7 +137,7 @@ def program_dashboard(session: Session, invocation: Invocation) -> ProgramDashbo
         acquired.append(
             (period.title, repository.count_registered(session=session, team_id=team, start=start, end=end))
         )
-    active = repository.count_active(session=session, team_id=team, since=since, since_day=local_date(since, zone))
+    active = activity.count_active(session=session, team_id=team, since=since)
     total = sum(stage_counts(session=session, team_id=team).values())
     periods = tuple(program_figures(session, invocation, p) for p in standard_periods(invocation))
     top = rollups.top_partners(session=session, team_id=team, metric="revenue")

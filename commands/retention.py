@@ -67,7 +67,7 @@ def retention(command: RetentionCommand, invocation: Invocation) -> Reply:
         )
         quiet = []
         for partner in listed:
-            seen = last_activity(session=session, partner=partner)
+            seen = last_activity(partner=partner)
             when = "no activity recorded" if seen is None else (
                 f"last {seen[0]} {days_between(seen[1], invocation.now, invocation.timezone)} days ago"
             )

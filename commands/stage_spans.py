@@ -1,5 +1,5 @@
 """How long partners have been in each stage — count, median and longest days — from the stage index,
-reading only the oldest partner and the middle one or two of each stage."""
+reading the count and earliest entry of every stage in one query, then the middle one or two entries of each."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from sqlmodel import Session
 
 from commands.context import Invocation
-from commands.registry.cards import days_in_stage
-from storage.stage_windows import PartnerFilter, stage_counts, stage_slice
+from domain.clock import days_between
+from storage.stage_windows import PartnerFilter, middle_entries, stage_extents
 
 
 @dataclass(frozen=True)
@@ -21,27 +21,17 @@ class StageSpan:
 
 
 def stage_spans(session: Session, invocation: Invocation) -> dict[str, StageSpan]:
-    scope = PartnerFilter(invocation.team_id)
-    counts = stage_counts(session=session, scope=scope)
+    """Days in stage fall as the entry instant grows, so the median and longest days are those of the
+    middle and earliest instants, whatever order partners of the same day are read in."""
+    scope, now, zone = PartnerFilter(invocation.team_id), invocation.now, invocation.timezone
+    extents = stage_extents(session=session, scope=scope)
     spans = {}
     for stage in invocation.journey.stages:
-        size = counts.get(stage.key, 0)
-        if not size:
+        size, earliest = extents.get(stage.key, (0, None))
+        if not size or earliest is None:
             spans[stage.key] = StageSpan(0, None, None)
             continue
-
-        def days_at(start: int, stop: int, key: str = stage.key) -> list[int]:
-            partners = stage_slice(
-                session=session,
-                scope=scope,
-                stage=key,
-                start=start,
-                stop=stop,
-                now=invocation.now,
-                zone=invocation.timezone,
-            )
-            return [days_in_stage(partner, invocation) for partner in partners]
-
-        middle = days_at((size - 1) // 2, size // 2 + 1)
-        spans[stage.key] = StageSpan(size, statistics.median(middle), days_at(0, 1)[0])
+        middle = middle_entries(session=session, scope=scope, stage=stage.key, count=size)
+        days = [days_between(entered, now, zone) for entered in middle]
+        spans[stage.key] = StageSpan(size, statistics.median(days), days_between(earliest, now, zone))
     return spans

@@ -19,6 +19,7 @@ from sqlalchemy.sql.selectable import TableValuedAlias
 from sqlmodel import Session
 
 from domain.partner import name_key
+from storage import activity
 from storage.tables import Partner, StageMove
 from storage.types import UTCDateTime
 
@@ -158,6 +159,8 @@ def insert_partners(
             "archived": False,
             "created_at": now,
             "created_by": user,
+            "last_activity_at": values.stage_entered_at,
+            "last_activity_kind": activity.MOVE,
         }
         for values in partners
     ]
@@ -195,6 +198,7 @@ def update_partners(
     ]
     if moves:
         _insert(connection, MOVES, moves)
+        activity.touch(session, [(move["partner_id"], activity.MOVE, move["moved_at"]) for move in moves])
     return len(changes)
 
 

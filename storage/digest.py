@@ -43,21 +43,19 @@ def feedback_count(*, session: Session, team_id: str, start: datetime, end: date
     return int(session.exec(query).one())
 
 
-def reached_stage(*, session: Session, team_id: str, stage: str, start: datetime, end: datetime) -> list[str]:
-    query = (
-        select(Partner.name)
-        .join(StageMove, col(StageMove.partner_id) == col(Partner.id))
-        .where(
-            StageMove.team_id == team_id,
-            StageMove.to_stage == stage,
-            col(Partner.archived).is_(False),
-            StageMove.moved_at >= start,
-            StageMove.moved_at < end,
-        )
-        .order_by(Partner.name)
-        .distinct()
+def reached_stage(
+    *, session: Session, team_id: str, stage: str, start: datetime, end: datetime, limit: int
+) -> tuple[list[str], int]:
+    """The first `limit` names (by name) of the partners, not archived, that entered `stage` in [start, end),
+    and how many there are: the moves from the (team_id, to_stage, moved_at) index, their partners by id."""
+    moved = select(StageMove.partner_id).where(
+        StageMove.team_id == team_id, StageMove.to_stage == stage, StageMove.moved_at >= start, StageMove.moved_at < end
     )
-    return list(session.exec(query).all())
+    reached = select(Partner.name).where(col(Partner.id).in_(moved), col(Partner.archived).is_(False))
+    names = list(session.exec(reached.order_by(Partner.name).limit(limit)).all())
+    if len(names) < limit:
+        return names, len(names)
+    return names, int(session.exec(select(func.count()).select_from(reached.subquery())).one())
 
 
 def daily_kpis(*, session: Session, team_id: str, start: date, end: date) -> list[tuple[date, str, Decimal]]:

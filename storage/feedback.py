@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
+from storage import activity
 from storage import feedback_tallies as tallies
 from storage.tables import Feedback, Partner
 
@@ -37,6 +38,7 @@ def add_feedback(
         recorded_by=user,
     )
     session.add(feedback)
+    activity.touch(session, [(partner.id, activity.FEEDBACK, now)])
     if not partner.archived:
         tallies.count(session, partner.team_id, {tallies.key_of(partner.stage, csat, nps, feedback.pain_points): 1})
     return feedback

@@ -68,19 +68,26 @@ def set_archived(session: Session, partner: Partner, archived: bool) -> None:
 
 
 def feedback_tallies(*, session: Session, team_id: str) -> dict[str, StageTally]:
-    query = select(
-        FeedbackTally.stage, FeedbackTally.csat, FeedbackTally.nps, FeedbackTally.pain_points, FeedbackTally.answers
-    ).where(FeedbackTally.team_id == team_id, FeedbackTally.answers > 0)
+    """Per stage: answers, CSAT and NPS distributions and pain point counts, each summed in SQL (the tallies
+    hold a row per distinct answer, thousands in a large workspace; three grouped sums return a few hundred)."""
     tallies: dict[str, StageTally] = defaultdict(StageTally)
-    for stage, csat, nps, pains, answers in session.execute(query).all():
-        tally = tallies[stage]
-        tally.answers += answers
+    mine = (FeedbackTally.team_id == team_id, FeedbackTally.answers > 0)
+    total = func.sum(FeedbackTally.answers)
+    stage = FeedbackTally.stage
+
+    def summed(column: Any, *where: Any) -> list[Any]:
+        return list(session.execute(select(stage, column, total).where(*mine, *where).group_by(stage, column)).all())
+
+    for stage_key, csat, answers in summed(FeedbackTally.csat):
+        tallies[stage_key].answers += int(answers)
         if csat != NO_CSAT:
-            tally.csat[csat] += answers
+            tallies[stage_key].csat[csat] += int(answers)
+    for stage_key, nps, answers in summed(FeedbackTally.nps):
         if nps != NO_NPS:
-            tally.nps[nps] += answers
+            tallies[stage_key].nps[nps] += int(answers)
+    for stage_key, pains, answers in summed(FeedbackTally.pain_points, FeedbackTally.pain_points != ""):
         for point in filter(None, (pains or "").split(",")):
-            tally.pain_points[point] += answers
+            tallies[stage_key].pain_points[point] += int(answers)
     return dict(tallies)
 
 

@@ -10,10 +10,10 @@ from decimal import Decimal
 from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
+from storage import activity
 from storage import kpi_rollups as rollups
 from storage.digest import move_counts
-from storage.journey_tables import Touchpoint
-from storage.tables import KpiValue, Partner, StageMove
+from storage.tables import KpiValue, Partner
 
 
 def add_kpi_entry(
@@ -37,6 +37,7 @@ def add_kpi_entry(
     )
     changes = [(on_date, metric, Decimal(value), 1) for metric, value in values.items()]
     rollups.apply(session, team_id=partner.team_id, partner_id=partner.id, changes=changes, days=not partner.archived)
+    activity.touch(session, [(partner.id, activity.KPI, now)])
     return entry_id
 
 
@@ -62,6 +63,8 @@ def delete_entry(*, session: Session, team_id: str, entry_id: str) -> None:
         active = partner is not None and not partner.archived
         rollups.apply(session, team_id=team_id, partner_id=values[0].partner_id, changes=changes, days=active)
     session.execute(delete(KpiValue).where(col(KpiValue.team_id) == team_id, col(KpiValue.entry_id) == entry_id))
+    if values:
+        activity.recompute(session, [values[0].partner_id])
 
 
 def totals(
@@ -111,22 +114,3 @@ def count_registered(*, session: Session, team_id: str, start: datetime, end: da
     """Partners that entered the journey in [start, end): their first history row falls in the period."""
     registered, _ = move_counts(session=session, team_id=team_id, start=start, end=end, registrations_only=True)
     return registered
-
-
-def count_active(*, session: Session, team_id: str, since: datetime, since_day: date) -> int:
-    """Partners with a KPI entry or touchpoint dated on or after `since_day`, or a stage move since `since`."""
-    with_kpis = select(KpiValue.partner_id).where(KpiValue.team_id == team_id, KpiValue.on_date >= since_day)
-    with_moves = select(StageMove.partner_id).where(StageMove.team_id == team_id, StageMove.moved_at >= since)
-    with_touchpoints = select(Touchpoint.partner_id).where(
-        Touchpoint.team_id == team_id, Touchpoint.on_date >= since_day
-    )
-    query = (
-        select(func.count())
-        .select_from(Partner)
-        .where(
-            Partner.team_id == team_id,
-            col(Partner.archived).is_(False),
-            col(Partner.id).in_(with_kpis.union(with_moves, with_touchpoints)),
-        )
-    )
-    return int(session.exec(query).one())

@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 
 from domain.errors import DuplicatePartner
 from domain.partner import Profile, name_key
+from storage import activity
 from storage.once import insert_once
 from storage.tables import Partner, StageMove
 
@@ -46,6 +47,8 @@ def add_partner(
         stage_entered_at=now,
         created_at=now,
         created_by=user,
+        last_activity_at=now,
+        last_activity_kind=activity.MOVE,
         **vars(profile),
     )
     if insert_once(session=session, row=partner) is None:
@@ -82,6 +85,7 @@ def record_move(
     partner.stage_entered_at = now
     session.add(partner)
     session.add(move)
+    activity.touch(session, [(partner.id, activity.MOVE, now)])
     return move
 
 

@@ -49,6 +49,19 @@ def stage_counts(*, session: Session, scope: PartnerFilter, stages: Sequence[str
     return Counter({stage: count for stage, count in session.exec(query).all()})
 
 
+def stage_extents(*, session: Session, scope: PartnerFilter) -> dict[str, tuple[int, datetime]]:
+    """Each stage's partner count and earliest entry instant, in one grouped query over the stage index."""
+    query = active_in_scope(select(Partner.stage, func.count(), func.min(Partner.stage_entered_at)), scope)
+    return {stage: (count, first) for stage, count, first in session.exec(query.group_by(Partner.stage)).all()}
+
+
+def middle_entries(*, session: Session, scope: PartnerFilter, stage: str, count: int) -> list[datetime]:
+    """The middle one (odd `count`) or two entry instants of the stage in instant order: one index read."""
+    query = active_in_scope(select(Partner.stage_entered_at), scope).where(Partner.stage == stage)
+    query = query.order_by(col(Partner.stage_entered_at)).offset((count - 1) // 2).limit(2 - count % 2)
+    return list(session.exec(query).all())
+
+
 def count_before(*, session: Session, scope: PartnerFilter, stage: str, before: datetime | None) -> int:
     query = active_in_scope(select(func.count()).select_from(Partner), scope).where(Partner.stage == stage)
     if before is not None:

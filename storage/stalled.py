@@ -11,14 +11,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func
+from sqlalchemy import and_, or_
 from sqlmodel import Session, col, select
 
 from domain.journey import Journey
 from domain.stalled import entered_day, stall_cutoff
-from storage.journey_tables import Touchpoint
 from storage.stage_windows import PartnerFilter, count_before, stage_slice
-from storage.tables import Feedback, KpiValue, Partner, StageMove, StallAlert
+from storage.tables import Partner, StallAlert
 
 
 @dataclass(frozen=True)
@@ -68,6 +67,33 @@ def stalled_page(
     return StalledPage([partner for _, _, partner in candidates[offset : offset + limit]], total)
 
 
+def due_for_alert(
+    *, session: Session, team_id: str, journey: Journey, now: datetime, zone: ZoneInfo, limit: int
+) -> list[tuple[Partner, StallAlert | None]]:
+    """Up to `limit` stalled partners whose episode is due an alert (none yet, or its snooze ended), each with
+    the episode's alert: per stage a range on the (stage, stage_entered_at) index joined to the episode's alert,
+    stage by stage in journey order, the longest in the stage first."""
+    found: list[tuple[Partner, StallAlert | None]] = []
+    episode = and_(
+        col(StallAlert.partner_id) == col(Partner.id),
+        col(StallAlert.episode_started_at) == col(Partner.stage_entered_at),
+    )
+    due = or_(col(StallAlert.id).is_(None), col(StallAlert.snoozed_until) <= now)
+    for key, (cutoff, _) in _cutoffs(journey, now, zone).items():
+        query = (
+            select(Partner, StallAlert)
+            .outerjoin(StallAlert, episode)
+            .where(Partner.team_id == team_id, col(Partner.archived).is_(False), Partner.stage == key)
+            .where(col(Partner.stage_entered_at) < cutoff, due)
+            .order_by(col(Partner.stage_entered_at), col(Partner.id))
+            .limit(limit - len(found))
+        )
+        found += [(partner, alert) for partner, alert in session.exec(query).all()]
+        if len(found) >= limit:
+            break
+    return found
+
+
 def alerts_for_partners(*, session: Session, partners: Sequence[Partner]) -> dict[int, StallAlert]:
     """The alert of each given partner's current stall episode, by partner id."""
     ids = [partner.id for partner in partners if partner.id is not None]
@@ -82,22 +108,10 @@ def alerts_for_partners(*, session: Session, partners: Sequence[Partner]) -> dic
     }
 
 
-def last_activities(*, session: Session, partners: Sequence[Partner]) -> dict[int, tuple[str, datetime]]:
-    """Each partner's newest stage move, feedback, KPI entry or touchpoint, and which it was: one grouped query
-    per kind, over this page's partners only."""
-    ids = [partner.id for partner in partners if partner.id is not None]
-    if not ids:
-        return {}
-    sources = (
-        ("stage move", StageMove.partner_id, StageMove.moved_at),
-        ("feedback", Feedback.partner_id, Feedback.recorded_at),
-        ("KPI entry", KpiValue.partner_id, KpiValue.recorded_at),
-        ("touchpoint", Touchpoint.partner_id, Touchpoint.recorded_at),
-    )
-    found: dict[int, tuple[str, datetime]] = {}
-    for kind, partner_id, moment in sources:
-        query = select(partner_id, func.max(moment)).where(col(partner_id).in_(ids)).group_by(partner_id)
-        for key, when in session.exec(query).all():
-            if when is not None and (key not in found or when > found[key][1]):
-                found[key] = (kind, when)
-    return found
+def last_activities(*, partners: Sequence[Partner]) -> dict[int, tuple[str, datetime]]:
+    """Each partner's newest stage move, feedback or KPI entry, and which it was, as its row keeps it."""
+    return {
+        partner.id: (partner.last_activity_kind, partner.last_activity_at)
+        for partner in partners
+        if partner.id is not None and partner.last_activity_at is not None and partner.last_activity_kind is not None
+    }

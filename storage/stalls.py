@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import func, update
+from sqlalchemy import update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
-from storage.journey_tables import Touchpoint
 from storage.once import insert_once
-from storage.tables import Feedback, KpiValue, Partner, StageMove, StallAlert
+from storage.tables import Partner, StallAlert
 
 
 def alert_for_episode(*, session: Session, partner: Partner) -> StallAlert | None:
@@ -48,6 +49,29 @@ def claim_new_alert(*, session: Session, partner: Partner, now: datetime) -> Sta
     return insert_once(session=session, row=alert)
 
 
+def claim_new_alerts(*, session: Session, partners: Sequence[Partner], now: datetime) -> dict[int, StallAlert]:
+    """Inserts each episode's alert in one statement, skipping those another run already claimed (unique per
+    episode); the alerts this call inserted, by partner id."""
+    if not partners:
+        return {}
+    table = StallAlert.__table__  # type: ignore[attr-defined]
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    rows = [
+        {
+            "team_id": p.team_id,
+            "partner_id": p.id,
+            "stage": p.stage,
+            "episode_started_at": p.stage_entered_at,
+            "alerted_at": now,
+        }
+        for p in partners
+    ]
+    statement = insert(table).on_conflict_do_nothing(index_elements=["partner_id", "episode_started_at"])
+    ids = [row[0] for row in session.execute(statement.returning(table.c.id), rows).all()]
+    query = select(StallAlert).where(col(StallAlert.id).in_(ids)) if ids else None
+    return {alert.partner_id: alert for alert in session.exec(query).all()} if query is not None else {}
+
+
 def claim_expired_snooze(*, session: Session, alert: StallAlert, now: datetime) -> bool:
     """Re-arms an alert whose snooze ended; the conditional update lets only one run win."""
     result = session.execute(
@@ -58,28 +82,11 @@ def claim_expired_snooze(*, session: Session, alert: StallAlert, now: datetime) 
     return result.rowcount == 1  # type: ignore[attr-defined]
 
 
-def last_activity(*, session: Session, partner: Partner) -> tuple[str, datetime] | None:
-    """The newest of the partner's stage moves, feedback and KPI entries, with what it was."""
-    candidates = [
-        (
-            "stage move",
-            session.exec(select(func.max(StageMove.moved_at)).where(StageMove.partner_id == partner.id)).one(),
-        ),
-        (
-            "feedback",
-            session.exec(select(func.max(Feedback.recorded_at)).where(Feedback.partner_id == partner.id)).one(),
-        ),
-        (
-            "KPI entry",
-            session.exec(select(func.max(KpiValue.recorded_at)).where(KpiValue.partner_id == partner.id)).one(),
-        ),
-        (
-            "touchpoint",
-            session.exec(select(func.max(Touchpoint.recorded_at)).where(Touchpoint.partner_id == partner.id)).one(),
-        ),
-    ]
-    present = [(kind, when) for kind, when in candidates if when is not None]
-    return max(present, key=lambda item: item[1]) if present else None
+def last_activity(*, partner: Partner) -> tuple[str, datetime] | None:
+    """The newest of the partner's stage moves, feedback and KPI entries, with what it was (kept on its row)."""
+    if partner.last_activity_at is None or partner.last_activity_kind is None:
+        return None
+    return partner.last_activity_kind, partner.last_activity_at
 
 
 def all_alerts(*, session: Session, team_id: str) -> list[StallAlert]:

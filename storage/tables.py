@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Column, Index, Numeric, Text, UniqueConstraint
+from sqlalchemy import Column, Index, Numeric, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from storage import (
@@ -22,6 +22,7 @@ class Partner(SQLModel, table=True):
         Index("ix_partner_team_stage", "team_id", "archived", "stage"),
         Index("ix_partner_team_stage_entered", "team_id", "archived", "stage", "stage_entered_at"),
         Index("ix_partner_team_owner_stage_entered", "team_id", "owner", "archived", "stage", "stage_entered_at"),
+        Index("ix_partner_team_last_activity", "team_id", "archived", "last_activity_at"),
         # a trigram index on PostgreSQL (mistyped names); SQLite has no trigrams and gets a plain one
         Index(
             "ix_partner_name_trgm",
@@ -47,6 +48,9 @@ class Partner(SQLModel, table=True):
     archived: bool = Field(default=False)
     created_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     created_by: str = Field(max_length=64)
+    last_activity_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    """The newest stage move, feedback or KPI entry (storage/activity.py keeps it)."""
+    last_activity_kind: str | None = Field(default=None, max_length=20)
 
 
 class StageMove(SQLModel, table=True):
@@ -57,6 +61,15 @@ class StageMove(SQLModel, table=True):
         Index("ix_stage_move_partner_moved_at", "partner_id", "moved_at"),
         Index("ix_stage_move_team_moved_at", "team_id", "moved_at", "from_stage", "partner_id"),
         Index("ix_stage_move_team_to_stage_moved_at", "team_id", "to_stage", "moved_at", "partner_id"),
+        # registrations only (partners acquired in a period): a few rows per partner instead of ten
+        Index(
+            "ix_stage_move_team_registered",
+            "team_id",
+            "moved_at",
+            "from_stage",
+            sqlite_where=text("from_stage IS NULL"),
+            postgresql_where=text("from_stage IS NULL"),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from storage import activity
 from storage.journey_tables import Touchpoint
 from storage.tables import Partner, StageMove
 
@@ -30,6 +31,7 @@ def add_touchpoint(
         recorded_at=now, recorded_by=user,
     )
     session.add(touchpoint)
+    activity.touch(session, [(partner.id, activity.TOUCHPOINT, now)])
     return touchpoint
 
 

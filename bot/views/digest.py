@@ -59,9 +59,9 @@ def build_digest_blocks(body: WeeklyDigest) -> list[Block]:
     if body.stalled:
         blocks.append(section(f":hourglass: *{body.stalled} stalled partner(s)* — `/partner stalled` for details."))
     if body.reached_goal:
-        blocks.append(
-            section(":trophy: Reached the end goal: " + ", ".join(f"*{escape(n)}*" for n in body.reached_goal))
-        )
+        names = ", ".join(f"*{escape(n)}*" for n in body.reached_goal)
+        more = max(0, body.reached_goal_total - len(body.reached_goal))
+        blocks.append(section(f":trophy: Reached the end goal: {names}" + (f" and {more} more" if more else "")))
     if body.alliance_changes:
         lines = [f"• {escape(line)}" for line in body.alliance_changes]
         blocks.append(section("*Alliances with new recommendations*\n" + "\n".join(lines)))

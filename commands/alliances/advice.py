@@ -39,15 +39,16 @@ def changed_advice(session: Session, invocation: Invocation, team: TeamBaseline 
     """One line per alliance whose set of recommendations changed since the last digest; stores the new set.
 
     Runs inside the digest's unit of work: the new sets are committed with the digest's claim, so a digest
-    previewed with `digest now` (not committed) does not use up the change.
+    previewed with `digest now` (not committed) does not use up the change. The team baseline (medians over
+    every partner's KPIs and journey) is computed only once there is an alliance to compare with it.
     """
-    team = team or baseline(session, invocation)
     lines: list[str] = []
     changed = 0
     after = 0
     while page := repository.alliances_page(
         session=session, team_id=invocation.team_id, after_id=after, limit=DIGEST_PAGE
     ):
+        team = team or baseline(session, invocation)
         for alliance in page:
             members = repository.members(session=session, alliance=alliance)
             _, found = measure_alliance(session, invocation, alliance, members, team)

@@ -57,3 +57,5 @@ class WeeklyDigest:
     """One line per alliance whose recommendations changed since the last digest."""
     targets: tuple[TargetProgress, ...] = ()
     """The program's targets: actual this period against target, on track or behind."""
+    reached_goal_total: int = 0
+    """How many reached the end goal (`reached_goal` names the first REACHED_SHOWN of them)."""

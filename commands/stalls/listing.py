@@ -9,14 +9,13 @@ from sqlmodel import Session
 
 from commands.context import Invocation
 from commands.registry.cards import days_in_stage
-from commands.replies import Notice, Reply, StalledList, StalledPartner, StallReasons
+from commands.replies import Notice, Reply, StalledPartner, StallReasons
 from commands.stalls.parse import Stalled
 from domain.clock import days_between, local_date
 from domain.errors import InvalidField
 from domain.journey import is_stalled
 from domain.stalls import is_snoozed
 from storage import stalls as repository
-from storage.registry import active_partners
 from storage.tables import Partner, StallAlert
 from storage.workspace import set_threshold, settings_for_update
 
@@ -24,7 +23,7 @@ MAX_THRESHOLD_DAYS = 3650
 
 
 def _describe_activity(session: Session, partner: Partner, invocation: Invocation) -> str:
-    return describe_activity(repository.last_activity(session=session, partner=partner), invocation)
+    return describe_activity(repository.last_activity(partner=partner), invocation)
 
 
 def describe_activity(activity: tuple[str, datetime] | None, invocation: Invocation) -> str:
@@ -64,28 +63,13 @@ def stalled_partner(
     )
 
 
-def stalled_partners(session: Session, invocation: Invocation, *, owner: str | None = None) -> list[StalledPartner]:
-    """The stalled active partners (of one owner, when given), most overdue first."""
-    alerts = repository.alerts_for_team(session=session, team_id=invocation.team_id)
-    found = []
-    for partner in active_partners(session=session, team_id=invocation.team_id, owner=owner):
-        entry = stalled_partner(session, partner, invocation, alerts.get(partner.id or 0))
-        if entry is not None:
-            found.append(entry)
-    return sorted(found, key=lambda s: (-(s.days - s.threshold), s.partner.casefold()))
-
-
 def stalled(command: Stalled, invocation: Invocation) -> Reply:
     if command.set_stage is not None:
         return set_stage_threshold(invocation, command.set_stage, command.set_days or "")
     if command.reasons:
         return reasons(invocation)
-    if command.notify is not None:
-        return set_notify(invocation, command.notify)
-    with invocation.unit_of_work() as uow:
-        found = stalled_partners(uow.session, invocation)
-    thresholds = tuple((stage.name, stage.stall_threshold_days) for stage in invocation.journey.stages)
-    return Reply(StalledList(tuple(found), thresholds))
+    assert command.notify is not None, "the list itself is paged (commands/stalls/paged.py)"
+    return set_notify(invocation, command.notify)
 
 
 def set_stage_threshold(invocation: Invocation, stage_word: str, days_word: str) -> Reply:

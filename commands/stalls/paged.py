@@ -57,7 +57,7 @@ def stalled_rows(
         limit=limit,
     )
     alerts = alerts_for_partners(session=session, partners=found.partners)
-    activities = last_activities(session=session, partners=found.partners)
+    activities = last_activities(partners=found.partners)
     rows = []
     for partner in found.partners:
         described = listing.describe_activity(activities.get(partner.id or 0), invocation)

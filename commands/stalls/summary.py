@@ -14,18 +14,18 @@ from typing import Any
 from sqlmodel import Session
 
 from commands.context import Invocation
-from commands.registry.cards import days_in_stage
 from commands.replies import StallSummary, SummaryLine
 from commands.stalls.listing import stalled_partner
-from domain.journey import is_stalled
-from domain.stalls import AlertDue, alert_due
 from storage import outbox
 from storage import stalls as repository
-from storage.registry import active_partners
+from storage.stage_windows import PartnerFilter
+from storage.stalled import due_for_alert, stalled_total
 from storage.tables import OutboxStep, Partner, StallAlert
 from storage.workspace import get_settings
 
 SHOWN_LINES = 20
+CLAIM_LIMIT = 2000
+"""Episodes one run claims at most (a first run over a large backlog spreads it over the following days)."""
 BODY = "stall_summary"
 _USER_ID = re.compile(r"[UW][A-Z0-9]{2,}")
 
@@ -38,23 +38,18 @@ class Claimed:
     stalled: int = 0
 
 
-def claim_due(session: Session, invocation: Invocation) -> Claimed:
-    """Claims the episodes due an alert (new ones, and those whose snooze ended)."""
-    claimed = Claimed()
-    alerts = repository.alerts_for_team(session=session, team_id=invocation.team_id)
-    for partner in active_partners(session=session, team_id=invocation.team_id):
-        if not is_stalled(invocation.journey.get(partner.stage), days_in_stage(partner, invocation)):
-            continue
-        claimed.stalled += 1
-        alert = alerts.get(partner.id or 0)
-        due = alert_due(
-            alerted=alert is not None, snoozed_until=alert.snoozed_until if alert else None, now=invocation.now
-        )
-        if due is AlertDue.FIRST:
-            alert = repository.claim_new_alert(session=session, partner=partner, now=invocation.now)
-        elif due is AlertDue.SNOOZE_ENDED and alert is not None:
-            if not repository.claim_expired_snooze(session=session, alert=alert, now=invocation.now):
-                continue
+def claim_due(session: Session, invocation: Invocation, limit: int = CLAIM_LIMIT) -> Claimed:
+    """Claims the episodes due an alert (new ones, and those whose snooze ended): at most `limit` a run, the
+    longest stalled first; the rest are claimed by the next run."""
+    scope = PartnerFilter(invocation.team_id)
+    now, zone, journey = invocation.now, invocation.timezone, invocation.journey
+    claimed = Claimed(stalled=stalled_total(session=session, scope=scope, journey=journey, now=now, zone=zone))
+    due = due_for_alert(session=session, team_id=invocation.team_id, journey=journey, now=now, zone=zone, limit=limit)
+    new = repository.claim_new_alerts(session=session, partners=[p for p, alert in due if alert is None], now=now)
+    for partner, alert in due:
+        if alert is None:
+            alert = new.get(partner.id or 0)
+        elif repository.claim_expired_snooze(session=session, alert=alert, now=now):
             session.refresh(alert)
         else:
             continue
