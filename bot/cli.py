@@ -8,38 +8,20 @@ import sys
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
 from pathlib import Path
 
 from pydantic import ValidationError
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
+from bot.cli_data import cmd_export, cmd_import, cmd_scorecard
 from bot.log_safety import configure_logging
-from bot.services import Services
 from bot.settings import Settings
-from storage.database import create_database_engine
-from storage.migrate import upgrade
+from bot.startup import open_services
 
 logger = logging.getLogger("partnerbot")
 HTTP_THREADS = 8
 LAZY_LISTENER_THREADS = 8
-
-
-def open_services(settings: Settings, *, serving: bool = False) -> Services:
-    """Connects and migrates: every entry point runs against an up-to-date schema.
-
-    A serving process (`run`, `serve`) bounds every wait for the database, so Slack gets an answer
-    in time; migrations and the offline tools may run long statements and are not bounded.
-    """
-    migrating = replace(settings.database_timeouts, statement=None) if serving else None
-    engine = create_database_engine(settings.database_url, timeouts=migrating)
-    upgrade(engine)
-    if not serving:
-        return Services(settings=settings, engine=engine)
-    engine.dispose()
-    bounded = create_database_engine(settings.database_url, timeouts=settings.database_timeouts)
-    return Services(settings=settings, engine=bounded)
 
 
 def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
@@ -123,58 +105,6 @@ def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
     for path in write_demo_files(services, out, team_id=DEMO_TEAM):
         print(f"wrote {path}")
     print(f"Explore it: DATABASE_URL=sqlite:///{database} partnerbot console --team {DEMO_TEAM}")
-    return 0
-
-
-def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
-    from commands.spreadsheet import import_partners
-
-    services = open_services(settings)
-    if settings.slack_bot_token:  # owners given as e-mails are matched with users.lookupByEmail
-        from bot.people import SlackPeople
-        from bot.slack_client import build_web_client
-
-        services = replace(services, people=SlackPeople(build_web_client(settings)))
-    report = import_partners(args.file, services.invocation(team_id=args.team, user_id=args.user))
-    print(report.summary(), file=sys.stdout if report.ok else sys.stderr)
-    return 0 if report.ok else 1
-
-
-def cmd_export(settings: Settings, args: argparse.Namespace) -> int:
-    from commands.spreadsheet import export_history, export_partners
-
-    services = open_services(settings)
-    try:
-        invocation = services.invocation(team_id=args.team, user_id=args.user)
-        count = export_partners(args.file, invocation, sep=args.sep)
-        if args.history:
-            for path in export_history(args.file, invocation, sep=args.sep):
-                print(f"Wrote {path}.")
-    except OSError as error:
-        print(f"Could not write {args.file}: {error.strerror or error}", file=sys.stderr)
-        return 1
-    print(f"Exported {count} partner(s) of team {args.team} to {args.file}.")
-    return 0
-
-
-def cmd_scorecard(settings: Settings, args: argparse.Namespace) -> int:
-    from commands.scoring.scorecards import current_scorecard, describe, load_scorecard_file
-    from domain.errors import PartnerbotError
-
-    services = open_services(settings)
-    invocation = services.invocation(team_id=args.team, user_id=args.user)
-    if args.action == "show":
-        print(describe(current_scorecard(invocation)))
-        return 0
-    if args.file is None:
-        print("scorecard load needs a FILE.yml", file=sys.stderr)
-        return 2
-    try:
-        version, scorecard = load_scorecard_file(args.file, invocation)
-    except PartnerbotError as error:
-        print(error.message, file=sys.stderr)
-        return 1
-    print(f"Loaded {args.file} as version {version} for team {args.team}.\n{describe(scorecard)}")
     return 0
 
 

@@ -20,7 +20,7 @@ from bot.inbox_recording import LEASE, THIS_PROCESS, Entry, is_gone
 from bot.people import SlackPeople
 from bot.services import Services
 from storage import inbox as entries
-from storage.tables import CommandInbox
+from storage.delivery_tables import CommandInbox
 
 logger = logging.getLogger("partnerbot.inbox")
 RESPONSE_URL_LIFETIME = timedelta(minutes=30)

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import or_, text, update
 from sqlmodel import Session, col, select
 
-from storage.tables import CommandInbox
+from storage.delivery_tables import CommandInbox
 
 PENDING, ANSWERED, DELIVERED, FAILED, EXPIRED = "pending", "answered", "delivered", "failed", "expired"
 UNFINISHED = (PENDING, ANSWERED)

@@ -10,7 +10,7 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
-from storage.tables import WorkspaceInstall
+from storage.delivery_tables import WorkspaceInstall
 
 
 def set_installed(*, session: Session, team_id: str, installed: bool, reason: str, now: datetime) -> None:

@@ -16,9 +16,9 @@ from sqlalchemy import update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, or_, select
 
+from storage.delivery_tables import OutboxStep
 from storage.installs import installed
 from storage.once import insert_once
-from storage.tables import OutboxStep
 
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from storage import inbox, outbox
-from storage.tables import CommandInbox, OutboxStep
+from storage.delivery_tables import CommandInbox, OutboxStep
 
 OUTBOX_FINISHED = (outbox.SENT, outbox.FAILED)
 INBOX_FINISHED = (inbox.DELIVERED, inbox.EXPIRED, inbox.FAILED)

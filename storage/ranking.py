@@ -10,8 +10,9 @@ from typing import Any
 from sqlalchemy import Float, Numeric, cast, func, select
 from sqlmodel import Session, col
 
+from storage.scoring_tables import ScoreSubmission
 from storage.stage_windows import PartnerFilter, active_in_scope
-from storage.tables import Partner, ScoreSubmission
+from storage.tables import Partner
 
 
 @dataclass(frozen=True)

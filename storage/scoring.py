@@ -13,7 +13,8 @@ from sqlmodel import Session, col, select
 from domain.scorecard import DEFAULT_SCORECARD, Scorecard, load_scorecard
 from domain.scoring import Submission, rater_score
 from storage.installs import installed
-from storage.tables import Partner, ScorecardVersion, ScoreRequest, ScoreSubmission
+from storage.scoring_tables import ScorecardVersion, ScoreRequest, ScoreSubmission
+from storage.tables import Partner
 
 
 def current_scorecard(*, session: Session, team_id: str) -> Scorecard:

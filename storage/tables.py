@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Column, Index, Numeric, Text, UniqueConstraint, text
+from sqlalchemy import Column, Index, Numeric, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from storage import (
     alliance_tables,  # noqa: F401  (registers the alliance tables on the same metadata)
+    delivery_tables,  # noqa: F401  (install state, the outbox, the inbox)
     journey_tables,  # noqa: F401  (profile edits, touchpoints)
+    scoring_tables,  # noqa: F401  (scorecards, answers, requests)
 )
 from storage.types import UTCDateTime
 
@@ -179,60 +181,6 @@ class KpiPartnerTotal(SQLModel, table=True):
     total: Decimal = Field(sa_column=Column(Numeric(18, 2), nullable=False))
 
 
-class ScorecardVersion(SQLModel, table=True):
-    """A workspace's scorecard as loaded; the newest version is the one in use."""
-
-    __tablename__ = "scorecard_version"
-    __table_args__ = (UniqueConstraint("team_id", "version", name="uq_scorecard_team_version"),)
-
-    id: int | None = Field(default=None, primary_key=True)
-    team_id: str = Field(max_length=32)
-    version: int
-    criteria_json: str
-    created_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
-    created_by: str = Field(max_length=64)
-
-
-class ScoreSubmission(SQLModel, table=True):
-    """One rater's answers (criterion key → 1–5, as JSON) against one scorecard version."""
-
-    __tablename__ = "score_submission"
-    __table_args__ = (
-        Index("ix_score_submission_team_partner", "team_id", "partner_id", "submitted_at"),
-        Index("ix_score_submission_team_submitted", "team_id", "submitted_at"),
-        Index(
-            "ix_score_submission_team_submitted_scores", "team_id", "submitted_at", "partner_id", "rater", "rater_score"
-        ),
-    )
-
-    id: int | None = Field(default=None, primary_key=True)
-    team_id: str = Field(max_length=32)
-    partner_id: int = Field(foreign_key="partner.id", ondelete="CASCADE")
-    rater: str = Field(max_length=64)
-    scorecard_version: int
-    answers_json: str
-    rater_score: float | None = Field(default=None)
-    """This rater's 0–100 score on the current scorecard, kept so rankings are an SQL aggregate."""
-    comment: str | None = Field(default=None, max_length=1000)
-    submitted_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
-
-
-class ScoreRequest(SQLModel, table=True):
-    """A lead asked by DM to answer the questionnaire for a partner."""
-
-    __tablename__ = "score_request"
-    __table_args__ = (Index("ix_score_request_team_partner", "team_id", "partner_id"),)
-
-    id: int | None = Field(default=None, primary_key=True)
-    team_id: str = Field(max_length=32)
-    partner_id: int = Field(foreign_key="partner.id", ondelete="CASCADE")
-    lead: str = Field(max_length=64)
-    asked_by: str = Field(max_length=64)
-    asked_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
-    reminded_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
-    answered_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
-
-
 class WorkspaceSettings(SQLModel, table=True):
     """Per-workspace configuration set from Slack: where and when the weekly digest goes."""
 
@@ -301,80 +249,3 @@ class StallAlert(SQLModel, table=True):
     summary_step_id: int | None = Field(default=None)
     """The daily summary message (an outbox step) that announced this episode; it is updated in place."""
 
-
-class WorkspaceInstall(SQLModel, table=True):
-    """Whether the app is installed in a workspace; no row means installed.
-
-    An uninstall (or the bot token revoked) makes the scheduled jobs skip the workspace; its data stays
-    until `partnerbot purge`. The next signed request from the workspace marks it installed again.
-    """
-
-    __tablename__ = "workspace_install"
-
-    team_id: str = Field(primary_key=True, max_length=32)
-    installed: bool = Field(default=True)
-    reason: str = Field(max_length=40)
-    """What last changed it: app_uninstalled, tokens_revoked, or request (seen again)."""
-    changed_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
-
-
-class OutboxStep(SQLModel, table=True):
-    """One Slack post the bot owes: written with the claim that decided it, sent (once) by the outbox sender.
-
-    `kind`: message (chat.postMessage), chart (drawn from the payload and uploaded in the thread of the parent
-    step's message), dm (chat.postMessage to a user id) or update (chat.update of the parent step's message).
-    `payload`: blocks and text, a reply body's data rendered when sent, or what a chart shows.
-    """
-
-    __tablename__ = "outbox_step"
-    __table_args__ = (
-        UniqueConstraint("team_id", "key", name="uq_outbox_step_team_key"),
-        Index("ix_outbox_step_due", "state", "next_attempt_at"),
-    )
-
-    id: int | None = Field(default=None, primary_key=True)
-    team_id: str = Field(max_length=32)
-    key: str = Field(max_length=200)
-    kind: str = Field(max_length=10)
-    channel: str = Field(max_length=32)
-    parent_id: int | None = Field(default=None, foreign_key="outbox_step.id", ondelete="CASCADE")
-    payload: str = Field(sa_column=Column(Text(), nullable=False))
-    state: str = Field(default="pending", max_length=10)
-    attempts: int = Field(default=0)
-    next_attempt_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
-    last_error: str | None = Field(default=None, max_length=300)
-    result_ts: str | None = Field(default=None, max_length=32)
-    posted_channel: str | None = Field(default=None, max_length=32)
-    """Where Slack says the message went (a DM's conversation id, not the user id it was sent to)."""
-    created_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
-    sent_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
-
-
-class CommandInbox(SQLModel, table=True):
-    """A `/partner` command as received, recorded before it is acknowledged, until its answer is delivered.
-
-    `state`: pending (not run, or run and rolled back) → answered (its changes committed, in the same
-    transaction as its answer, stored in `reply`) → delivered; or failed (the user was told it failed) /
-    expired (too old to run). `claimed_by` and `lease_until` say which process works on it; a command's
-    transaction marks it answered only while that process still holds the claim, so none runs twice.
-    """
-
-    __tablename__ = "command_inbox"
-    __table_args__ = (
-        Index("ix_command_inbox_state", "state", "lease_until"),
-        Index("ix_command_inbox_team", "team_id"),
-    )
-
-    id: int | None = Field(default=None, primary_key=True)
-    team_id: str = Field(max_length=32)
-    user_id: str = Field(max_length=64)
-    channel_id: str | None = Field(default=None, max_length=64)
-    text: str = Field(sa_column=Column(Text(), nullable=False))
-    response_url: str | None = Field(default=None, sa_column=Column(Text(), nullable=True))
-    received_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
-    state: str = Field(max_length=20)
-    claimed_by: str = Field(max_length=200)
-    lease_until: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
-    reply: str | None = Field(default=None, sa_column=Column(Text(), nullable=True))
-    """The rendered answer (the JSON payload for the response URL), stored before it is sent."""
-    finished_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))

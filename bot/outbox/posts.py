@@ -16,7 +16,7 @@ from bot.outbox import charts, drain
 from bot.payloads import message_payload
 from commands.replies import Body, JourneyMap, WeeklyDigest
 from storage import outbox
-from storage.tables import OutboxStep
+from storage.delivery_tables import OutboxStep
 from storage.unit_of_work import UnitOfWork
 
 logger = logging.getLogger("partnerbot.outbox")

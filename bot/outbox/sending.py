@@ -16,8 +16,8 @@ from commands.stalls.summary import BODY as STALL_SUMMARY
 from commands.stalls.summary import summary_from_data
 from domain.outbox import Failure
 from storage import outbox
+from storage.delivery_tables import OutboxStep
 from storage.outbox import Posted
-from storage.tables import OutboxStep
 
 BODIES: dict[str, Callable[[dict[str, Any]], Body]] = {
     STALL_SUMMARY: summary_from_data,

@@ -18,9 +18,10 @@ from commands.replies import StallSummary, SummaryLine
 from commands.stalls.listing import stalled_partner
 from storage import outbox
 from storage import stalls as repository
+from storage.delivery_tables import OutboxStep
 from storage.stage_windows import PartnerFilter
 from storage.stalled import due_for_alert, stalled_total
-from storage.tables import OutboxStep, Partner, StallAlert
+from storage.tables import Partner, StallAlert
 from storage.workspace import get_settings
 
 SHOWN_LINES = 20

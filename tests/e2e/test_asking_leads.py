@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from bot.jobs import run_job
-from storage.tables import ScoreRequest
+from storage.scoring_tables import ScoreRequest
 from tests.conftest import sqlite_url
 from tests.e2e.conftest import Slack, app_settings, serving
 from tests.e2e.fake_slack import FakeSlack

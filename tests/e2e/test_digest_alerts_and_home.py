@@ -19,7 +19,8 @@ from commands.context import Invocation
 from commands.replies import Notice
 from commands.verbs import handle
 from domain.schedule import WeeklySchedule, latest_due, next_run
-from storage.tables import OutboxStep, Partner, StallAlert
+from storage.delivery_tables import OutboxStep
+from storage.tables import Partner, StallAlert
 from storage.unit_of_work import UnitOfWork
 from tests.e2e.conftest import SIGNING_SECRET, Slack
 from tests.e2e.fake_slack import Call

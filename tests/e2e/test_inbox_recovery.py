@@ -30,7 +30,7 @@ from bot.slack_client import build_web_client
 from commands.context import Invocation
 from commands.verbs import handle
 from storage.database import create_database_engine
-from storage.tables import CommandInbox
+from storage.delivery_tables import CommandInbox
 from storage.unit_of_work import UnitOfWork
 from tests.e2e.conftest import app_settings, serving
 from tests.e2e.fake_slack import Call, FakeSlack

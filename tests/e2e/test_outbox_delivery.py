@@ -19,7 +19,8 @@ from sqlmodel import Session, select
 from bot.jobs import JOBS, run_job
 from bot.outbox import drain
 from domain.schedule import WeeklySchedule, latest_due
-from storage.tables import OutboxStep, Partner, WorkspaceSettings
+from storage.delivery_tables import OutboxStep
+from storage.tables import Partner, WorkspaceSettings
 from tests.conftest import sqlite_url
 from tests.e2e.conftest import Slack, app_settings, serving
 from tests.e2e.fake_slack import Call, FakeSlack

@@ -19,7 +19,7 @@ from bot.form_seal import SIGNATURE
 from commands.context import Invocation
 from commands.scoring.scorecards import load_scorecard_file
 from domain.scorecard import DEFAULT_SCORECARD
-from storage.tables import ScoreRequest, ScoreSubmission
+from storage.scoring_tables import ScoreRequest, ScoreSubmission
 from storage.unit_of_work import UnitOfWork
 from tests.e2e.conftest import HttpAnswer, Slack
 from tests.e2e.fake_slack import Call

@@ -18,7 +18,7 @@ import bot.jobs.prune as prune_job
 from bot.jobs import JOBS
 from bot.services import Services
 from bot.settings import Settings
-from storage.tables import CommandInbox, OutboxStep
+from storage.delivery_tables import CommandInbox, OutboxStep
 
 NOW = datetime(2026, 11, 30, 3, 30, tzinfo=UTC)
 

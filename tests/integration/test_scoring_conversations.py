@@ -21,7 +21,7 @@ from commands.scoring.scorecards import load_scorecard_file
 from commands.verbs import handle
 from domain.scorecard import DEFAULT_SCORECARD
 from domain.scoring import rater_score
-from storage.tables import OutboxStep
+from storage.delivery_tables import OutboxStep
 from storage.unit_of_work import UnitOfWork
 from tests.conftest import NOW
 from tests.conversation import converse, said, says

@@ -1,0 +1,25 @@
+"""One verb of `/partner`: its grammar, what runs it, and its help."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from commands.context import Invocation
+from commands.replies import Reply, VerbHelp
+from commands.tokens import Token
+
+
+@dataclass(frozen=True)
+class Verb:
+    name: str
+    usage: str
+    summary: str
+    examples: tuple[str, ...]
+    parse: Callable[[list[Token]], Any]
+    run: Callable[[Any, Invocation], Reply]
+    aliases: tuple[str, ...] = ()
+
+    def help(self) -> VerbHelp:
+        return VerbHelp(f"/partner {self.usage}", self.summary, tuple(f"/partner {e}" for e in self.examples))
