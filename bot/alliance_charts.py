@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from bot.charts.alliance_matrix import MatrixCell, MatrixChart
-from bot.digest_charts import ChartFile, charts_for
 from bot.views.alliances import MATRIX_COLUMNS, matrix_cells
 from commands.replies.alliances import AllianceMatrix
 
@@ -31,7 +30,3 @@ def matrix_chart(body: AllianceMatrix) -> MatrixChart:
         )
         rows.append((row.type_name, cells))
     return MatrixChart(columns, tuple(rows))
-
-
-def matrix_charts(body: AllianceMatrix) -> list[ChartFile]:
-    return charts_for(body)

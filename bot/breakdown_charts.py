@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from bot.charts.breakdown import BreakdownBar, BreakdownChart
-from bot.digest_charts import ChartFile, charts_for
 from bot.views.numbers import amount
 from commands.replies.breakdowns import KpiBreakdown
 
@@ -21,7 +20,3 @@ def breakdown_chart(body: KpiBreakdown) -> BreakdownChart:
         _bar(row.label, row.figures.partners, row.figures.totals.get("revenue", Decimal(0))) for row in body.rows[:BARS]
     )
     return BreakdownChart(body.grouping or "", bars)
-
-
-def breakdown_charts(body: KpiBreakdown) -> list[ChartFile]:
-    return charts_for(body)

@@ -9,6 +9,8 @@ from typing import Any
 
 from matplotlib.figure import Figure
 
+from bot.alliance_charts import matrix_chart
+from bot.breakdown_charts import breakdown_chart
 from bot.charts import (
     FunnelChart,
     FunnelStage,
@@ -83,12 +85,8 @@ def plans_for(body: object) -> list[ChartPlan]:
     if isinstance(body, JourneyMap):
         return map_plans(body)
     if isinstance(body, AllianceMatrix):
-        from bot.alliance_charts import matrix_chart  # it builds on this module's ChartFile
-
         return [ChartPlan("alliance-matrix.png", "Alliance matrix", matrix_chart(body))]
     if isinstance(body, KpiBreakdown) and body.grouping:
-        from bot.breakdown_charts import breakdown_chart  # it builds on this module's ChartFile
-
         chart = breakdown_chart(body)
         return [ChartPlan(f"kpis-by-{chart.grouping}.png", f"KPIs by {chart.grouping}", chart)]
     return []

@@ -1,5 +1,6 @@
 """What a reply says once the posts its command enqueued were sent: the command reads how its steps went (e.g.
-`ask` takes back the requests of leads Slack refused), so delivery stays the same for every reply."""
+`ask` takes back the requests of leads Slack refused), so delivery stays the same for every reply. A command
+registers its own `settle` (commands/scoring/asks.py); the verb table loads every command."""
 
 from __future__ import annotations
 
@@ -33,6 +34,3 @@ def why_not_sent(error: str) -> str:
 def settle(body: object, invocation: Invocation) -> object:
     """The body to show after the sender ran for the command's posts; by default the body as it was."""
     return body
-
-
-import commands.scoring.asks  # noqa: E402, F401  (registers how `ask` settles its DMs)

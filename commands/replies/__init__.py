@@ -28,14 +28,12 @@ from commands.replies.journey_map import JourneyMap, MapStageLine
 from commands.replies.kpis import Figures, KpiRecorded, KpiReport, ProgramDashboard
 from commands.replies.profile import ProfileEdited
 from commands.replies.registry import (
-    JourneyOverview,
     MoveLine,
     PartnerCard,
     PartnerListing,
     PartnerRow,
     RegistrationForm,
     StageGroup,
-    StageLine,
     StageMoved,
 )
 from commands.replies.retention import RetentionReport
@@ -53,7 +51,7 @@ from commands.replies.scoring import (
     ScoreRecorded,
     ScoreSummary,
 )
-from commands.replies.stages import ChecklistView, JourneyChanged, StepChecked
+from commands.replies.stages import ChecklistView, JourneyChanged, JourneyOverview, StageLine, StepChecked
 from commands.replies.stalls import (
     AlertMessage,
     StallAdvanceForm,

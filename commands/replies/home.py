@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from commands.replies.kpis import ProgramDashboard
-    from commands.replies.registry import JourneyOverview, StageGroup
+    from commands.replies.registry import StageGroup
+    from commands.replies.stages import JourneyOverview
     from commands.replies.stalls import StalledPartner
 
 

@@ -97,22 +97,6 @@ class PartnerListing:
 
 
 @dataclass(frozen=True)
-class StageLine:
-    key: str
-    name: str
-    description: str
-    aliases: tuple[str, ...]
-    partners: int
-    stall_threshold_days: int | None
-
-
-@dataclass(frozen=True)
-class JourneyOverview:
-    stages: tuple[StageLine, ...]
-    archived: int
-
-
-@dataclass(frozen=True)
 class RegistrationForm:
     """The registration modal: the fields and their choices; `name` pre-fills the name."""
 

@@ -4,7 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from commands.replies.registry import JourneyOverview
+
+@dataclass(frozen=True)
+class StageLine:
+    key: str
+    name: str
+    description: str
+    aliases: tuple[str, ...]
+    partners: int
+    stall_threshold_days: int | None
+
+
+@dataclass(frozen=True)
+class JourneyOverview:
+    stages: tuple[StageLine, ...]
+    archived: int
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from bot.alliance_charts import matrix_chart, matrix_charts
+from bot.alliance_charts import matrix_chart
 from bot.charts import PNG_MAGIC
+from bot.digest_charts import charts_for
 from bot.views.alliances import matrix_table
 from bot.views.blocks import build_reply_blocks
 from bot.views.text import blocks_to_mrkdwn
@@ -32,7 +33,7 @@ def test_matrix_chart_greys_cells_without_data_and_renders() -> None:
     hydra = dict(chart.rows)["Hydra"]
     assert all(cell.value is None and cell.text == "—" for cell in hydra[2:])
     assert "Hydra: Alliances 0" in chart.alt_text()
-    [file] = matrix_charts(AllianceMatrix((CHAIN, EMPTY, replace(EMPTY, type_name="Перед услугой · Łódź"))))
+    [file] = charts_for(AllianceMatrix((CHAIN, EMPTY, replace(EMPTY, type_name="Перед услугой · Łódź"))))
     assert file.filename == "alliance-matrix.png" and file.png.startswith(PNG_MAGIC)
 
 
