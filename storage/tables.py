@@ -13,6 +13,7 @@ from storage import (
     delivery_tables,  # noqa: F401  (install state, the outbox, the inbox)
     journey_tables,  # noqa: F401  (profile edits, touchpoints)
     scoring_tables,  # noqa: F401  (scorecards, answers, requests)
+    settings_tables,  # noqa: F401  (named workspace and member settings)
 )
 from storage.types import UTCDateTime
 

@@ -1,0 +1,7 @@
+"""Every setting key, joined from the features that own them, in the order `/partner settings` lists them."""
+
+from __future__ import annotations
+
+from commands.settings.key import SettingKey
+
+KEYS: tuple[SettingKey, ...] = ()
