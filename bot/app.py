@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from slack_bolt import App, BoltContext
 
+from bot.foreign_users import refuse_foreign_users
 from bot.form_seal import refuse_forged_forms
 from bot.listeners import register_listeners
 from bot.log_safety import quiet_bolt
@@ -45,6 +46,7 @@ def build_app(services: Services, *, verify_requests: bool = True, listener_exec
         logger=logger,
     )
     app.use(refuse_forged_forms(services.form_seal))
+    app.use(refuse_foreign_users)
     app.use(inject_services(replace(services, people=SlackPeople(client))))
     app.use(ReinstallWatch(services).middleware)
     register_listeners(app)

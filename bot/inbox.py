@@ -16,6 +16,7 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.webhook import WebhookClient
 
+from bot.command_privacy import foreign_refusal, in_place, place_of, with_note
 from bot.delivery import apologise, deliver, message_payload
 from bot.inbox_recording import THIS_PROCESS, Entry
 from bot.services import Services
@@ -41,13 +42,14 @@ class ClaimLost(Exception):
     """Another process claimed the entry (this one was too slow): it runs and answers the command instead."""
 
 
-def stored_answer(reply: Reply, text: str) -> str:
-    """What the response URL gets for this reply, as stored before it is sent (and re-sent after a restart)."""
+def stored_answer(reply: Reply, text: str, note: str | None = None) -> str:
+    """What the response URL gets for this reply, as stored before it is sent (and re-sent after a restart);
+    `note` says why it is private (bot/command_privacy.py)."""
     if sends_elsewhere(reply):
         return json.dumps({"text": PARTLY_SENT.format(text=text), "response_type": "ephemeral"})
     if reply.body is None:
         return ""
-    return json.dumps(message_payload(reply.body, public=reply.public), ensure_ascii=False)
+    return json.dumps(with_note(message_payload(reply.body, public=reply.public), note), ensure_ascii=False)
 
 
 def sends_elsewhere(reply: Reply) -> bool:
@@ -82,10 +84,18 @@ def run_entry(entry: Entry, services: Services, client: WebClient, *, trigger_id
     invocation = services.invocation(team_id=entry.team_id, user_id=entry.user_id, channel_id=entry.channel_id)
     shared = SharedTransaction(services.engine)
     try:
-        reply = handle(entry.text, replace(invocation, database=shared.unit_of_work))
+        place = place_of(
+            client, services.people, team_id=entry.team_id, user_id=entry.user_id, channel_id=entry.channel_id
+        )
+        reply = (
+            foreign_refusal()
+            if place.foreign
+            else handle(entry.text, replace(invocation, database=shared.unit_of_work))
+        )
+        reply, note = in_place(reply, place, shared.session, team_id=entry.team_id)
         if reply.modal is not None and not trigger_id:
             reply = Reply.error(RUN_AGAIN.format(text=entry.text.strip()))
-        answer = stored_answer(reply, entry.text.strip())
+        answer = stored_answer(reply, entry.text.strip(), note)
         if not entries.store_answer(session=shared.session, entry_id=entry.id, owner=str(THIS_PROCESS), reply=answer):
             raise ClaimLost(entry.id)
         shared.commit()
@@ -112,6 +122,7 @@ def run_entry(entry: Entry, services: Services, client: WebClient, *, trigger_id
             channel_id=entry.channel_id,
             invocation=invocation,
             seal=services.form_seal,
+            note=note,
         )
     except Exception as error:
         logger.exception("the answer to /partner %r could not be delivered", entry.text)

@@ -33,6 +33,8 @@ def person_from(user: dict[str, Any]) -> Person:
         timezone=user.get("tz"),
         locale=user.get("locale"),
         email=profile.get("email"),
+        team_id=user.get("team_id") or profile.get("team"),
+        is_stranger=bool(user.get("is_stranger")),
     )
 
 

@@ -18,9 +18,12 @@ from datetime import UTC, datetime, timedelta
 
 from slack_sdk import WebClient
 
+from bot.channel_safety import HELD, held_sharing, hold, is_allowed
 from bot.outbox.sending import failure_of, send_step
+from domain.channel_safety import is_channel
 from domain.outbox import after_failure
 from storage import outbox
+from storage.delivery_tables import OutboxStep
 from storage.unit_of_work import UnitOfWork
 
 logger = logging.getLogger("partnerbot.outbox")
@@ -78,9 +81,18 @@ def drain(
             if step is None:
                 break
             parent = outbox.parent_of(session=uow.session, step=step)
+            where = destination(step, parent)
+            allowed = is_channel(where) and is_allowed(uow.session, team_id=step.team_id, channel=where)
             uow.commit()
         assert step.id is not None
         try:
+            sharing = held_sharing(client, where, allowed=allowed)
+            if sharing is not None:
+                with database() as uow:
+                    hold(uow.session, step, where, sharing, clock())
+                    uow.commit()
+                done.failed.append((step.id, HELD))
+                continue
             posted = send_step(slack, step, parent)
         except Exception as error:
             failure = failure_of(error)
@@ -108,3 +120,10 @@ def drain(
             uow.commit()
         done.sent.append(step.id)
     return done
+
+
+def destination(step: OutboxStep, parent: OutboxStep | None) -> str:
+    """The conversation the step posts in: an update rewrites its parent's message where that went."""
+    if step.kind == "update" and parent is not None:
+        return parent.posted_channel or parent.channel
+    return step.channel

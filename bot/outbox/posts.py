@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from slack_sdk import WebClient
 from sqlmodel import Session
 
+from bot.channel_safety import HELD, shared_channel_refusal
 from bot.digest_charts import plans_for
 from bot.outbox import charts, drain
 from bot.payloads import message_payload
@@ -79,6 +80,8 @@ def post_now(
     if message_id in failed:
         if failed[message_id] in ("not_in_channel", "channel_not_found"):
             return NOT_IN_CHANNEL
+        if failed[message_id] == HELD:
+            return shared_channel_refusal(channel)
         return f"Slack refused {what} ({failed[message_id]}); nothing was posted."
     if message_id not in done.sent:
         return f"Slack did not take {what} yet; it will be posted in <#{channel}> shortly."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from commands.settings import shared_channels
 from commands.settings.key import SettingKey
 
-KEYS: tuple[SettingKey, ...] = ()
+KEYS: tuple[SettingKey, ...] = (*shared_channels.KEYS,)

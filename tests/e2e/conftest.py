@@ -112,9 +112,11 @@ class Slack:
         return self.fake.wait_for(f"/response/{response}", count)[count - 1].body
 
 
-def sealed(view: View) -> dict[str, Any]:
-    """A modal built in a test, sealed as the app seals the forms it opens (with the test signing secret)."""
-    return FormSeal.from_settings(Settings(SLACK_SIGNING_SECRET=SIGNING_SECRET, _env_file=None)).seal(view).to_dict()
+def sealed(view: View, *, team_id: str = "T1", user_id: str = "U01ANNA") -> dict[str, Any]:
+    """A modal built in a test, sealed as the app seals the forms it opens (with the test signing secret), for
+    this workspace and person."""
+    seal = FormSeal.from_settings(Settings(SLACK_SIGNING_SECRET=SIGNING_SECRET, _env_file=None))
+    return seal.seal(view, team_id=team_id, user_id=user_id).to_dict()
 
 
 @pytest.fixture

@@ -260,10 +260,8 @@ def test_app_home_shows_the_users_stalled_partners_and_the_questionnaires_waitin
 
 
 def test_setting_a_digest_channel_the_bot_is_not_in_says_how_to_invite_it(slack: Slack) -> None:
-    slack.fake.script(
-        "/api/conversations.info",
-        (200, {"Content-Type": "application/json"}, {"ok": True, "channel": {"id": "C0PRIV", "is_member": False}}),
-    )
+    not_member = {"ok": True, "channel": {"id": "C0PRIV", "is_member": False}}
+    slack.fake.answer_when("conversations.info", {"channel": "C0PRIV"}, 200, not_member)
     slack.command("digest <#C0PRIV|deals> fri 16:30", response="set")
     confirmation, hint = slack.reply("set"), slack.reply("set", count=2)
     assert "Weekly digest set" in visible_text(confirmation) and "Friday 16:30" in visible_text(confirmation)
