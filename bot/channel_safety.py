@@ -110,7 +110,8 @@ def hold(session: Session, step: OutboxStep, channel: str, sharing: Sharing, now
     person = settings.updated_by if settings is not None else None
     if not person or not person.startswith(("U", "W")):
         return
-    payload = message_payload(Notice(held_notice(channel, sharing), tone="error"))
+    named = settings.digest_channel_name if settings is not None and settings.digest_channel == channel else None
+    payload = message_payload(Notice(held_notice(named or channel, sharing), tone="error"))
     outbox.enqueue(
         session=session,
         team_id=step.team_id,
@@ -123,15 +124,16 @@ def hold(session: Session, step: OutboxStep, channel: str, sharing: Sharing, now
 
 
 def held_notice(channel: str, sharing: Sharing) -> str:
+    """What the person who set up the posts hears; `channel` is the channel's name (a Notice is plain text)."""
     if sharing is Sharing.SHARED:
         return tr(
-            ":lock: I held back a post for <#{channel}>: that channel is shared with another organisation, so"
+            ":lock: I held back a post for #{channel}: that channel is shared with another organisation, so"
             " partner data stays out of it. An admin can allow it with `/partner settings allow-shared` and the"
             " channel, or choose another channel.",
             channel=channel,
         )
     return tr(
-        ":lock: I held back a post for <#{channel}>: Slack did not tell me whether that channel is shared with"
+        ":lock: I held back a post for #{channel}: Slack did not tell me whether that channel is shared with"
         " another organisation (reinstall the app so it may read channels), so partner data stays out of it.",
         channel=channel,
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from enum import Enum
 
-CHANNEL_ID = re.compile(r"[CG][A-Z0-9]{2,31}")
+CHANNEL_ID = re.compile(r"[CG][A-Z0-9]{1,31}")
 """A channel or private group id: the conversations the bot is asked about (a DM or a user id is not one)."""
 
 

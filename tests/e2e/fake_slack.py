@@ -46,7 +46,7 @@ def _default_answer(method: str, body: dict[str, Any]) -> dict[str, Any]:
         person = {"id": user, "name": user.lower(), "is_bot": False, "deleted": False, "profile": {}}
         return {"ok": True, "user": person}
     if method == "conversations.info":
-        return {"ok": True, "channel": {"id": body.get("channel"), "is_member": True}}
+        return {"ok": True, "channel": {"id": body.get("channel"), "is_member": True, "is_ext_shared": False}}
     if method in ("views.open", "views.publish", "views.push", "views.update"):
         return {"ok": True, "view": {"id": "V123", "type": "modal"}}
     if method == "conversations.open":
@@ -73,6 +73,8 @@ class FakeSlack:
     """(path, arguments it must carry, answer): answered every time those arguments come, before `scripted`."""
     users: dict[str, dict[str, Any]] = field(default_factory=dict)
     """users.info answers by user id; anyone else is an active person."""
+    shared_channels: set[str] = field(default_factory=set)
+    """Channels conversations.info calls `is_ext_shared` (Slack Connect: shared with another organisation)."""
     uploads: int = 0
     _condition: threading.Condition = field(default_factory=threading.Condition)
     _server: ThreadingHTTPServer | None = None
@@ -127,6 +129,9 @@ class FakeSlack:
             for path, arguments, answer in self.scripted_for:
                 if path == call.path and all(call.body.get(key) == value for key, value in arguments.items()):
                     return answer
+            if call.method == "conversations.info" and call.body.get("channel") in self.shared_channels:
+                channel = {"id": call.body["channel"], "is_member": True, "is_ext_shared": True, "is_shared": True}
+                return 200, {"Content-Type": "application/json"}, {"ok": True, "channel": channel}
             if call.method == "users.info" and call.body.get("user") in self.users:
                 return 200, {"Content-Type": "application/json"}, {"ok": True, "user": self.users[call.body["user"]]}
             queued = self.scripted.get(call.path)
