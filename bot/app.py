@@ -15,6 +15,7 @@ from bot.listeners import register_listeners
 from bot.log_safety import quiet_bolt
 from bot.people import SlackPeople
 from bot.reinstall import ReinstallWatch
+from bot.request_log import LoggedApp
 from bot.services import Services
 from bot.slack_client import build_web_client
 
@@ -37,7 +38,7 @@ def build_app(services: Services, *, verify_requests: bool = True, listener_exec
     logger = logging.getLogger("partnerbot.slack")
     quiet_bolt(logger)
     client = build_web_client(settings)
-    app = App(
+    app = LoggedApp(
         signing_secret=settings.slack_signing_secret if verify_requests else None,
         request_verification_enabled=verify_requests,
         client=client,

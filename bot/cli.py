@@ -15,12 +15,14 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
 from bot.cli_data import cmd_export, cmd_import, cmd_scorecard
-from bot.log_safety import configure_logging
+from bot.log_format import LOG_FORMATS, configure_logging
 from bot.settings import Settings
 from bot.startup import open_services
 
 logger = logging.getLogger("partnerbot")
 HTTP_THREADS = 8
+WITH_LOG_FORMAT = ("start", "run", "serve", "run-job")
+"""The commands that run the bot or its jobs take `--log-format`."""
 LAZY_LISTENER_THREADS = 8
 
 
@@ -138,12 +140,17 @@ def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="partnerbot", description="Slack bot for partnership teams.")
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    logged = argparse.ArgumentParser(add_help=False)
+    formats = "one text line per record, or one JSON object per line (default: PARTNERBOT_LOG_FORMAT, else text)"
+    logged.add_argument("--log-format", choices=LOG_FORMATS, help=formats)
+    parser.set_defaults(log_format=None)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def add(
         name: str, handler: Callable[[Settings, argparse.Namespace], int], help_text: str
     ) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=help_text, description=help_text)
+        parents = [logged] if name in WITH_LOG_FORMAT else []
+        sub = commands.add_parser(name, help=help_text, description=help_text, parents=parents)
         sub.set_defaults(handler=handler)
         return sub
 
@@ -183,15 +190,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    configure_logging(logging.DEBUG if args.verbose else logging.INFO)
-    if not args.verbose:
-        logging.getLogger("alembic").setLevel(logging.WARNING)
     try:
         settings = Settings()
     except ValidationError as error:
         for problem in error.errors():
             print(f"configuration error: {problem['msg']}", file=sys.stderr)
         return 2
+    configure_logging(logging.DEBUG if args.verbose else logging.INFO, args.log_format or settings.log_format)
+    if not args.verbose:
+        logging.getLogger("alembic").setLevel(logging.WARNING)
     try:
         return int(args.handler(settings, args))
     except OperationalError as error:

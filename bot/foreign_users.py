@@ -19,6 +19,7 @@ from slack_sdk.models.views import View
 from slack_sdk.webhook import WebhookClient
 
 from bot.command_privacy import foreign_refusal
+from bot.log_format import OUTCOME
 from commands.replies import Notice
 from domain.channel_safety import is_foreign
 
@@ -44,6 +45,7 @@ def refuse_foreign_users(body: dict[str, Any], context: BoltContext, next: Calla
     if not is_foreign(workspace=context.team_id, user_team=user_team(body)):
         return next()
     logger.warning("refused a %s from a user of another organisation", body.get("type"))
+    context[OUTCOME] = "refused: another organisation"
     text = refusal_text()
     if body.get("type") == "view_submission":
         view = View(type="modal", title="partnerbot", blocks=[SectionBlock(text=text)])

@@ -19,6 +19,7 @@ from typing import Any
 from slack_bolt import BoltContext, BoltResponse
 from slack_sdk.models.views import View
 
+from bot.log_format import OUTCOME
 from bot.settings import Settings
 
 logger = logging.getLogger("partnerbot.forms")
@@ -103,9 +104,11 @@ def refuse_forged_forms(seal: FormSeal) -> Callable[..., BoltResponse | None]:
             view = body.get("view") or {}
             if not seal.is_intact(view.get("callback_id"), view.get("private_metadata")):
                 logger.warning("refused a %s: %s", body.get("type"), FORGED)
+                context[OUTCOME] = "refused: forged form"
                 return BoltResponse(status=400, body=FORGED)
             if not opened_for(view.get("private_metadata"), team_id=context.team_id, user_id=submitter(body)):
                 logger.warning("refused a %s: %s", body.get("type"), NOT_YOURS)
+                context[OUTCOME] = "refused: form of another workspace or person"
                 return BoltResponse(status=400, body=NOT_YOURS)
         return next()
 

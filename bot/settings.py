@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, field_validator
@@ -32,6 +33,8 @@ class Settings(BaseSettings):
     form_key: str | None = Field(default=None, min_length=16, validation_alias="PARTNERBOT_FORM_KEY")
     retention_days: int = Field(default=14, ge=1, le=3650, validation_alias="PARTNERBOT_RETENTION_DAYS")
     shutdown_grace: float = Field(default=25, ge=0, le=600, validation_alias="PARTNERBOT_SHUTDOWN_GRACE")
+    log_format: Literal["text", "json"] = Field(default="text", validation_alias="PARTNERBOT_LOG_FORMAT")
+    """One text line per record, or one JSON object per line for a log collector (bot/log_format.py)."""
 
     @field_validator("timezone_name")
     @classmethod

@@ -7,6 +7,8 @@ and on its own as the `outbox` job.
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Callable
 from datetime import datetime
 
@@ -16,9 +18,11 @@ from bot.jobs.prune import prune_old_rows
 from bot.jobs.score_reminders import send_score_reminders
 from bot.jobs.stalled_alerts import post_stalled_alerts
 from bot.jobs.weekly_digest import post_weekly_digests
+from bot.log_format import fields, milliseconds_since
 from bot.outbox import drain
 from bot.services import Services
 
+logger = logging.getLogger("partnerbot.jobs")
 Job = Callable[[Services, WebClient, datetime], str]
 
 JOBS: dict[str, Job] = {
@@ -31,6 +35,17 @@ JOBS: dict[str, Job] = {
 
 
 def run_job(name: str, services: Services, client: WebClient) -> str:
-    """The job, then the outbox sender; both reports."""
+    """The job, then the outbox sender; both reports. Each is a job step with its own log line."""
+    started = time.perf_counter()
     report = JOBS[name](services, client, services.clock())
-    return f"{report}\n{drain(services.unit_of_work, client, clock=services.clock, recover=True).describe()}"
+    step_done(name, "job", started, quiet=name == "outbox")  # the sender alone, every 30 s
+    started = time.perf_counter()
+    sent = drain(services.unit_of_work, client, clock=services.clock, recover=True)
+    step_done(name, "outbox", started, outcome=sent.describe().removeprefix("outbox: "), quiet=not sent.did_anything)
+    return f"{report}\n{sent.describe()}"
+
+
+def step_done(job: str, step: str, started: float, *, outcome: str = "done", quiet: bool = False) -> None:
+    took = milliseconds_since(started, time.perf_counter())
+    line = fields(event="job step", job=job, step=step, outcome=outcome, duration_ms=took)
+    logger.log(logging.DEBUG if quiet else logging.INFO, "job %s: %s %s", job, step, outcome, extra=line)

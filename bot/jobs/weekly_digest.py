@@ -13,6 +13,7 @@ from datetime import datetime
 from slack_sdk import WebClient
 from sqlmodel import Session
 
+from bot.log_format import fields
 from bot.outbox.posts import enqueue_post
 from bot.services import Services
 from commands.digest import due_digest
@@ -39,6 +40,7 @@ def post_weekly_digests(services: Services, client: WebClient, now: datetime) ->
             logger.exception("weekly digest for %s could not be prepared", team_id)
             lines.append(f"{team_id}: failed")
             continue
-        logger.info("weekly digest for %s: %s", team_id, outcome)
+        line = fields(event="job step", job="weekly-digest", team=team_id, step="prepare", outcome=str(outcome))
+        logger.info("weekly digest for %s: %s", team_id, outcome, extra=line)
         lines.append(f"{team_id}: {outcome}")
     return "weekly-digest: " + ("; ".join(lines) if lines else "no workspace has a digest channel")

@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta
 from slack_sdk import WebClient
 
 from bot.channel_safety import HELD, held_sharing, hold, is_allowed
+from bot.log_format import fields
 from bot.outbox.sending import failure_of, send_step
 from domain.channel_safety import is_channel
 from domain.outbox import after_failure
@@ -42,6 +43,10 @@ class Drained:
     sent: list[int] = field(default_factory=list)
     retrying: list[tuple[int, str]] = field(default_factory=list)
     failed: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def did_anything(self) -> bool:
+        return bool(self.sent or self.retrying or self.failed)
 
     def describe(self) -> str:
         failed = "".join(f"; step {step} failed: {error}" for step, error in self.failed)
@@ -119,6 +124,8 @@ def drain(
             outbox.mark_sent(session=uow.session, step_id=step.id, posted=posted, now=clock())
             uow.commit()
         done.sent.append(step.id)
+        line = fields(event="job step", job="outbox", team=step.team_id, step=step.kind, outcome="sent")
+        logger.info("outbox step %s sent", step.id, extra=line)
     return done
 
 

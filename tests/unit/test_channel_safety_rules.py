@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.channel_safety import ChannelSharing
+from bot.command_privacy import foreign_refusal, private_note
 from commands.settings.shared_channels import read_channels, show_channels
 from commands.tokens import ParseError, tokenize
 from domain.channel_safety import (
@@ -15,6 +16,7 @@ from domain.channel_safety import (
     may_answer_in_channel,
     may_post,
 )
+from domain.language import speaking
 
 
 def test_a_shared_channel_gets_posts_only_when_allowed_and_an_unknown_one_never() -> None:
@@ -76,3 +78,11 @@ def test_a_channels_sharing_is_kept_until_it_expires_then_asked_again() -> None:
     now[0] = 601
     assert sharing.of(client, "C1") is Sharing.SHARED and client.asked == 2  # type: ignore[arg-type]
     assert sharing.of(client, "U01ANNA") is Sharing.INTERNAL and client.asked == 2  # type: ignore[arg-type]
+
+
+def test_the_notes_and_the_refusal_are_said_in_the_readers_language() -> None:
+    with speaking("pl"):
+        assert private_note(Sharing.SHARED).startswith(":lock: Widzisz to tylko ty")
+    with speaking("ru"):
+        assert "partnerbot отвечает только" in str(foreign_refusal().body)
+        assert show_channels(None) == "нет"
