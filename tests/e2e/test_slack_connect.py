@@ -4,9 +4,13 @@ people from the other organisation get nothing; forms and buttons are checked ag
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
 from typing import Any
 
+import pytest
+from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from bot.channel_safety import HELD
@@ -18,11 +22,23 @@ from storage.delivery_tables import OutboxStep
 from storage.journey_tables import Touchpoint
 from storage.tables import Partner
 from storage.unit_of_work import UnitOfWork
-from tests.e2e.conftest import Slack
+from tests.conftest import sqlite_url
+from tests.e2e.conftest import Slack, app_settings, serving
+from tests.e2e.fake_slack import FakeSlack
 from tests.e2e.messages import button_click, view_submission, visible_text
 from tests.e2e.test_digest_alerts_and_home import WARSAW, job_runner, stalled_in_onboarding
 
 SHARED = "C0SHARED"
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def slack(request: pytest.FixtureRequest, fake_slack: FakeSlack, tmp_path: Path) -> Iterator[Slack]:
+    """The allowed channels and the held posts are stored: each test runs on SQLite and on PostgreSQL."""
+    engine: Engine = request.getfixturevalue(f"{request.param}_engine")
+    with serving(fake_slack, engine, app_settings(fake_slack, sqlite_url(tmp_path))) as running:
+        yield running
+
+
 ANNA, GUEST = "U01ANNA", "U0GUEST"
 PRIVATE_NOTE = "Only you can see this: this channel is shared with another organisation"
 REFUSAL = "partnerbot answers only the people of the workspace that installed it"

@@ -12,6 +12,7 @@ from commands.context import Invocation
 from commands.replies import Notice
 from commands.settings.change import find_key, parse_settings, settings
 from commands.settings.key import SettingKey
+from commands.settings.keys import KEYS as WORKSPACE_KEYS
 from commands.tokens import ParseError, Token, tokenize
 from commands.verbs import handle
 from storage.settings import member_option, workspace_option
@@ -89,4 +90,5 @@ def test_the_verb_answers_without_keys_in_plain_words(invocation_for: MakeInvoca
     reply = handle("settings", invocation_for())
     assert not isinstance(reply.body, Notice) or reply.body.tone != "error"
     refusal = handle("settings nonsense=1", invocation_for()).body
-    assert refusal == Notice("Unknown setting 'nonsense'. Settings: —.", tone="error")
+    names = ", ".join(key.name for key in WORKSPACE_KEYS) or "—"
+    assert refusal == Notice(f"Unknown setting 'nonsense'. Settings: {names}.", tone="error")
