@@ -10,17 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from slack_sdk import WebClient
 from sqlmodel import Session
 
 from bot.services import Services
+from bot.workspace_clients import WorkspaceClients
 from storage.pruning import prune_inbox_batch, prune_outbox_batch
 
 BATCH = 1000
 MAX_BATCHES = 1000
 """At most a million rows a run per table; the next run goes on."""
 
-def prune_old_rows(services: Services, client: WebClient, now: datetime) -> str:
+def prune_old_rows(services: Services, clients: WorkspaceClients, now: datetime) -> str:
     days = services.settings.retention_days
     before = now - timedelta(days=days)
     steps = in_batches(services, prune_outbox_batch, before)

@@ -18,7 +18,8 @@ from datetime import UTC, datetime, timedelta
 
 from slack_sdk import WebClient
 
-from bot.outbox.sending import failure_of, send_step
+from bot.outbox.sending import NotInstalled, failure_of, send_step
+from bot.workspace_clients import WorkspaceClients
 from domain.outbox import after_failure
 from storage import outbox
 from storage.unit_of_work import UnitOfWork
@@ -52,7 +53,7 @@ def sender_client(client: WebClient) -> WebClient:
 
 def drain(
     database: Callable[[], UnitOfWork],
-    client: WebClient,
+    clients: WorkspaceClients,
     *,
     clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     team_id: str | None = None,
@@ -62,9 +63,16 @@ def drain(
     stopping: threading.Event = STOPPING,
 ) -> Drained:
     """Sends the due steps (of one team, or only `ids`, when given) until none is due, `limit` or SIGTERM;
-    with `recover` (the scheduled runs), first reports the steps a dead process left `sending`."""
+    with `recover` (the scheduled runs), first reports the steps a dead process left `sending`. Each step goes
+    out with the token of its own workspace."""
     done = Drained()
-    slack = sender_client(client)
+    senders: dict[str, WebClient | None] = {}
+
+    def sender_for(team: str) -> WebClient | None:
+        if team not in senders:
+            client = clients.for_team(team)
+            senders[team] = sender_client(client) if client is not None else None
+        return senders[team]
     if recover:
         with database() as uow:
             for stale in outbox.abandon_interrupted(session=uow.session, now=clock(), lease=LEASE):
@@ -81,6 +89,9 @@ def drain(
             uow.commit()
         assert step.id is not None
         try:
+            slack = sender_for(step.team_id)
+            if slack is None:
+                raise NotInstalled(step.team_id)
             posted = send_step(slack, step, parent)
         except Exception as error:
             failure = failure_of(error)
