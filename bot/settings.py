@@ -22,7 +22,7 @@ class Settings(BaseSettings):
     slack_api_base_url: str | None = Field(default=None, validation_alias="SLACK_API_BASE_URL")
     slack_client_id: str | None = Field(default=None, validation_alias="SLACK_CLIENT_ID")
     slack_client_secret: str | None = Field(default=None, validation_alias="SLACK_CLIENT_SECRET")
-    slack_state_secret: str | None = Field(default=None, min_length=16, validation_alias="SLACK_STATE_SECRET")
+    slack_state_secret: str | None = Field(default=None, validation_alias="SLACK_STATE_SECRET")
     database_url: str = Field(default=DEFAULT_DATABASE_URL, validation_alias="DATABASE_URL")
     timezone_name: str = Field(default="UTC", validation_alias="PARTNERBOT_TIMEZONE")
     pain_points_list: str | None = Field(default=None, validation_alias="PARTNERBOT_PAIN_POINTS")
@@ -55,6 +55,13 @@ class Settings(BaseSettings):
     def _some_pain_points(cls, value: str | None) -> str | None:
         if value is not None and not [item for item in value.split(",") if item.strip()]:
             raise ValueError("PARTNERBOT_PAIN_POINTS is empty; give a comma-separated list such as tooling,payouts")
+        return value
+
+    @field_validator("slack_state_secret")
+    @classmethod
+    def _long_state_secret(cls, value: str | None) -> str | None:
+        if value and len(value) < 16:
+            raise ValueError("SLACK_STATE_SECRET is too short; use 16 characters or more (`openssl rand -hex 32`)")
         return value
 
     @model_validator(mode="after")
