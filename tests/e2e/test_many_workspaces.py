@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import io
 import re
+import signal
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -40,6 +41,7 @@ from tests.conftest import sqlite_url
 from tests.e2e.conftest import SIGNING_SECRET, Slack, serving
 from tests.e2e.fake_slack import FakeSlack
 from tests.e2e.messages import visible_text
+from tests.e2e.test_serve_process import start_serve
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 OAUTH = {
@@ -106,8 +108,9 @@ def install(
 
 
 @pytest.fixture
-def installing(fake_slack: FakeSlack, sqlite_engine: Engine, tmp_path: Path) -> Iterator[Slack]:
-    with serving(fake_slack, sqlite_engine, oauth_settings(fake_slack, sqlite_url(tmp_path))) as running:
+def installing(fake_slack: FakeSlack, engine: Engine, tmp_path: Path) -> Iterator[Slack]:
+    """The App in OAuth mode, on SQLite and (when configured) PostgreSQL."""
+    with serving(fake_slack, engine, oauth_settings(fake_slack, sqlite_url(tmp_path))) as running:
         yield running
 
 
@@ -277,3 +280,27 @@ def test_purge_deletes_the_workspaces_data_and_installation_and_leaves_the_other
     assert "Globex" in command(installing, "T2", "list")
     install(installing.fake, installing.app_url, "T1", "xoxb-T1-fresh", code="code-T1-fresh")
     assert "Acme" not in command(installing, "T1", "list")  # a fresh start
+
+
+def test_two_serve_processes_on_postgresql_finish_an_install_started_on_the_other(
+    postgres_engine: Engine, fake_slack: FakeSlack, tmp_path: Path
+) -> None:
+    """Replicas behind a load balancer: the "Add to Slack" page comes from one, Slack's redirect lands on the other,
+    and the new workspace's commands are served by either, with its token."""
+    replicas = [start_serve(tmp_path, fake_slack, postgres_engine, SLACK_BOT_TOKEN="", **OAUTH) for _ in range(2)]
+    try:
+        first, second = (replica.slack for replica in replicas)
+        page = install(fake_slack, first.app_url, "T2", TOKENS["T2"], code="code-T2", finish_at=second.app_url)
+        assert page.status == 200, page.body
+        assert rows(postgres_engine, slack_installations, "T2") == 1
+
+        assert "Added Acme" in command(first, "T2", "add Acme")
+        assert "Acme" in command(second, "T2", "list")
+        first.command("add", team="T2", response="form")
+        assert fake_slack.wait_for("/api/views.open")[-1].token == TOKENS["T2"]
+        assert {call.token for call in fake_slack.calls_to("auth.test")} == {TOKENS["T2"]}
+    finally:
+        for replica in replicas:
+            replica.process.send_signal(signal.SIGTERM)
+        for replica in replicas:
+            assert replica.process.wait(30) == 0, replica.log_text()
