@@ -11,7 +11,7 @@ from typing import Any
 from slack_bolt import App, BoltContext
 
 from bot.form_seal import refuse_forged_forms
-from bot.installing import cached_authorize, oauth_settings
+from bot.installs import cached_authorize, install_flow
 from bot.listeners import register_listeners
 from bot.log_safety import quiet_bolt
 from bot.people import PeopleByWorkspace
@@ -45,8 +45,8 @@ def build_app(services: Services, *, verify_requests: bool = True, listener_exec
     client = build_web_client(settings)
     installing: dict[str, Any] = {}
     if settings.installs_to_many_workspaces:
-        oauth = oauth_settings(settings, services.engine, clock=services.clock)
-        installing = {"oauth_settings": oauth, "authorize": cached_authorize(oauth)}
+        flow = install_flow(settings, services.engine, clock=services.clock)
+        installing = {"oauth_flow": flow, "authorize": cached_authorize(flow.settings)}
     app = App(
         signing_secret=settings.slack_signing_secret if verify_requests else None,
         request_verification_enabled=verify_requests,

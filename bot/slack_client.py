@@ -6,7 +6,7 @@ from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
 from sqlalchemy import Engine
 
-from bot.installing import installation_store
+from bot.installs import installation_store
 from bot.settings import Settings
 from bot.workspace_clients import WorkspaceClients
 from storage.unit_of_work import UnitOfWork

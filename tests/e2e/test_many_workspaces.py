@@ -62,9 +62,10 @@ class Page:
     body: str
 
 
-def browse(url: str, *, cookie: str | None = None) -> Page:
-    """What a browser gets for `url` (not following redirects: bolt answers with pages, not redirects)."""
-    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+def browse(url: str, *, cookie: str | None = None, language: str = "en-US,en;q=0.9") -> Page:
+    """What a browser gets for `url` (bolt answers with pages, not redirects)."""
+    headers = {"Accept-Language": language} | ({"Cookie": cookie} if cookie else {})
+    request = urllib.request.Request(url, headers=headers)
     try:
         with urllib.request.urlopen(request, timeout=10) as response:
             return Page(response.status, dict(response.headers.items()), response.read().decode())
@@ -185,6 +186,16 @@ def test_a_redirect_without_the_browsers_cookie_or_with_a_forged_state_installs_
     assert installing.fake.calls_to("oauth.v2.access") == []
     assert rows(installing.engine, slack_installations, "T1") == 0
     assert browse(f"{installing.app_url}/slack/oauth_redirect?code=code-T1&state={state}", cookie=cookie).status == 200
+
+
+def test_the_pages_speak_the_browsers_language_and_a_cancelled_install_says_so(installing: Slack) -> None:
+    polish = "pl-PL,pl;q=0.9,en;q=0.8"
+    page = browse(installing.app_url + "/slack/install", language=polish)
+    assert "Instalacja partnerbota" in page.body and 'alt="Dodaj do Slacka"' in page.body
+    cancelled = browse(installing.app_url + "/slack/oauth_redirect?error=access_denied", language="ru-RU,ru")
+    assert cancelled.status == 200 and "Установка не завершилась" in cancelled.body
+    assert "access_denied" in cancelled.body
+    assert installing.fake.calls_to("oauth.v2.access") == []
 
 
 def test_two_workspaces_each_see_only_their_own_partners_with_their_own_token(installing: Slack) -> None:

@@ -15,8 +15,10 @@ from datetime import UTC, datetime
 from logging import Logger
 
 from slack_bolt.authorization.authorize import InstallationStoreAuthorize
+from slack_bolt.oauth import OAuthFlow
 from slack_bolt.oauth.callback_options import CallbackOptions, FailureArgs, SuccessArgs
 from slack_bolt.oauth.oauth_settings import OAuthSettings
+from slack_bolt.request import BoltRequest
 from slack_bolt.response import BoltResponse
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from slack_sdk.oauth.state_store import OAuthStateStore
@@ -25,7 +27,9 @@ from sqlalchemy import Engine
 
 from bot.settings import Settings
 from bot.slack_scopes import required_bot_scopes
+from bot.views.installs import install_failed_page, install_page, installed_page
 from commands.installs import record_install
+from domain.language import speaking
 from storage.unit_of_work import UnitOfWork
 
 logger = logging.getLogger("partnerbot.installs")
@@ -65,12 +69,33 @@ def installation_store(settings: Settings, engine: Engine) -> SQLAlchemyInstalla
     return SQLAlchemyInstallationStore(client_id=settings.slack_client_id, engine=engine, logger=logger)
 
 
-def oauth_settings(
+def browser_language(request: BoltRequest) -> str | None:
+    """The first language of the browser's Accept-Language (`pl-PL,pl;q=0.9,en;q=0.8` → `pl-PL`)."""
+    accepted = (request.headers.get("accept-language") or [""])[0]
+    return accepted.split(",")[0].split(";")[0].strip() or None
+
+
+def page(status: int, body: str, settings: OAuthSettings) -> BoltResponse:
+    """A page that ends the flow, dropping the browser's state cookie as bolt's own pages do."""
+    cookie = settings.state_utils.build_set_cookie_for_deletion()
+    headers = {"Content-Type": "text/html; charset=utf-8", "Set-Cookie": cookie}
+    return BoltResponse(status=status, body=body, headers=headers)
+
+
+class InstallFlow(OAuthFlow):
+    """bolt's OAuth flow with partnerbot's install page, in the browser's language."""
+
+    def build_install_page_html(self, url: str, request: BoltRequest) -> str:
+        with speaking(browser_language(request)):
+            return install_page(url)
+
+
+def install_flow(
     settings: Settings,
     engine: Engine,
     *,
     clock: Callable[[], datetime] = lambda: datetime.now(UTC),
-) -> OAuthSettings:
+) -> InstallFlow:
     """The flow, with the installation recorded as ours too: a workspace that had uninstalled gets its jobs back."""
     assert settings.slack_client_id and settings.slack_client_secret and settings.slack_state_secret
     store = installation_store(settings, engine)
@@ -80,17 +105,20 @@ def oauth_settings(
     )
 
     def installed(args: SuccessArgs) -> BoltResponse:
-        team_id = args.installation.team_id
-        if team_id:
-            record_install(lambda: UnitOfWork(engine), team_id=team_id, now=clock())
-            logger.info("workspace %s installed the app (by %s)", team_id, args.installation.user_id)
-        return args.default.success(args)
+        installation = args.installation
+        if installation.team_id:
+            record_install(lambda: UnitOfWork(engine), team_id=installation.team_id, now=clock())
+            logger.info("workspace %s installed the app (by %s)", installation.team_id, installation.user_id)
+        with speaking(browser_language(args.request)):
+            return page(200, installed_page(team_id=installation.team_id, app_id=installation.app_id), args.settings)
 
     def refused(args: FailureArgs) -> BoltResponse:
         logger.warning("an install did not complete: %s", args.reason)
-        return args.default.failure(args)
+        with speaking(browser_language(args.request)):
+            body = install_failed_page(reason=args.reason, install_path=args.settings.install_path)
+        return page(args.suggested_status_code, body, args.settings)
 
-    return OAuthSettings(
+    oauth = OAuthSettings(
         client_id=settings.slack_client_id,
         client_secret=settings.slack_client_secret,
         scopes=sorted(required_bot_scopes()),
@@ -101,6 +129,7 @@ def oauth_settings(
         callback_options=CallbackOptions(success=installed, failure=refused),
         logger=logger,
     )
+    return InstallFlow(settings=oauth, logger=logger)
 
 
 def cached_authorize(oauth: OAuthSettings) -> InstallationStoreAuthorize:
