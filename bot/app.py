@@ -58,6 +58,7 @@ def build_app(services: Services, *, verify_requests: bool = True, listener_exec
     )
     app.use(refuse_forged_forms(services.form_seal))
     app.use(inject_services(services))
-    app.use(ReinstallWatch(services).middleware)
+    if not settings.installs_to_many_workspaces:  # with OAuth, the redirect of a reinstall says so itself
+        app.use(ReinstallWatch(services).middleware)
     register_listeners(app)
     return app

@@ -25,6 +25,9 @@ LAZY_LISTENER_THREADS = 8
 
 
 def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
+    if settings.installs_to_many_workspaces:
+        print("Installing to many workspaces (SLACK_CLIENT_ID) needs HTTP mode: `partnerbot serve`.", file=sys.stderr)
+        return 2
     if not settings.has_socket_mode_tokens:
         print("Socket Mode needs SLACK_BOT_TOKEN (xoxb-…) and SLACK_APP_TOKEN (xapp-…); see README.", file=sys.stderr)
         return 2
