@@ -58,6 +58,7 @@ def upgrade() -> None:
         "slack_installations",
         ["client_id", "enterprise_id", "team_id", "user_id", "installed_at"],
     )
+    op.create_index("ix_slack_installations_team", "slack_installations", ["team_id", "installed_at"])
     op.create_table(
         "slack_bots",
         sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
@@ -82,5 +83,6 @@ def downgrade() -> None:
     op.drop_table("slack_oauth_states")
     op.drop_index("slack_bots_idx", table_name="slack_bots")
     op.drop_table("slack_bots")
+    op.drop_index("ix_slack_installations_team", table_name="slack_installations")
     op.drop_index("slack_installations_idx", table_name="slack_installations")
     op.drop_table("slack_installations")
