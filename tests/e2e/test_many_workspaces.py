@@ -253,6 +253,26 @@ def test_jobs_post_and_dm_each_workspace_with_its_own_token(installing: Slack) -
     assert uploads and {call.token for call in uploads} == set(TOKENS.values())
 
 
+def test_a_workspace_with_data_but_no_installation_gets_no_post_and_its_dms_fail_as_not_installed(
+    installing: Slack,
+) -> None:
+    """E.g. data from single-token days, or imported, before anyone there clicked "Add to Slack"."""
+    installed_both(installing)
+    due = latest_due(WeeklySchedule(0, time(9, 0)), datetime.now(UTC), WARSAW)
+    with_work(installing, "T1", due)
+    orphan = Invocation("T9", "U01ANNA", due - timedelta(days=5), WARSAW, lambda: UnitOfWork(installing.engine))
+    for line in ("add Orphan", "ask Orphan <@U0T9LEAD|lead>", "digest <#C0T9|partners> mon 09:00"):
+        handle(line, orphan)
+    settings = oauth_settings(installing.fake, str(installing.engine.url))
+    services = Services(settings=settings, engine=installing.engine, clock=lambda: due + timedelta(minutes=3))
+    clients = build_workspace_clients(settings, installing.engine)
+    assert "T9: not installed" in run_job("weekly-digest", services, clients)
+    reminders = run_job("score-reminders", services, clients)
+    assert "2 reminder(s) queued" in reminders and "1 failed" in reminders and "failed: not_installed" in reminders
+    posted = {call.body.get("channel") for call in installing.fake.calls_to("chat.postMessage")}
+    assert "C0T9" not in posted and "U0T9LEAD" not in posted and CHANNELS["T1"] in posted
+
+
 def test_uninstall_keeps_the_data_and_stops_the_jobs_until_the_workspace_installs_again(installing: Slack) -> None:
     installed_both(installing)
     due = latest_due(WeeklySchedule(0, time(9, 0)), datetime.now(UTC), WARSAW)
