@@ -27,6 +27,9 @@ LAZY_LISTENER_THREADS = 8
 
 
 def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
+    if settings.installs_to_many_workspaces:
+        print("Installing to many workspaces (SLACK_CLIENT_ID) needs HTTP mode: `partnerbot serve`.", file=sys.stderr)
+        return 2
     if not settings.has_socket_mode_tokens:
         print("Socket Mode needs SLACK_BOT_TOKEN (xoxb-…) and SLACK_APP_TOKEN (xapp-…); see README.", file=sys.stderr)
         return 2
@@ -35,11 +38,12 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     from bot.app import build_app
     from bot.graceful import stop_background, stop_on_signals
     from bot.scheduler import build_scheduler
+    from bot.workspace_clients import WorkspaceClients
 
     services = open_services(settings, serving=True)
     executor = ThreadPoolExecutor(max_workers=LAZY_LISTENER_THREADS, thread_name_prefix="lazy-listener")
     app = build_app(services, verify_requests=False, listener_executor=executor)
-    scheduler = build_scheduler(services, app.client)
+    scheduler = build_scheduler(services, WorkspaceClients.single(app.client))
     scheduler.start()
     stopping = stop_on_signals()
     # The app's own client, so apps.connections.open also honours SLACK_API_BASE_URL and the retry handlers.
@@ -52,18 +56,24 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
-    if not (settings.slack_bot_token and settings.slack_signing_secret):
-        print("HTTP mode needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET; see README.", file=sys.stderr)
+    tokens = settings.slack_bot_token or settings.installs_to_many_workspaces
+    if not (tokens and settings.slack_signing_secret):
+        print(
+            "HTTP mode needs SLACK_SIGNING_SECRET and either SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID,"
+            " SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (installing to many); see README.",
+            file=sys.stderr,
+        )
         return 2
     from bot.app import build_app
     from bot.graceful import serve_until, stop_background, stop_on_signals
     from bot.http import build_wsgi_app
     from bot.scheduler import build_scheduler
+    from bot.slack_client import build_workspace_clients
 
     services = open_services(settings, serving=True)
     executor = ThreadPoolExecutor(max_workers=LAZY_LISTENER_THREADS, thread_name_prefix="lazy-listener")
     app = build_app(services, listener_executor=executor)
-    scheduler = build_scheduler(services, app.client)
+    scheduler = build_scheduler(services, build_workspace_clients(settings, services.engine))
     scheduler.start()
     stopping = stop_on_signals()
     wsgi = build_wsgi_app(app, services.engine, settings)
@@ -116,12 +126,17 @@ def cmd_run_job(settings: Settings, args: argparse.Namespace) -> int:
     if args.job not in JOBS:
         print(f"Unknown job '{args.job}'. Jobs: {', '.join(JOBS)}.", file=sys.stderr)
         return 2
-    if not settings.slack_bot_token:
-        print("Jobs post to Slack: set SLACK_BOT_TOKEN (and SLACK_API_BASE_URL for a stand-in).", file=sys.stderr)
+    if not (settings.slack_bot_token or settings.installs_to_many_workspaces):
+        print(
+            "Jobs post to Slack: set SLACK_BOT_TOKEN, or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET"
+            " (and SLACK_API_BASE_URL for a stand-in).",
+            file=sys.stderr,
+        )
         return 2
-    from bot.slack_client import build_web_client
+    from bot.slack_client import build_workspace_clients
 
-    print(run_job(args.job, open_services(settings), build_web_client(settings)))
+    services = open_services(settings)
+    print(run_job(args.job, services, build_workspace_clients(settings, services.engine)))
     return 0
 
 

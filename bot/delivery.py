@@ -20,6 +20,7 @@ from bot.outbox import drain
 from bot.outbox.posts import post_now
 from bot.payloads import message_payload
 from bot.views.modals import build_modal
+from bot.workspace_clients import WorkspaceClients
 from commands.context import Invocation
 from commands.direct_messages import settle
 from commands.replies import Body, PostedMessage, Reply, ReplyFile, reply_or_refusal
@@ -148,7 +149,7 @@ def send_queued(client: WebClient, invocation: Invocation) -> None:
     """Runs the sender for what the command enqueued; when it cannot, the scheduled sender will (the command's
     own work is done, so the user is not told it failed)."""
     try:
-        drain(invocation.database, client, team_id=invocation.team_id)
+        drain(invocation.database, WorkspaceClients.single(client), team_id=invocation.team_id)
     except Exception:
         logging.getLogger("partnerbot.outbox").exception("the outbox could not send now; the scheduled sender will")
 

@@ -20,7 +20,8 @@ from slack_sdk import WebClient
 
 from bot.channel_safety import HELD, held_sharing, hold, is_allowed
 from bot.log_format import fields
-from bot.outbox.sending import failure_of, send_step
+from bot.outbox.sending import NotInstalled, failure_of, send_step
+from bot.workspace_clients import WorkspaceClients
 from domain.channel_safety import is_channel
 from domain.outbox import after_failure
 from storage import outbox
@@ -60,7 +61,7 @@ def sender_client(client: WebClient) -> WebClient:
 
 def drain(
     database: Callable[[], UnitOfWork],
-    client: WebClient,
+    clients: WorkspaceClients,
     *,
     clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     team_id: str | None = None,
@@ -70,9 +71,16 @@ def drain(
     stopping: threading.Event = STOPPING,
 ) -> Drained:
     """Sends the due steps (of one team, or only `ids`, when given) until none is due, `limit` or SIGTERM;
-    with `recover` (the scheduled runs), first reports the steps a dead process left `sending`."""
+    with `recover` (the scheduled runs), first reports the steps a dead process left `sending`. Each step goes
+    out with the token of its own workspace."""
     done = Drained()
-    slack = sender_client(client)
+    senders: dict[str, WebClient | None] = {}
+
+    def sender_for(team: str) -> WebClient | None:
+        if team not in senders:
+            client = clients.for_team(team)
+            senders[team] = sender_client(client) if client is not None else None
+        return senders[team]
     if recover:
         with database() as uow:
             for stale in outbox.abandon_interrupted(session=uow.session, now=clock(), lease=LEASE):
@@ -91,7 +99,11 @@ def drain(
             uow.commit()
         assert step.id is not None
         try:
-            sharing = held_sharing(client, where, allowed=allowed)
+            slack = sender_for(step.team_id)
+            asking = clients.for_team(step.team_id)
+            if slack is None or asking is None:
+                raise NotInstalled(step.team_id)
+            sharing = held_sharing(asking, where, allowed=allowed)
             if sharing is not None:
                 with database() as uow:
                     hold(uow.session, step, where, sharing, clock())

@@ -15,6 +15,7 @@ from bot.channel_safety import HELD, shared_channel_refusal
 from bot.digest_charts import plans_for
 from bot.outbox import charts, drain
 from bot.payloads import message_payload
+from bot.workspace_clients import WorkspaceClients
 from commands.replies import Body, JourneyMap, WeeklyDigest
 from storage import outbox
 from storage.delivery_tables import OutboxStep
@@ -71,7 +72,7 @@ def post_now(
         uow.commit()
     what = THINGS.get(type(body), "the message")
     try:
-        done = drain(database, client, team_id=team_id, ids=ids)
+        done = drain(database, WorkspaceClients.single(client), team_id=team_id, ids=ids)
     except Exception:
         logger.exception("the outbox could not send %s now; the scheduled sender will", what)
         return f"{what[0].upper()}{what[1:]} is queued; it will be posted in <#{channel}> shortly."

@@ -8,13 +8,13 @@ from datetime import UTC, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from slack_sdk import WebClient
 from sqlmodel import Session, select
 
 from bot.jobs import run_job
 from bot.services import Services
 from bot.settings import Settings
-from bot.slack_client import build_web_client
+from bot.slack_client import build_workspace_clients
+from bot.workspace_clients import WorkspaceClients
 from commands.context import Invocation
 from commands.replies import Notice
 from commands.verbs import handle
@@ -56,8 +56,8 @@ def stalled_in_onboarding(slack: Slack, name: str, *, now: datetime, owner: str 
     recorded(slack, f"advance {name} onboarding", at=now - timedelta(days=days))
 
 
-def job_runner(slack: Slack, now: datetime) -> tuple[Services, WebClient]:
-    """The services and Web API client `partnerbot run-job` builds, on the app's database, with a fixed clock."""
+def job_runner(slack: Slack, now: datetime) -> tuple[Services, WorkspaceClients]:
+    """The services and Web API clients `partnerbot run-job` builds, on the app's database, with a fixed clock."""
     settings = Settings(
         SLACK_BOT_TOKEN="xoxb-test",
         SLACK_SIGNING_SECRET=SIGNING_SECRET,
@@ -66,7 +66,8 @@ def job_runner(slack: Slack, now: datetime) -> tuple[Services, WebClient]:
         PARTNERBOT_TIMEZONE="Europe/Warsaw",
         _env_file=None,
     )
-    return Services(settings=settings, engine=slack.engine, clock=lambda: now), build_web_client(settings)
+    clients = build_workspace_clients(settings, slack.engine)
+    return Services(settings=settings, engine=slack.engine, clock=lambda: now), clients
 
 
 def configure_digest(slack: Slack) -> dict[str, Any]:
