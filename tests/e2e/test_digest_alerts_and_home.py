@@ -52,8 +52,10 @@ def recorded(slack: Slack, line: str, *, at: datetime, user: str = ANNA) -> None
 
 
 def stalled_in_onboarding(slack: Slack, name: str, *, now: datetime, owner: str = ANNA, days: int = 40) -> None:
-    recorded(slack, f"add {name} owner=<@{owner}|someone>", at=now - timedelta(days=days + 5))
-    recorded(slack, f"advance {name} onboarding", at=now - timedelta(days=days))
+    """Moved `days` local days before `now`: the same Warsaw wall time, so a DST change between cannot make it 39."""
+    local = now.astimezone(WARSAW)
+    recorded(slack, f"add {name} owner=<@{owner}|someone>", at=local - timedelta(days=days + 5))
+    recorded(slack, f"advance {name} onboarding", at=local - timedelta(days=days))
 
 
 def job_runner(slack: Slack, now: datetime) -> tuple[Services, WorkspaceClients]:
