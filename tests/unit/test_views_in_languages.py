@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import json
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
 
+import bot.views  # noqa: F401  (registers every builder)
+from bot.views.blocks import build_reply_blocks
 from bot.views.format import day, days, moment
 from bot.views.numbers import amount, percent, ratio_percent
+from bot.views.text import blocks_to_mrkdwn
+from commands.replies import JourneyOverview, MoveLine, PartnerCard, StageMoved, StallSummary, SummaryLine
 from domain.language import speaking
 
 NBSP = "\xa0"
@@ -50,3 +55,92 @@ def test_money_and_percentages_follow_the_readers_locale(language: str, expected
             ratio_percent(Decimal("-0.3")),
         ]
     assert shown == expected
+
+
+def _text(body: object) -> str:
+    return blocks_to_mrkdwn([block.to_dict() for block in build_reply_blocks(body)])
+
+
+def _card(days_in_stage: int) -> PartnerCard:
+    return PartnerCard(
+        name="Żabka & Co",
+        stage="Onboarding",
+        stage_key="onboarding",
+        stage_since=date(2026, 10, 1),
+        days_in_stage=days_in_stage,
+        stalled=True,
+        owner="U02BOB",
+        type="reseller",
+        size=None,
+        segment=None,
+        alliance=None,
+        notes=None,
+        archived=False,
+        moves=(MoveLine(datetime(2026, 10, 1, 9, tzinfo=UTC), "Discovery", "Onboarding", "U01ANNA", "kick-off"),),
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", ["*Stage:* Onboarding · 21 days (since 1 Oct 2026)", "*stalled*", "*Owner*", "*Recent moves*"]),
+        ("ru", ["*Этап:* Onboarding · 21 день (с 1 октября 2026)", "*завис*", "*Ответственный*", "«kick-off»"]),
+        ("pl", ["*Etap:* Onboarding · 21 dni (od 1 października 2026)", "*utknął*", "*Opiekun*", "„kick-off”"]),
+    ],
+)
+def test_the_partner_card_speaks_the_readers_language(language: str, expected: list[str]) -> None:
+    with speaking(language):
+        text = _text(_card(21))
+    assert all(part in text for part in expected), text
+    assert "Żabka &amp; Co" in text
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("ru", ["1 партнёр в архиве не учтён.", "3 партнёра в архиве не учтены.", "5 партнёров в архиве не учтены."]),
+        (
+            "pl",
+            [
+                "1 partner w archiwum nie jest liczony.",
+                "3 partnerzy w archiwum nie są liczeni.",
+                "5 partnerów w archiwum nie jest liczonych.",
+            ],
+        ),
+    ],
+)
+def test_the_journey_counts_archived_partners_in_three_plural_forms(language: str, expected: list[str]) -> None:
+    with speaking(language):
+        texts = [_text(JourneyOverview(stages=(), archived=n)) for n in (1, 3, 5)]
+    assert [text.splitlines()[-1] for text in texts] == expected
+
+
+def test_a_move_backwards_is_one_whole_sentence_in_polish() -> None:
+    moved = StageMoved("Acme", "Support", "Discovery", 2, backwards=True, note=None, by="U01ANNA")
+    with speaking("pl"):
+        text = _text(moved)
+    assert "*Acme* cofnięty *wstecz* Support → Discovery (po 2 dni na etapie Support)." in text
+    assert "To krok wstecz na ścieżce partnera." in text
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", ["1 partner newly stalled", "2 partners newly stalled", "5 partners newly stalled"]),
+        ("ru", ["1 партнёр только что завис", "2 партнёра только что зависли", "5 партнёров только что зависли"]),
+        ("pl", ["1 partner właśnie utknął", "2 partnerzy właśnie utknęli", "5 partnerów właśnie utknęło"]),
+    ],
+)
+def test_the_stall_summary_counts_in_three_plural_forms(language: str, expected: list[str]) -> None:
+    with speaking(language):
+        headers = [_text(StallSummary(new=n, stalled=0, lines=())) for n in (1, 2, 5)]
+    assert headers == [f":hourglass: *{text}*" for text in expected]
+
+
+def test_the_stall_summary_menu_and_more_button_are_translated() -> None:
+    line = SummaryLine(7, "Acme", "Support", "support", "U02BOB", 3, "last touch 2 Nov")
+    with speaking("ru"):
+        blocks = [b.to_dict() for b in build_reply_blocks(StallSummary(new=1, stalled=4, lines=(line,), more=2))]
+    text = json.dumps(blocks, ensure_ascii=False)
+    for part in ("(всего зависли: 4)", "порог превышен на 3 дня", "Отложить на 7 дней", "…и ещё 2.", "Показать всех"):
+        assert part in text
