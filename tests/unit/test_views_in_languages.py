@@ -12,8 +12,17 @@ import bot.views  # noqa: F401  (registers every builder)
 from bot.views.blocks import build_reply_blocks
 from bot.views.format import day, days, moment
 from bot.views.numbers import amount, percent, ratio_percent
+from bot.views.scoring.summary import score_lines
 from bot.views.text import blocks_to_mrkdwn
-from commands.replies import JourneyOverview, MoveLine, PartnerCard, StageMoved, StallSummary, SummaryLine
+from commands.replies import (
+    JourneyOverview,
+    MoveLine,
+    PartnerCard,
+    ScoreSummary,
+    StageMoved,
+    StallSummary,
+    SummaryLine,
+)
 from domain.language import speaking
 
 NBSP = "\xa0"
@@ -144,3 +153,26 @@ def test_the_stall_summary_menu_and_more_button_are_translated() -> None:
     text = json.dumps(blocks, ensure_ascii=False)
     for part in ("(всего зависли: 4)", "порог превышен на 3 дня", "Отложить на 7 дней", "…и ещё 2.", "Показать всех"):
         assert part in text
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", ["*Score:* 72/100 · 1 rater · ▲4 from 68", "2 raters", "5 raters", "Strongest: Fit (4.5)"]),
+        ("ru", ["*Оценка:* 72/100 · 1 оценщик · ▲4 с 68", "2 оценщика", "5 оценщиков", "Сильные стороны: Fit (4,5)"]),
+        (
+            "pl",
+            [
+                "*Ocena:* 72/100 · 1 oceniający · ▲4 od 68",
+                "2 oceniających",
+                "5 oceniających",
+                "Najmocniejsze: Fit (4,5)",
+            ],
+        ),
+    ],
+)
+def test_a_score_reads_in_the_readers_language_with_local_decimals(language: str, expected: list[str]) -> None:
+    with speaking(language):
+        lines = [score_lines(ScoreSummary(72.2, n, 68.0, (("Fit", 4.5),), (("Size", 2.0),))) for n in (1, 2, 5)]
+    first, second, third = ("\n".join(found) for found in lines)
+    assert expected[0] in first and expected[1] in second and expected[2] in third and expected[3] in first
