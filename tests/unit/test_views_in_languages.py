@@ -10,11 +10,15 @@ import pytest
 
 import bot.views  # noqa: F401  (registers every builder)
 from bot.views.blocks import build_reply_blocks
+from bot.views.feedback import feedback_lines
 from bot.views.format import day, days, moment
+from bot.views.kpis import kpi_line
 from bot.views.numbers import amount, percent, ratio_percent
 from bot.views.scoring.summary import score_lines
 from bot.views.text import blocks_to_mrkdwn
 from commands.replies import (
+    FeedbackSummary,
+    Figures,
     JourneyOverview,
     MoveLine,
     PartnerCard,
@@ -176,3 +180,33 @@ def test_a_score_reads_in_the_readers_language_with_local_decimals(language: str
         lines = [score_lines(ScoreSummary(72.2, n, 68.0, (("Fit", 4.5),), (("Size", 2.0),))) for n in (1, 2, 5)]
     first, second, third = ("\n".join(found) for found in lines)
     assert expected[0] in first and expected[1] in second and expected[2] in third and expected[3] in first
+
+
+def test_a_partners_kpi_line_uses_russian_words_and_grouping() -> None:
+    figures = Figures(
+        "Ноябрь 2026",
+        {"leads": Decimal(12), "revenue": Decimal("125000.5"), "handovers": Decimal(3)},
+        {"lead_to_deal": Decimal("0.25")},
+    )
+    with speaking("ru"):
+        line = kpi_line(figures)
+    assert line == f"*Ноябрь 2026:* Лиды 12 · Выручка 125{NBSP}000,50 · передано клиентов 3 · лид → сделка 25,0{NBSP}%"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", ["1 answer", "3 answers", "5 answers", "average CSAT 4.5"]),
+        ("ru", ["1 ответ", "3 ответа", "5 ответов", "средний CSAT 4,5"]),
+        ("pl", ["1 odpowiedź", "3 odpowiedzi", "5 odpowiedzi", "średni CSAT 4,5"]),
+    ],
+)
+def test_feedback_on_the_card_counts_answers_in_each_language(language: str, expected: list[str]) -> None:
+    def summary(responses: int) -> FeedbackSummary:
+        when = datetime(2026, 11, 2, 10, tzinfo=UTC)
+        return FeedbackSummary(responses, when, "Support", "U01ANNA", None, 5, 9, Decimal("4.5"), None, ())
+
+    with speaking(language):
+        lines = [feedback_lines(summary(n))[1] for n in (1, 3, 5)]
+    assert [line.split(" · ")[0] for line in lines] == expected[:3]
+    assert expected[3] in lines[0]
