@@ -20,7 +20,7 @@ def _retention(body: RetentionReport) -> list[Block]:
         header(tr("Partner retention")),
         section(
             trn(
-                "*Retained:* {retained} of {count} partner active in {last_quarter} are active in {this_quarter}"
+                "*Retained:* {retained} of {count} partners active in {last_quarter} are active in {this_quarter}"
                 " — *{rate}*\n*Active in {this_quarter}:* {active}",
                 "*Retained:* {retained} of {count} partners active in {last_quarter} are active in {this_quarter}"
                 " — *{rate}*\n*Active in {this_quarter}:* {active}",
@@ -36,7 +36,7 @@ def _retention(body: RetentionReport) -> list[Block]:
         blocks.append(
             section(
                 trn(
-                    "No partner has gone quiet: each had activity in the last {count} day.",
+                    "No partner has gone quiet: each had activity in the last {count} days.",
                     "No partner has gone quiet: each had activity in the last {count} days.",
                     body.quiet_days,
                 )
@@ -45,7 +45,7 @@ def _retention(body: RetentionReport) -> list[Block]:
     else:
         lines = [
             trn(
-                "*Gone quiet* — no activity in {count} day: {total}",
+                "*Gone quiet* — no activity in {count} days: {total}",
                 "*Gone quiet* — no activity in {count} days: {total}",
                 body.quiet_days,
                 total=body.quiet_total,

@@ -202,7 +202,11 @@ def _journey(body: JourneyOverview) -> list[Block]:
     if body.archived:
         blocks.append(
             context(
-                trn("{count} archived partner not counted.", "{count} archived partners not counted.", body.archived)
+                trn(
+                    "{count} archived partner(s) not counted.",
+                    "{count} archived partner(s) not counted.",
+                    body.archived,
+                )
             )
         )
     return blocks

@@ -45,6 +45,8 @@ def _ranking(body: Ranking) -> list[Block]:
     blocks: list[Block] = [header(title), *sections_from_lines(lines)]
     note = tr("▲▼ places since last week.")
     if body.unscored:
-        note += " " + trn("{count} partner has no score yet.", "{count} partners have no score yet.", body.unscored)
+        note += " " + trn(
+            "{count} partner(s) have no score yet.", "{count} partner(s) have no score yet.", body.unscored
+        )
     blocks.append(context(note))
     return blocks + page_blocks(body.page)

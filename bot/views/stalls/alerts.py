@@ -77,8 +77,8 @@ def _stalled_list(body: StalledList) -> list[Block]:
     return [
         section(
             trn(
-                ":hourglass: *{count} stalled partner*, most overdue first",
-                ":hourglass: *{count} stalled partners*, most overdue first",
+                ":hourglass: *{count} stalled partner(s)*, most overdue first",
+                ":hourglass: *{count} stalled partner(s)*, most overdue first",
                 total,
             )
         ),
@@ -98,8 +98,8 @@ def _reasons(body: StallReasons) -> list[Block]:
         section(tr("*Why partners get stuck*") + "\n" + reasons),
         context(
             trn(
-                "Stall alerts by stage: {stages} · snoozed {count} time",
-                "Stall alerts by stage: {stages} · snoozed {count} times",
+                "Stall alerts by stage: {stages} · snoozed {count} time(s)",
+                "Stall alerts by stage: {stages} · snoozed {count} time(s)",
                 body.snoozes,
                 stages=stages,
             )
