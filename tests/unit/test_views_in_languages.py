@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import json
+import warnings
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
+from matplotlib.text import Text
 
 import bot.views  # noqa: F401  (registers every builder)
+from bot.charts import build_kpi_trend_figure, render_png
+from bot.charts.samples import sample_journey_map, sample_kpi_trend
 from bot.views.blocks import build_reply_blocks
 from bot.views.feedback import feedback_lines
 from bot.views.format import day, days, moment
+from bot.views.home import build_home_view
 from bot.views.kpis import kpi_line
 from bot.views.numbers import amount, percent, ratio_percent
 from bot.views.scoring.summary import score_lines
@@ -19,6 +24,7 @@ from bot.views.text import blocks_to_mrkdwn
 from commands.replies import (
     FeedbackSummary,
     Figures,
+    HomeOverview,
     JourneyOverview,
     MoveLine,
     PartnerCard,
@@ -210,3 +216,33 @@ def test_feedback_on_the_card_counts_answers_in_each_language(language: str, exp
         lines = [feedback_lines(summary(n))[1] for n in (1, 3, 5)]
     assert [line.split(" · ")[0] for line in lines] == expected[:3]
     assert expected[3] in lines[0]
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "ticks"),
+    [
+        ("ru", "KPI партнёров за последние 12 недель", ["Лиды", "Сделки", "Выручка (за последнюю неделю"]),
+        ("pl", "KPI partnerów z ostatnich 12 tygodni", ["Leady", "Transakcje", "Przychód (ostatni tydzień"]),
+    ],
+)
+def test_charts_draw_their_titles_legends_and_dates_in_the_readers_language(
+    language: str, title: str, ticks: list[str]
+) -> None:
+    with speaking(language), warnings.catch_warnings():
+        warnings.simplefilter("error")  # a glyph missing from the chart font is a warning: fail on it
+        figure = build_kpi_trend_figure(sample_kpi_trend())
+        texts = [text.get_text() for text in figure.findobj(Text)]
+        render_png(figure)
+        alt_text = sample_journey_map().alt_text()
+    assert title in texts
+    assert all(any(text.startswith(tick) for text in texts) for tick in ticks)
+    assert any(month in text for text in texts for month in ("нояб.", "lis"))
+    assert alt_text.startswith("Карта пути партнёра:" if language == "ru" else "Mapa ścieżki partnera:")
+
+
+def test_the_home_tab_speaks_polish() -> None:
+    home = HomeOverview("U01ANNA", (), JourneyOverview(stages=(), archived=0), questionnaires_waiting=("Acme",))
+    with speaking("pl"):
+        view = json.dumps(build_home_view(home).to_dict(), ensure_ascii=False)
+    for part in ("Twoi partnerzy", "Dodaj partnera", "Oceń *Acme*", "Odpowiedz", "Nie prowadzisz jeszcze"):
+        assert part in view
