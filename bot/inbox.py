@@ -21,13 +21,14 @@ from bot.inbox_recording import THIS_PROCESS, Entry
 from bot.services import Services
 from commands.replies import Reply
 from commands.verbs import handle
+from domain.language import N_, tr
 from storage import inbox as entries
 from storage.unit_of_work import SharedTransaction
 
 logger = logging.getLogger("partnerbot.inbox")
 ANSWER_TIMEOUT_SECONDS = 2
 """A response URL send holds the entry's lock (on SQLite, the database's write lock) this long at most."""
-RUN_AGAIN = (
+RUN_AGAIN = N_(
     ":leftwards_arrow_with_hook: `/partner {text}` opens a form, and Slack lets a form open only within 3 seconds"
     " of the command; the bot restarted before it could. Run `/partner {text}` again."
 )
@@ -84,7 +85,7 @@ def run_entry(entry: Entry, services: Services, client: WebClient, *, trigger_id
     try:
         reply = handle(entry.text, replace(invocation, database=shared.unit_of_work))
         if reply.modal is not None and not trigger_id:
-            reply = Reply.error(RUN_AGAIN.format(text=entry.text.strip()))
+            reply = Reply.error(tr(RUN_AGAIN, text=entry.text.strip()))
         answer = stored_answer(reply, entry.text.strip())
         if not entries.store_answer(session=shared.session, entry_id=entry.id, owner=str(THIS_PROCESS), reply=answer):
             raise ClaimLost(entry.id)
