@@ -13,7 +13,7 @@ from bot.views.modals import build_modal
 from bot.views.text import blocks_to_mrkdwn, mrkdwn_to_terminal
 from commands.replies import Body, Modal, Reply
 from commands.verbs import handle
-from domain.language import tr
+from domain.language import N_, tr
 
 logger = logging.getLogger("partnerbot.console")
 
@@ -25,9 +25,9 @@ FILES_DIR = Path("partnerbot-files")
 
 
 FORM_HINTS = {
-    "partner_registration": 'add "Partner Name" type=… size=… segment=… owner=… alliance=… notes="…"',
-    "partner_feedback": 'feedback NAME csat=1-5 nps=0-10 pain=tooling,payouts other="…" "what they said"',
-    "partner_score": "score NAME criterion=1-5 … (every criterion above; `partnerbot scorecard show` lists them)",
+    "partner_registration": N_('add "Partner Name" type=… size=… segment=… owner=… alliance=… notes="…"'),
+    "partner_feedback": N_('feedback NAME csat=1-5 nps=0-10 pain=tooling,payouts other="…" "what they said"'),
+    "partner_score": N_("score NAME criterion=1-5 … (every criterion above; `partnerbot scorecard show` lists them)"),
 }
 
 
@@ -42,7 +42,12 @@ def render_form(form: Modal) -> str:
         choices = f": {', '.join(options)}" if options else ""
         optional = "" if not block.get("optional") else tr(" (optional)")
         lines.append(f"  {block['block_id'].removeprefix('q_')}{optional}{choices}")
-    lines.append(tr("Here, type it on one line: {hint}", hint=FORM_HINTS.get(view.get("callback_id", ""), "")))
+    lines.append(
+        tr(
+            "Here, type it on one line: {hint}",
+            hint=tr(FORM_HINTS[view["callback_id"]]) if view.get("callback_id") in FORM_HINTS else "",
+        )
+    )
     return "\n".join(lines)
 
 
@@ -91,7 +96,7 @@ def run_console(
     files_dir: Path = FILES_DIR,
 ) -> None:
     if interactive:
-        stdout.write("partnerbot console: type `help`, or `exit` to leave.\n")
+        stdout.write(tr("partnerbot console: type `help`, or `exit` to leave.") + "\n")
     while True:
         if interactive:
             stdout.write(PROMPT)

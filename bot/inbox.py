@@ -32,7 +32,7 @@ RUN_AGAIN = N_(
     ":leftwards_arrow_with_hook: `/partner {text}` opens a form, and Slack lets a form open only within 3 seconds"
     " of the command; the bot restarted before it could. Run `/partner {text}` again."
 )
-PARTLY_SENT = (
+PARTLY_SENT = N_(
     ":warning: The bot restarted while answering `/partner {text}`: it was done, but some of the messages it"
     " sends (in a channel or by DM) may not have gone out."
 )
@@ -45,7 +45,7 @@ class ClaimLost(Exception):
 def stored_answer(reply: Reply, text: str) -> str:
     """What the response URL gets for this reply, as stored before it is sent (and re-sent after a restart)."""
     if sends_elsewhere(reply):
-        return json.dumps({"text": PARTLY_SENT.format(text=text), "response_type": "ephemeral"})
+        return json.dumps({"text": tr(PARTLY_SENT, text=text), "response_type": "ephemeral"})
     if reply.body is None:
         return ""
     return json.dumps(message_payload(reply.body, public=reply.public), ensure_ascii=False)
