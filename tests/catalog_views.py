@@ -2,7 +2,8 @@
 
 `python -m tests.catalog_views` lists the problems; `--update` adds the new texts (empty, to translate) to
 `domain/locales/{ru,pl}/views.po` and drops texts the code no longer has. The unit test
-`tests/unit/test_catalog_views.py` fails while any text of `bot/` has no translation.
+`tests/unit/test_catalog_views.py` fails while any text of `bot/` has no translation; Babel's own checks
+(`Catalog.check`: the number of plural forms, %-formats) run too.
 """
 
 from __future__ import annotations
@@ -78,6 +79,7 @@ def problems(language: str, wanted: dict[MessageId, list[str]] | None = None) ->
             found.append(f"{language}: untranslated {msgid!r} ({places[0]})")
         else:
             found += _translation_problems(msgid, forms, language)
+    found += [f"{language}: {error} in {message.id!r}" for message, errors in catalog.check() for error in errors]
     stale = [message.id for message in catalog if message.id and message.id not in wanted]
     return found + [f"{language}: no longer used {msgid!r}" for msgid in stale]
 
