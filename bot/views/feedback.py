@@ -41,7 +41,7 @@ def pains(counts: tuple[tuple[str, int], ...]) -> str:
 def feedback_lines(summary: FeedbackSummary) -> list[str]:
     """The card's feedback section: the latest answer, then the averages."""
     latest = scores(summary.latest_csat, summary.latest_nps)
-    text = f" — “{escape(clip(summary.latest_text, 300))}”" if summary.latest_text else ""
+    text = tr(" — “{text}”", text=escape(clip(summary.latest_text, 300))) if summary.latest_text else ""
     lines = [
         tr(
             "*Latest feedback* ({day}, in {stage}, by {who}): {scores}{text}",

@@ -13,7 +13,9 @@ from domain.language import tr
 def _value(field: str, value: str | None) -> str:
     if value is None:
         return "—"
-    return person(value) if field == "owner" else f"“{escape(clip(value, 120))}”" if field == "notes" else escape(value)
+    if field == "owner":
+        return person(value)
+    return tr("“{note}”", note=escape(clip(value, 120))) if field == "notes" else escape(value)
 
 
 def change_text(change: FieldChange) -> str:
