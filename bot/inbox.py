@@ -25,17 +25,18 @@ from bot.request_log import verb_of
 from bot.services import Services
 from commands.replies import Notice, Reply
 from commands.verbs import handle
+from domain.language import N_, tr
 from storage import inbox as entries
 from storage.unit_of_work import SharedTransaction
 
 logger = logging.getLogger("partnerbot.inbox")
 ANSWER_TIMEOUT_SECONDS = 2
 """A response URL send holds the entry's lock (on SQLite, the database's write lock) this long at most."""
-RUN_AGAIN = (
+RUN_AGAIN = N_(
     ":leftwards_arrow_with_hook: `/partner {text}` opens a form, and Slack lets a form open only within 3 seconds"
     " of the command; the bot restarted before it could. Run `/partner {text}` again."
 )
-PARTLY_SENT = (
+PARTLY_SENT = N_(
     ":warning: The bot restarted while answering `/partner {text}`: it was done, but some of the messages it"
     " sends (in a channel or by DM) may not have gone out."
 )
@@ -49,7 +50,7 @@ def stored_answer(reply: Reply, text: str, note: str | None = None) -> str:
     """What the response URL gets for this reply, as stored before it is sent (and re-sent after a restart);
     `note` says why it is private (bot/command_privacy.py)."""
     if sends_elsewhere(reply):
-        return json.dumps({"text": PARTLY_SENT.format(text=text), "response_type": "ephemeral"})
+        return json.dumps({"text": tr(PARTLY_SENT, text=text), "response_type": "ephemeral"})
     if reply.body is None:
         return ""
     return json.dumps(with_note(message_payload(reply.body, public=reply.public), note), ensure_ascii=False)
@@ -107,7 +108,7 @@ def _run_entry(entry: Entry, services: Services, client: WebClient, trigger_id: 
         )
         reply, note = in_place(reply, place, shared.session, team_id=entry.team_id)
         if reply.modal is not None and not trigger_id:
-            reply = Reply.error(RUN_AGAIN.format(text=entry.text.strip()))
+            reply = Reply.error(tr(RUN_AGAIN, text=entry.text.strip()))
         answer = stored_answer(reply, entry.text.strip(), note)
         if not entries.store_answer(session=shared.session, entry_id=entry.id, owner=str(THIS_PROCESS), reply=answer):
             raise ClaimLost(entry.id)

@@ -18,6 +18,7 @@ from bot.inbox_recording import LEASE, THIS_PROCESS, Entry, is_gone
 from bot.people import SlackPeople
 from bot.services import Services
 from bot.workspace_clients import WorkspaceClients
+from domain.language import N_, tr
 from storage import inbox as entries
 from storage.delivery_tables import CommandInbox
 
@@ -25,7 +26,7 @@ logger = logging.getLogger("partnerbot.inbox")
 RESPONSE_URL_LIFETIME = timedelta(minutes=30)
 BATCH = 50
 MOST_PER_TICK = 1000
-NOT_RUN = (
+NOT_RUN = N_(
     ":warning: `/partner {text}` was not run: the bot restarted before it could, and it is now too late"
     " to run it safely. Run it again if it is still wanted."
 )
@@ -75,7 +76,7 @@ def finish_one(row: CommandInbox, services: Services, clients: WorkspaceClients)
                 row.id, row.text, row.user_id, row.team_id, row.received_at.isoformat(), row.state,
             )  # fmt: skip
             if row.state == entries.PENDING:
-                tell(entry, NOT_RUN.format(text=text))
+                tell(entry, tr(NOT_RUN, text=text))
             elif row.reply:
                 tell_stored(entry, row.reply)
             finish(services, entry, entries.EXPIRED)

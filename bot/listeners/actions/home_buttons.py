@@ -16,6 +16,7 @@ from commands.registry.parse import Show
 from commands.registry.partners import registration_form, show
 from commands.replies import Reply
 from commands.scoring.questionnaire import score_form
+from domain.language import tr
 
 
 def acknowledge(ack: Ack) -> None:
@@ -44,7 +45,7 @@ def open_partner_menu(body: dict[str, Any], client: WebClient, context: BoltCont
         "show": lambda: show(Show(partner), invocation),
     }
     answer(
-        runs.get(action, lambda: Reply.error(f"Unknown menu choice '{action}'.")),
+        runs.get(action, lambda: Reply.error(tr("Unknown menu choice '{choice}'.", choice=action))),
         client=client,
         user_id=user_id,
         logger=logger,

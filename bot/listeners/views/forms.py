@@ -22,13 +22,14 @@ from commands.feedback import submit_feedback_form
 from commands.registry.partners import submit_registration
 from commands.replies import FormRejected, Reply
 from commands.scoring.questionnaire import submit_score_page
+from domain.language import N_, tr
 
 SUBMITTED = "submitted_reply"
-SAVE_FAILED = "Sorry, that could not be saved. Please try again."
+SAVE_FAILED = N_("Sorry, that could not be saved. Please try again.")
 
 
 def save_failed(error: Exception) -> str:
-    return DATABASE_UNAVAILABLE if database_unavailable(error) else SAVE_FAILED
+    return tr(DATABASE_UNAVAILABLE) if database_unavailable(error) else tr(SAVE_FAILED)
 
 
 def submit_form(
