@@ -54,6 +54,13 @@ COMMANDS = (
     "rank stage=support",
     "map",
     "kpis",
+    "kpis by type",
+    "kpis by owner",
+    "kpis by stage",
+    "kpis type=reseller",
+    "target",
+    "retention",
+    "alliance matrix",
     "stages",
     f'show "{partner_name(7)}"',
     f'show "{partner_name(7)[:-3]}x"',
@@ -104,8 +111,14 @@ def rss_mib() -> float:
     return float("nan")
 
 
+PROGRAM_TARGETS = ("target revenue=500k leads=2000 per=quarter", "target deals=50 per=month")
+"""Set before timing, so `kpis`, `target`, the App Home and the digest show actual against target."""
+
+
 def measure(engine: Engine, runs: int) -> dict[str, tuple[float, float]]:
     invocation = Invocation(TEAM, ME, NOW, ZoneInfo("Europe/Warsaw"), lambda: UnitOfWork(engine))
+    for command in PROGRAM_TARGETS:
+        handle(command, invocation)
     results: dict[str, tuple[float, float]] = {}
     for command in COMMANDS:
         results[f"/partner {command}"] = timed(lambda command=command: handle(command, invocation), runs)

@@ -16,7 +16,6 @@ from commands.replies.breakdowns import BreakdownRow, KpiBreakdown
 from commands.targets import dashboard
 from commands.tokens import ParseError, Token
 from domain.breakdowns import GroupFigures, grouping, nps_from_counts
-from domain.clock import local_date
 from domain.partner import clean_value
 from domain.words import fold
 from storage import breakdowns as repository
@@ -68,7 +67,7 @@ def breakdown(command: Kpis, invocation: Invocation) -> KpiBreakdown:
         scope = {"session": uow.session, "team_id": invocation.team_id, "field": field, "filters": filters}
         partners = repository.partner_counts(**scope)
         since = invocation.now - timedelta(days=ACTIVE_WINDOW_DAYS)
-        active = repository.active_counts(**scope, since=since, since_day=local_date(since, invocation.timezone))
+        active = repository.active_counts(**scope, since=since)
         totals = repository.kpi_totals(**scope)
         said = repository.satisfaction(**scope)
     rows = []

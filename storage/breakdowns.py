@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import case, func
 from sqlmodel import Session, col, select
 
-from storage.journey_tables import Touchpoint
-from storage.tables import Feedback, KpiValue, Partner, StageMove
+from storage.tables import Feedback, KpiPartnerTotal, Partner
 
 MAX_GROUPS = 50
 
@@ -41,10 +40,13 @@ def partner_counts(*, session: Session, team_id: str, field: str | None, filters
 def kpi_totals(
     *, session: Session, team_id: str, field: str | None, filters: Mapping[str, str]
 ) -> dict[Any, dict[str, Decimal]]:
+    """All-time sums per group and metric, from each partner's kept totals (a row per partner and metric, not
+    every KPI value)."""
     group = _column(field) if field else None
-    columns = [c for c in (group, KpiValue.metric, func.sum(KpiValue.value)) if c is not None]
-    query = _scoped(select(*columns).join(Partner, col(Partner.id) == col(KpiValue.partner_id)), team_id, filters)
-    query = query.where(KpiValue.team_id == team_id).group_by(*columns[:-1])
+    total = KpiPartnerTotal
+    columns = [c for c in (group, total.metric, func.sum(total.total)) if c is not None]
+    query = _scoped(select(*columns).join(Partner, col(Partner.id) == col(total.partner_id)), team_id, filters)
+    query = query.where(total.team_id == team_id).group_by(*columns[:-1])
     totals: dict[Any, dict[str, Decimal]] = {}
     for row in session.execute(query).all():
         key = row[0] if group is not None else None
@@ -53,20 +55,14 @@ def kpi_totals(
 
 
 def active_counts(
-    *, session: Session, team_id: str, field: str | None, filters: Mapping[str, str], since: datetime, since_day: date
+    *, session: Session, team_id: str, field: str | None, filters: Mapping[str, str], since: datetime
 ) -> dict[Any, int]:
-    """Partners per group with a KPI entry, touchpoint or stage move in the window."""
-    with_kpis = select(KpiValue.partner_id).where(KpiValue.team_id == team_id, KpiValue.on_date >= since_day)
-    with_moves = select(StageMove.partner_id).where(StageMove.team_id == team_id, StageMove.moved_at >= since)
-    with_touchpoints = select(Touchpoint.partner_id).where(
-        Touchpoint.team_id == team_id, Touchpoint.on_date >= since_day
-    )
+    """Partners per group whose kept last activity (stage move, feedback, KPI entry or touchpoint) is in the
+    window: the same test as the program's active count, on the (team_id, archived, last_activity_at) index."""
     group = _column(field) if field else None
     count = func.count()
     query = select(group, count) if group is not None else select(count)
-    query = _scoped(query.select_from(Partner), team_id, filters).where(
-        col(Partner.id).in_(with_kpis.union(with_moves, with_touchpoints))
-    )
+    query = _scoped(query.select_from(Partner), team_id, filters).where(col(Partner.last_activity_at) >= since)
     if group is not None:
         query = query.group_by(group)
     return {row[0] if group is not None else None: int(row[-1]) for row in session.execute(query).all()}

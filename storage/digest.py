@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import func
+from sqlalchemy import exists, func
 from sqlmodel import Session, col, select
 
 from storage.tables import Feedback, KpiValue, Partner, StageMove
@@ -46,16 +46,25 @@ def feedback_count(*, session: Session, team_id: str, start: datetime, end: date
 def reached_stage(
     *, session: Session, team_id: str, stage: str, start: datetime, end: datetime, limit: int
 ) -> tuple[list[str], int]:
-    """The first `limit` names (by name) of the partners, not archived, that entered `stage` in [start, end),
-    and how many there are: the moves from the (team_id, to_stage, moved_at) index, their partners by id."""
-    moved = select(StageMove.partner_id).where(
-        StageMove.team_id == team_id, StageMove.to_stage == stage, StageMove.moved_at >= start, StageMove.moved_at < end
-    )
-    reached = select(Partner.name).where(col(Partner.id).in_(moved), col(Partner.archived).is_(False))
-    names = list(session.exec(reached.order_by(Partner.name).limit(limit)).all())
+    """The first `limit` names (case-insensitively by name) of the partners, not archived, that entered `stage` in
+    [start, end), and how many there are.
+
+    The names walk the partners in (team_id, name_key) order and probe each one's moves on the (partner_id,
+    moved_at) index until `limit` are found, instead of sorting every partner that arrived; the count is the
+    distinct partners on the covering (team_id, to_stage, moved_at, partner_id) index, less the archived ones
+    (few, reached from the partner side), instead of joining each move to its partner.
+    """
+    entered = [StageMove.to_stage == stage, StageMove.moved_at >= start, StageMove.moved_at < end]
+    arrived = exists().where(col(StageMove.partner_id) == col(Partner.id), *entered)
+    reached = select(Partner.name).where(Partner.team_id == team_id, col(Partner.archived).is_(False), arrived)
+    names = list(session.exec(reached.order_by(col(Partner.name_key)).limit(limit)).all())
     if len(names) < limit:
         return names, len(names)
-    return names, int(session.exec(select(func.count()).select_from(reached.subquery())).one())
+    distinct = func.count(func.distinct(StageMove.partner_id))
+    every = select(distinct).where(StageMove.team_id == team_id, *entered)
+    archived_ids = select(Partner.id).where(Partner.team_id == team_id, col(Partner.archived).is_(True))
+    archived = select(distinct).where(col(StageMove.partner_id).in_(archived_ids), *entered)
+    return names, int(session.exec(every).one()) - int(session.exec(archived).one())
 
 
 def daily_kpis(*, session: Session, team_id: str, start: date, end: date) -> list[tuple[date, str, Decimal]]:

@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 from storage import activity
 from storage import kpi_rollups as rollups
 from storage.digest import move_counts
-from storage.tables import KpiValue, Partner
+from storage.tables import KpiDay, KpiValue, Partner
 
 
 def add_kpi_entry(
@@ -75,7 +75,10 @@ def totals(
     start: date | None = None,
     end: date | None = None,
 ) -> dict[str, Decimal]:
-    """Sum per metric over [start, end), for one partner or the whole team (archived partners excluded)."""
+    """Sum per metric over [start, end), for one partner or the whole team (archived partners excluded); the
+    team's from the kept daily sums, a row per day and metric, not from every KPI value."""
+    if partner_id is None:
+        return _team_totals(session=session, team_id=team_id, start=start, end=end)
     query = (
         select(KpiValue.metric, func.sum(KpiValue.value))
         .join(Partner, col(Partner.id) == col(KpiValue.partner_id))
@@ -88,6 +91,20 @@ def totals(
         query = query.where(KpiValue.on_date >= start)
     if end is not None:
         query = query.where(KpiValue.on_date < end)
+    return {metric: Decimal(total) for metric, total in session.exec(query).all()}
+
+
+def _team_totals(*, session: Session, team_id: str, start: date | None, end: date | None) -> dict[str, Decimal]:
+    query = (
+        select(KpiDay.metric, func.sum(KpiDay.total))
+        .where(KpiDay.team_id == team_id)
+        .group_by(KpiDay.metric)
+        .having(func.sum(KpiDay.value_count) > 0)
+    )
+    if start is not None:
+        query = query.where(KpiDay.day >= start)
+    if end is not None:
+        query = query.where(KpiDay.day < end)
     return {metric: Decimal(total) for metric, total in session.exec(query).all()}
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Float, Numeric, cast, func, select
 from sqlmodel import Session, col
 
+from storage import stage_tallies
 from storage.scoring_tables import ScoreSubmission
 from storage.stage_windows import PartnerFilter, active_in_scope
 from storage.tables import Partner
@@ -119,6 +120,10 @@ def ranked_count(*, session: Session, scope: PartnerFilter, stage: str | None, n
 
 
 def count_active(*, session: Session, scope: PartnerFilter, stage: str | None) -> int:
+    """Active partners in scope: the kept stage tally for the whole workspace, a count on the index otherwise."""
+    if scope.owner is None and scope.type is None:
+        kept = stage_tallies.kept(session=session, team_id=scope.team_id)
+        return kept[stage] if stage is not None else sum(kept.values())
     query = active_in_scope(select(func.count()).select_from(Partner), scope)
     if stage is not None:
         query = query.where(Partner.stage == stage)

@@ -6,12 +6,11 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from domain.errors import DuplicatePartner
 from domain.partner import Profile, name_key
-from storage import activity
+from storage import activity, stage_tallies
 from storage.once import insert_once
 from storage.tables import Partner, StageMove
 
@@ -112,14 +111,8 @@ def active_partners(
 
 
 def stage_counts(*, session: Session, team_id: str) -> Counter[str]:
-    query = (
-        select(Partner.stage, func.count())
-        .where(Partner.team_id == team_id, col(Partner.archived).is_(False))
-        .group_by(Partner.stage)
-    )
-    return Counter({stage: count for stage, count in session.exec(query).all()})
+    return stage_tallies.kept(session=session, team_id=team_id)
 
 
 def count_archived(*, session: Session, team_id: str) -> int:
-    query = select(func.count()).select_from(Partner).where(Partner.team_id == team_id, col(Partner.archived).is_(True))
-    return int(session.exec(query).one())
+    return sum(stage_tallies.kept(session=session, team_id=team_id, archived=True).values())

@@ -19,6 +19,7 @@ from sqlmodel import Session, col, select
 
 from domain.clock import local_date, start_of_local_day
 from domain.stalled import entered_day
+from storage import stage_tallies
 from storage.tables import Partner
 
 ONE_DAY = timedelta(days=1)
@@ -43,6 +44,11 @@ def active_in_scope(query: Any, scope: PartnerFilter) -> Any:
 
 
 def stage_counts(*, session: Session, scope: PartnerFilter, stages: Sequence[str] | None = None) -> Counter[str]:
+    """Active partners per stage: the kept tally for the whole workspace, a count on the index for an owner or
+    a type."""
+    if scope.owner is None and scope.type is None:
+        kept = stage_tallies.kept(session=session, team_id=scope.team_id)
+        return kept if stages is None else Counter({stage: kept[stage] for stage in stages if kept[stage]})
     query = active_in_scope(select(Partner.stage, func.count()), scope).group_by(Partner.stage)
     if stages is not None:
         query = query.where(col(Partner.stage).in_(stages))
@@ -50,7 +56,16 @@ def stage_counts(*, session: Session, scope: PartnerFilter, stages: Sequence[str
 
 
 def stage_extents(*, session: Session, scope: PartnerFilter) -> dict[str, tuple[int, datetime]]:
-    """Each stage's partner count and earliest entry instant, in one grouped query over the stage index."""
+    """Each stage's partner count and earliest entry instant: for the whole workspace the kept tally and one
+    index seek per stage, otherwise one grouped query over the stage index."""
+    if scope.owner is None and scope.type is None:
+        extents = {}
+        for stage, count in stage_tallies.kept(session=session, team_id=scope.team_id).items():
+            earliest = active_in_scope(select(func.min(Partner.stage_entered_at)), scope).where(Partner.stage == stage)
+            first = session.exec(earliest).one()
+            if first is not None:
+                extents[stage] = (count, first)
+        return extents
     query = active_in_scope(select(Partner.stage, func.count(), func.min(Partner.stage_entered_at)), scope)
     return {stage: (count, first) for stage, count, first in session.exec(query.group_by(Partner.stage)).all()}
 

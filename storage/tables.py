@@ -183,6 +183,21 @@ class KpiPartnerTotal(SQLModel, table=True):
     total: Decimal = Field(sa_column=Column(Numeric(18, 2), nullable=False))
 
 
+class StageTally(SQLModel, table=True):
+    """How many partners a workspace has in each stage, active and archived: kept by database triggers on
+    `partner` (storage/stage_tallies.py) in the transaction of every insert, move, archive and delete, so the
+    journey overview and the list's totals read a few rows instead of counting every partner."""
+
+    __tablename__ = "stage_tally"
+    __table_args__ = (UniqueConstraint("team_id", "stage", "archived", name="uq_stage_tally_team_stage_archived"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    stage: str = Field(max_length=40)
+    archived: bool = Field(default=False)
+    partners: int = 0
+
+
 class WorkspaceSettings(SQLModel, table=True):
     """Per-workspace configuration set from Slack: where and when the weekly digest goes."""
 

@@ -32,6 +32,9 @@ from bot.charts.ranking import build_ranking_figure
 from bot.charts.style import stage_colour
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+PNG_COMPRESS_LEVEL = 1
+"""zlib's fastest level: flat-coloured charts compress nearly as well, and encoding takes a fraction of the
+default level's time (a third of a chart's render at level 6)."""
 
 
 def render_png(figure: Figure) -> bytes:
@@ -44,7 +47,7 @@ def render_png(figure: Figure) -> bytes:
     canvas = FigureCanvasAgg(figure)
     buffer = BytesIO()
     try:
-        canvas.print_png(buffer)
+        canvas.print_png(buffer, pil_kwargs={"compress_level": PNG_COMPRESS_LEVEL})
     finally:
         _forget_renderer(figure)
         figure.clear()
