@@ -19,7 +19,7 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
         from bot.slack_client import build_web_client
 
         services = replace(services, people=SlackPeople(build_web_client(settings)))
-    report = import_partners(args.file, services.invocation(team_id=args.team, user_id=args.user))
+    report = import_partners(args.file, services.invocation(team_id=args.team, user_id=args.user, surface="import"))
     print(report.summary(), file=sys.stdout if report.ok else sys.stderr)
     return 0 if report.ok else 1
 
@@ -29,7 +29,7 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> int:
 
     services = open_services(settings)
     try:
-        invocation = services.invocation(team_id=args.team, user_id=args.user)
+        invocation = services.invocation(team_id=args.team, user_id=args.user, surface="cli")
         count = export_partners(args.file, invocation, sep=args.sep)
         if args.history:
             for path in export_history(args.file, invocation, sep=args.sep):
@@ -46,7 +46,7 @@ def cmd_scorecard(settings: Settings, args: argparse.Namespace) -> int:
     from domain.errors import PartnerbotError
 
     services = open_services(settings)
-    invocation = services.invocation(team_id=args.team, user_id=args.user)
+    invocation = services.invocation(team_id=args.team, user_id=args.user, surface="cli")
     if args.action == "show":
         print(describe(current_scorecard(invocation)))
         return 0

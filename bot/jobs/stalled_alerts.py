@@ -21,7 +21,7 @@ def post_stalled_alerts(services: Services, client: WebClient, now: datetime) ->
         teams = [row.team_id for row in alert_workspaces(session=uow.session)]
     lines = []
     for team_id in teams:
-        invocation = replace(services.invocation(team_id=team_id, user_id="scheduler"), now=now)
+        invocation = replace(services.invocation(team_id=team_id, user_id="scheduler", surface="job"), now=now)
         try:
             lines.append(f"{team_id}: {enqueue_daily_summary(invocation)}")
         except Exception:

@@ -28,7 +28,7 @@ def post_weekly_digests(services: Services, client: WebClient, now: datetime) ->
         teams = [row.team_id for row in digest_workspaces(session=uow.session)]
     lines = []
     for team_id in teams:
-        invocation = replace(services.invocation(team_id=team_id, user_id=SCHEDULER_USER), now=now)
+        invocation = replace(services.invocation(team_id=team_id, user_id=SCHEDULER_USER, surface="job"), now=now)
 
         def post(session: Session, digest: WeeklyDigest, channel: str, key: str, team_id: str = team_id) -> None:
             enqueue_post(session, team_id=team_id, key=f"weekly-digest:{key}", channel=channel, body=digest, now=now)
