@@ -7,9 +7,12 @@ from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement
 from bot.views.blocks import context
 from bot.views.format import escape
 from commands.replies.paging import PageInfo
+from domain.language import N_, tr
 
 PREVIOUS_ACTION = "page_previous"
 NEXT_ACTION = "page_next"
+TRAIL_EXPORT = N_("the whole trail: `partnerbot audit export --team TEAM FILE.csv`")
+EXPORTS = {"history": TRAIL_EXPORT, "audit": TRAIL_EXPORT}
 
 
 def page_blocks(info: PageInfo | None) -> list[Block]:
@@ -18,7 +21,7 @@ def page_blocks(info: PageInfo | None) -> list[Block]:
     again = escape(" ".join(part for part in (info.verb, info.arguments) if part))
     where = f"{info.first_row}–{info.last_row} of {info.total}"
     hint = f" · `/partner {again} page N` for another page" if info.pages > 1 else ""
-    export = "all of them: `partnerbot export FILE.csv --team TEAM`"
+    export = tr(EXPORTS[info.verb]) if info.verb in EXPORTS else "all of them: `partnerbot export FILE.csv --team TEAM`"
     blocks: list[Block] = [context(f"Page {info.number} of {info.pages} ({where}){hint} · {export}")]
     buttons = []
     if info.previous is not None:

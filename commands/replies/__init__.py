@@ -18,6 +18,7 @@ from commands.replies.alliances import (
     FlowRecorded,
     ReplyFile,
 )
+from commands.replies.audit import AuditLine, AuditTrail
 from commands.replies.base import Choice, FormRejected, HelpSheet, Notice, PostedMessage, VerbHelp
 from commands.replies.breakdowns import KpiBreakdown
 from commands.replies.card_forms import CardForm
@@ -107,6 +108,7 @@ Body = (
     | DashboardWithTargets
     | CompanySalesRecorded
     | RetentionReport
+    | AuditTrail
 )
 Modal = RegistrationForm | FeedbackForm | ScoreForm | StallAdvanceForm | StallSnoozeForm | CardForm
 
@@ -152,6 +154,8 @@ __all__ = [
     "AllianceView",
     "AskSent",
     "AskStatus",
+    "AuditLine",
+    "AuditTrail",
     "Body",
     "Choice",
     "DigestSettingsView",
