@@ -23,24 +23,22 @@ def trail_rows(invocation: Invocation, counter: list[int], *, page_rows: int = P
     while True:
         with invocation.unit_of_work() as uow:
             page = entries_after(session=uow.session, team_id=invocation.team_id, after=after, limit=page_rows)
-        for entry, name in page:
+        for row in page:
             counter[0] += 1
             yield [
-                entry.at.isoformat(),
-                entry.at.astimezone(invocation.timezone).isoformat(),
-                entry.actor,
-                entry.surface,
-                entry.kind,
-                "" if entry.partner_id is None else str(entry.partner_id),
-                name or "",
-                entry.before or "",
-                entry.after or "",
+                row.at.isoformat(),
+                row.at.astimezone(invocation.timezone).isoformat(),
+                row.actor,
+                row.surface,
+                row.kind,
+                "" if row.partner_id is None else str(row.partner_id),
+                row.partner or "",
+                row.before or "",
+                row.after or "",
             ]
         if len(page) < page_rows:
             return
-        last = page[-1][0]
-        assert last.id is not None
-        after = (last.at, last.id)
+        after = (page[-1].at, page[-1].id)
 
 
 def export_trail(path: Path, invocation: Invocation, *, page_rows: int = PAGE_ROWS) -> int:

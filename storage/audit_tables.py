@@ -15,9 +15,9 @@ class AuditEntry(SQLModel, table=True):
 
     __tablename__ = "audit_entry"
     __table_args__ = (
-        Index("ix_audit_entry_team_partner_at", "team_id", "partner_id", "at"),
-        Index("ix_audit_entry_team_at", "team_id", "at"),
-        Index("ix_audit_entry_team_actor_at", "team_id", "actor", "at"),
+        Index("ix_audit_entry_team_partner_at", "team_id", "partner_id", "at", "id"),
+        Index("ix_audit_entry_team_at", "team_id", "at", "id"),
+        Index("ix_audit_entry_team_actor_at", "team_id", "actor", "at", "id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, func, or_
+from sqlalchemy import Row, and_, func, or_
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
+from storage.audit import AUDIT
 from storage.audit_tables import AuditEntry
 from storage.tables import Partner
 
@@ -61,19 +63,23 @@ Position = tuple[datetime, int]
 """Where a walk over the trail stopped: the last row's time and id."""
 
 
-def entries_after(
-    *, session: Session, team_id: str, after: Position | None, limit: int
-) -> list[tuple[AuditEntry, str | None]]:
-    """The next `limit` rows of the workspace after `after`, oldest first, read along the (team, time) index."""
+def entries_after(*, session: Session, team_id: str, after: Position | None, limit: int) -> list[Row[Any]]:
+    """The next `limit` rows of the workspace after `after`, oldest first, read along the (team, time) index,
+    as plain rows (`at`, `id`, `actor`, `surface`, `kind`, `partner_id`, `partner`, `before`, `after`): an
+    export of millions would spend its time building ORM objects."""
+    # `at >= …` is the index range; the `or_` only drops the rows of that instant already read
     later = (
         []
         if after is None
-        else [or_(col(AuditEntry.at) > after[0], and_(col(AuditEntry.at) == after[0], col(AuditEntry.id) > after[1]))]
+        else [col(AuditEntry.at) >= after[0], or_(col(AuditEntry.at) > after[0], col(AuditEntry.id) > after[1])]
     )
+    same_partner = and_(col(Partner.id) == col(AuditEntry.partner_id), col(Partner.team_id) == col(AuditEntry.team_id))
     query = (
-        _with_names()
+        sa_select(*AUDIT.c, col(Partner.name).label("partner"))
+        .select_from(AUDIT)
+        .outerjoin(Partner, same_partner)
         .where(col(AuditEntry.team_id) == team_id, *later)
         .order_by(col(AuditEntry.at), col(AuditEntry.id))
         .limit(limit)
     )
-    return [(entry, name) for entry, name in session.exec(query).all()]
+    return list(session.execute(query).all())

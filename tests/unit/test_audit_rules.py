@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from slack_bolt import BoltContext
+
+from bot.listeners.invocations import interaction_invocation
+from bot.services import Services
+from bot.settings import Settings
 from bot.views.audit import audit_line
 from commands.replies.audit import AuditLine
 from domain.audit import field_changes, kind_in_words
@@ -64,3 +69,11 @@ def test_a_trail_line_mentions_the_person_and_escapes_every_typed_text() -> None
     text = audit_line(line)
     assert "<@U01ANNA> renamed *&lt;!here&gt; &amp; Co*" in text
     assert "name: &lt;b&gt; → &lt;i&gt;" in text and "by form" in text
+
+
+def test_a_click_is_a_button_and_a_submitted_modal_a_form() -> None:
+    services = Services(settings=Settings(_env_file=None), engine=None)  # type: ignore[arg-type]
+    context = BoltContext({"services": services, "team_id": "T1"})
+    people = {"user": {"id": "U01ANNA"}, "team": {"id": "T1"}}
+    assert interaction_invocation({"type": "block_actions", **people}, context).surface == "button"
+    assert interaction_invocation({"type": "view_submission", **people}, context).surface == "form"

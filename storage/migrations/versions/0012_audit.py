@@ -32,9 +32,9 @@ def upgrade() -> None:
         sa.Column("before", sa.Text(), nullable=True),
         sa.Column("after", sa.Text(), nullable=True),
     )
-    op.create_index("ix_audit_entry_team_partner_at", "audit_entry", ["team_id", "partner_id", "at"])
-    op.create_index("ix_audit_entry_team_at", "audit_entry", ["team_id", "at"])
-    op.create_index("ix_audit_entry_team_actor_at", "audit_entry", ["team_id", "actor", "at"])
+    op.create_index("ix_audit_entry_team_partner_at", "audit_entry", ["team_id", "partner_id", "at", "id"])
+    op.create_index("ix_audit_entry_team_at", "audit_entry", ["team_id", "at", "id"])
+    op.create_index("ix_audit_entry_team_actor_at", "audit_entry", ["team_id", "actor", "at", "id"])
 
 
 def downgrade() -> None:
