@@ -62,7 +62,10 @@ def plain(value: Any) -> Any:
 def as_json(values: Mapping[str, Any] | None) -> str | None:
     if not values:
         return None
-    return json.dumps({key: plain(value) for key, value in values.items()}, ensure_ascii=False, sort_keys=True)
+    # default=str: a type no rule foresaw is written as text rather than failing the change it records
+    return json.dumps(
+        {key: plain(value) for key, value in values.items()}, ensure_ascii=False, sort_keys=True, default=str
+    )
 
 
 def audit_row(
