@@ -22,6 +22,7 @@ KIND_WORDS: dict[str, str] = {
     "kpi.undone": N_("undid a KPI entry of"),
     "score.answered": N_("answered the scorecard for"),
     "settings.changed": N_("changed the settings"),
+    "settings.member_changed": N_("changed their own settings"),
     "journey.redesigned": N_("redesigned the journey"),
     "threshold.set": N_("set a stall threshold"),
     "threshold.cleared": N_("cleared a stall threshold"),

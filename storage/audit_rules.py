@@ -115,6 +115,23 @@ def stall_snooze(operation: str, row: Any, before: dict[str, Any], after: dict[s
     return Change("partner.snoozed", row.partner_id, before, after)
 
 
+def named_option(kind: str) -> Rule:
+    """A `/partner settings KEY=VALUE` row: the key names the field, so `language: en → ru`; a member's own
+    setting is named with whose it is (`language@U123`)."""
+
+    def describe(operation: str, row: Any, before: dict[str, Any], after: dict[str, Any]) -> Change | None:
+        name = f"{row.key}@{row.user_id}" if hasattr(row, "user_id") else row.key
+        if operation == INSERT:
+            return Change(kind, None, {}, {name: row.value})
+        if operation == DELETE:
+            return Change(kind, None, {name: row.value}, {name: None})
+        if "value" not in after:
+            return None
+        return Change(kind, None, {name: before.get("value")}, {name: after["value"]})
+
+    return describe
+
+
 RECORDED_AT = frozenset({"recorded_at", "recorded_by", "partner_id"})
 SKIPPED = frozenset(
     {
@@ -139,6 +156,8 @@ RULES: dict[str, Rule] = {
     "kpi_value": kpi_value,
     "score_submission": score_answers,
     "stall_alert": stall_snooze,
+    "workspace_option": named_option("settings.changed"),
+    "member_option": named_option("settings.member_changed"),
     "feedback": standard("feedback", hidden=RECORDED_AT, verbs={INSERT: "recorded"}),
     "touchpoint": standard("touchpoint", hidden=RECORDED_AT, verbs={INSERT: "logged"}),
     "workspace_settings": standard(

@@ -47,6 +47,23 @@ def test_a_table_without_a_rule_is_still_recorded_generically_and_a_mirror_table
     assert rule_for("kpi_day") is None and rule_for("audit_entry") is None
 
 
+@dataclass
+class Option:
+    key: str = "language"
+    value: str = "ru"
+
+
+def test_a_named_setting_is_recorded_under_its_key() -> None:
+    rule = rule_for("workspace_option")
+    assert rule is not None
+    changed = rule(UPDATE, Option(), {"value": "en", "updated_at": 1}, {"value": "ru", "updated_at": 2})
+    assert changed and (changed.kind, changed.before, changed.after) == ("settings.changed", {"language": "en"},
+                                                                         {"language": "ru"})  # fmt: skip
+    assert rule(UPDATE, Option(), {"updated_at": 1}, {"updated_at": 2}) is None
+    removed = rule(DELETE, Option(), {}, {})
+    assert removed and removed.after == {"language": None}
+
+
 def test_fields_read_as_before_then_after_and_a_set_field_as_its_value() -> None:
     assert field_changes({"stage": "discovery"}, {"stage": "support", "note": "go"}) == (
         "stage: discovery → support",
