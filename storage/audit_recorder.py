@@ -13,7 +13,7 @@ from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session, UOWTransaction
 
 from storage.audit import actor_of, audit_row, record_rows
-from storage.audit_rules import ALWAYS_HIDDEN, DELETE, INSERT, UPDATE, Change, rule_for
+from storage.audit_rules import DELETE, INSERT, UPDATE, Change, recordable, rule_for
 
 
 def _columns(row: Any) -> list[str]:
@@ -21,7 +21,7 @@ def _columns(row: Any) -> list[str]:
 
 
 def _present(row: Any) -> dict[str, Any]:
-    values = {key: getattr(row, key) for key in _columns(row) if key not in ALWAYS_HIDDEN}
+    values = {key: getattr(row, key) for key in _columns(row) if recordable(key)}
     return {key: value for key, value in values.items() if value is not None}
 
 
@@ -41,7 +41,7 @@ def _updated(row: Any) -> tuple[dict[str, Any], dict[str, Any]]:
     after: dict[str, Any] = {}
     for key in _columns(row):
         history = state.attrs[key].history
-        if key in ALWAYS_HIDDEN or not history.has_changes():
+        if not recordable(key) or not history.has_changes():
             continue
         old = history.deleted[0] if history.deleted else None
         new = history.added[0] if history.added else None

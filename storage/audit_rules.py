@@ -15,6 +15,12 @@ from typing import Any
 
 INSERT, UPDATE, DELETE = "insert", "update", "delete"
 ALWAYS_HIDDEN = frozenset({"id", "team_id"})
+SECRET_WORDS = ("token", "secret")
+
+
+def recordable(column: str) -> bool:
+    """Never the row's id or team, and never a credential, whatever table it is in."""
+    return column not in ALWAYS_HIDDEN and not any(word in column for word in SECRET_WORDS)
 
 
 @dataclass(frozen=True)
@@ -146,6 +152,9 @@ SKIPPED = frozenset(
         "outbox_step",
         "partner_edit",  # the partner's own row says what changed
         "score_request",  # an ask is a message sent, not a change
+        "slack_bots",  # installations and OAuth states: slack_sdk's own, never user changes
+        "slack_installations",
+        "slack_oauth_states",
         "workspace_install",
     }
 )

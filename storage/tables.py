@@ -14,7 +14,9 @@ from storage import (
     audit_tables,  # noqa: F401  (the audit trail)
     delivery_tables,  # noqa: F401  (install state, the outbox, the inbox)
     journey_tables,  # noqa: F401  (profile edits, touchpoints)
+    oauth_tables,  # noqa: F401  (slack_sdk's installations, bots and OAuth states)
     scoring_tables,  # noqa: F401  (scorecards, answers, requests)
+    settings_tables,  # noqa: F401  (named workspace and member settings)
 )
 from storage.types import UTCDateTime
 

@@ -11,9 +11,11 @@ from datetime import UTC, datetime
 from slack_sdk import WebClient
 from sqlmodel import Session
 
+from bot.channel_safety import HELD, shared_channel_refusal
 from bot.digest_charts import plans_for
 from bot.outbox import charts, drain
 from bot.payloads import message_payload
+from bot.workspace_clients import WorkspaceClients
 from commands.replies import Body, JourneyMap, WeeklyDigest
 from storage import outbox
 from storage.delivery_tables import OutboxStep
@@ -70,7 +72,7 @@ def post_now(
         uow.commit()
     what = THINGS.get(type(body), "the message")
     try:
-        done = drain(database, client, team_id=team_id, ids=ids)
+        done = drain(database, WorkspaceClients.single(client), team_id=team_id, ids=ids)
     except Exception:
         logger.exception("the outbox could not send %s now; the scheduled sender will", what)
         return f"{what[0].upper()}{what[1:]} is queued; it will be posted in <#{channel}> shortly."
@@ -79,6 +81,8 @@ def post_now(
     if message_id in failed:
         if failed[message_id] in ("not_in_channel", "channel_not_found"):
             return NOT_IN_CHANNEL
+        if failed[message_id] == HELD:
+            return shared_channel_refusal(channel)
         return f"Slack refused {what} ({failed[message_id]}); nothing was posted."
     if message_id not in done.sent:
         return f"Slack did not take {what} yet; it will be posted in <#{channel}> shortly."

@@ -19,6 +19,10 @@ from storage import outbox
 from storage.delivery_tables import OutboxStep
 from storage.outbox import Posted
 
+
+class NotInstalled(Exception):
+    """No installation of the app in the step's workspace has a bot token (OAuth mode): nothing can send it."""
+
 BODIES: dict[str, Callable[[dict[str, Any]], Body]] = {
     STALL_SUMMARY: summary_from_data,
     "score_invitation": lambda data: ScoreInvitation(**data),
@@ -65,4 +69,6 @@ def failure_of(error: Exception) -> Failure:
             value = value[0] if isinstance(value, list) else value
             retry_after = float(value) if value and str(value).replace(".", "", 1).isdigit() else 30.0
         return Failure(str(code) if code else f"http_{status}", retry_after, status)
+    if isinstance(error, NotInstalled):
+        return Failure("not_installed", None, 403)
     return Failure(f"connection: {type(error).__name__}")

@@ -52,6 +52,7 @@ from commands.replies.scoring import (
     ScoreRecorded,
     ScoreSummary,
 )
+from commands.replies.settings import SettingLine, SettingsView
 from commands.replies.stages import ChecklistView, JourneyChanged, JourneyOverview, StageLine, StepChecked
 from commands.replies.stalls import (
     AlertMessage,
@@ -108,6 +109,7 @@ Body = (
     | DashboardWithTargets
     | CompanySalesRecorded
     | RetentionReport
+    | SettingsView
     | AuditTrail
 )
 Modal = RegistrationForm | FeedbackForm | ScoreForm | StallAdvanceForm | StallSnoozeForm | CardForm
@@ -195,6 +197,8 @@ __all__ = [
     "ScoreQuestion",
     "ScoreRecorded",
     "ScoreSummary",
+    "SettingLine",
+    "SettingsView",
     "StageGroup",
     "StageLine",
     "StageMoved",

@@ -16,6 +16,7 @@ from commands.verbs.figures import FIGURE_VERBS
 from commands.verbs.operations import OPERATION_VERBS
 from commands.verbs.partners import LIFECYCLE_VERBS, PARTNER_VERBS
 from commands.verbs.verb import Verb
+from commands.verbs.workspace import WORKSPACE_VERBS
 from domain.words import closest, fold
 
 
@@ -54,6 +55,7 @@ VERBS: dict[str, Verb] = {
         *OPERATION_VERBS,
         *ALLIANCE_VERBS,
         *LIFECYCLE_VERBS,
+        *WORKSPACE_VERBS,
         *AUDIT_VERBS,
     )
 }

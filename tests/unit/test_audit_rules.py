@@ -13,7 +13,7 @@ from bot.views.audit import audit_line
 from commands.replies.audit import AuditLine
 from domain.audit import field_changes, kind_in_words
 from domain.language import speaking
-from storage.audit_rules import DELETE, INSERT, UPDATE, partner_change, rule_for
+from storage.audit_rules import DELETE, INSERT, UPDATE, partner_change, recordable, rule_for
 
 
 @dataclass
@@ -45,6 +45,11 @@ def test_a_table_without_a_rule_is_still_recorded_generically_and_a_mirror_table
     assert created and created.kind == "workspace_role.created" and created.partner_id == 7
     assert removed and removed.kind == "workspace_role.removed"
     assert rule_for("kpi_day") is None and rule_for("audit_entry") is None
+
+
+def test_ids_teams_and_credentials_are_never_recorded() -> None:
+    assert recordable("owner") and recordable("notes")
+    assert not any(map(recordable, ("id", "team_id", "bot_token", "user_refresh_token", "client_secret")))
 
 
 @dataclass

@@ -25,8 +25,9 @@ def acknowledge(ack: Ack) -> None:
 def open_registration_form(body: dict[str, Any], client: WebClient, context: BoltContext, logger: Logger) -> None:
     """The form's confirmation goes to the user's DM: a Home button has no response URL."""
     try:
-        seal = context["services"].form_seal
-        view = seal.seal(build_registration_modal(registration_form(), user_id=body["user"]["id"], metadata={}))
+        seal, invocation = context["services"].form_seal, interaction_invocation(body, context)
+        modal = build_registration_modal(registration_form(), user_id=invocation.user_id, metadata={})
+        view = seal.seal(modal, team_id=invocation.team_id, user_id=invocation.user_id)
         client.views_open(trigger_id=body["trigger_id"], view=view)
     except Exception:
         logger.exception("could not open the registration form")
@@ -50,4 +51,5 @@ def open_partner_menu(body: dict[str, Any], client: WebClient, context: BoltCont
         what=f"home menu {action!r} for {partner!r}",
         trigger_id=body.get("trigger_id"),
         seal=context["services"].form_seal,
+        team_id=invocation.team_id,
     )

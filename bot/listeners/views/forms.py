@@ -92,7 +92,8 @@ def submit_score(ack: Ack, body: dict[str, Any], context: BoltContext, logger: L
     if reply.modal is not None:
         metadata = {key: value for key, value in read_metadata(view).items() if key == "response_url"}
         view = build_modal(reply.modal, user_id=invocation.user_id, metadata=metadata)
-        ack(response_action="update", view=context["services"].form_seal.seal(view))
+        sealed = context["services"].form_seal.seal(view, team_id=invocation.team_id, user_id=invocation.user_id)
+        ack(response_action="update", view=sealed)
         return
     context[SUBMITTED] = reply
     ack()

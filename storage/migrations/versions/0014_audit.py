@@ -1,8 +1,8 @@
 """The audit trail: one row per change (who, when, what, before → after, from where), indexed for a
 partner's history, the workspace's trail and one person's changes.
 
-Revision ID: 0012_audit
-Revises: 0011
+Revision ID: 0014_audit
+Revises: 0013
 Create Date: 2026-11-30
 """
 
@@ -13,8 +13,8 @@ from alembic import op
 
 from storage.types import UTCDateTime
 
-revision = "0012_audit"
-down_revision = "0011"
+revision = "0014_audit"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
