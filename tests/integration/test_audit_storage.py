@@ -139,3 +139,16 @@ def test_a_unit_of_work_of_the_bot_itself_is_recorded_as_the_job(engine: Engine)
         )
         uow.commit()
     assert [(row.actor, row.surface, row.at) for row in trail(engine)] == [("job", "job", NOW)]
+
+
+def test_a_named_setting_is_recorded_under_its_key_with_before_and_after(
+    engine: Engine, invocation_for: InvocationFor
+) -> None:
+    invocation = invocation_for()
+    handle("settings allow-shared <#C0123|partners>", invocation)
+    handle("settings allow-shared=default", invocation)
+    rows = [(row.kind, json.loads(row.before or "{}"), json.loads(row.after or "{}")) for row in trail(engine)]
+    assert rows == [
+        ("settings.changed", {}, {"allow-shared": "C0123:partners"}),
+        ("settings.changed", {"allow-shared": "C0123:partners"}, {"allow-shared": None}),
+    ]
