@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
+from bot.cli_audit import add_audit_parser, cmd_audit
 from bot.cli_data import cmd_export, cmd_import, cmd_scorecard
 from bot.log_format import LOG_FORMATS, configure_logging
 from bot.settings import Settings
@@ -194,6 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
     scorecard.add_argument("file", type=Path, nargs="?", metavar="FILE.yml")
     scorecard.add_argument("--team", default="console", help="Slack workspace (team) id (default: console)")
     scorecard.add_argument("--user", default="cli", help="who loaded it (default: cli)")
+    add_audit_parser(add("audit", cmd_audit, "export a team's audit trail (who changed what, when) to a CSV file"))
     job = add("run-job", cmd_run_job, "run a scheduled job once, now, exactly as the scheduler would")
     job.add_argument("job", metavar="JOB", help="weekly-digest, stalled-alerts or score-reminders")
     add("migrate", cmd_migrate, "apply database migrations")

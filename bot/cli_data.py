@@ -22,7 +22,7 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
         client = build_workspace_clients(settings, services.engine).for_team(args.team)
         if client is not None:
             services = replace(services, people=SlackPeople(client))
-    report = import_partners(args.file, services.invocation(team_id=args.team, user_id=args.user))
+    report = import_partners(args.file, services.invocation(team_id=args.team, user_id=args.user, surface="import"))
     print(report.summary(), file=sys.stdout if report.ok else sys.stderr)
     return 0 if report.ok else 1
 
@@ -32,7 +32,7 @@ def cmd_export(settings: Settings, args: argparse.Namespace) -> int:
 
     services = open_services(settings)
     try:
-        invocation = services.invocation(team_id=args.team, user_id=args.user)
+        invocation = services.invocation(team_id=args.team, user_id=args.user, surface="cli")
         count = export_partners(args.file, invocation, sep=args.sep)
         if args.history:
             for path in export_history(args.file, invocation, sep=args.sep):
@@ -49,7 +49,7 @@ def cmd_scorecard(settings: Settings, args: argparse.Namespace) -> int:
     from domain.errors import PartnerbotError
 
     services = open_services(settings)
-    invocation = services.invocation(team_id=args.team, user_id=args.user)
+    invocation = services.invocation(team_id=args.team, user_id=args.user, surface="cli")
     if args.action == "show":
         print(describe(current_scorecard(invocation)))
         return 0

@@ -112,7 +112,7 @@ def run_console(
         if not interactive:
             stdout.write(f"{PROMPT}{line.strip()}\n")
         try:
-            reply = handle(text, services.invocation(team_id=team_id, user_id=CONSOLE_USER))
+            reply = handle(text, services.invocation(team_id=team_id, user_id=CONSOLE_USER, surface="cli"))
             answer = render_reply(reply)
             for path in save_files(reply, files_dir):
                 answer += f"\n[file] {path}"

@@ -13,6 +13,7 @@ from bot.form_seal import FormSeal
 from bot.settings import Settings
 from commands.context import Invocation
 from commands.people import EVERYONE, People
+from storage.audit import Actor
 from storage.unit_of_work import UnitOfWork
 
 
@@ -33,10 +34,11 @@ class Services:
         return FormSeal.from_settings(self.settings)
 
     def unit_of_work(self) -> UnitOfWork:
-        return UnitOfWork(self.engine)
+        """A unit of work of the bot itself (jobs, bookkeeping); an invocation's own says who acts."""
+        return UnitOfWork(self.engine).acting(Actor("job", "job", self.clock()))
 
     def invocation(
-        self, *, team_id: str, user_id: str, channel_id: str | None = None
+        self, *, team_id: str, user_id: str, channel_id: str | None = None, surface: str = "command"
     ) -> Invocation:
         return Invocation(
             team_id=team_id,
@@ -47,4 +49,5 @@ class Services:
             channel_id=channel_id,
             pain_points=self.settings.pain_points,
             people=self.people,
+            surface=surface,
         )

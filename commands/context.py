@@ -13,6 +13,7 @@ from commands.people import EVERYONE, People
 from commands.workspace import load_journey
 from domain.feedback import DEFAULT_PAIN_POINTS
 from domain.journey import Journey
+from storage.audit import Actor
 from storage.unit_of_work import UnitOfWork
 
 
@@ -51,6 +52,8 @@ class Invocation:
     channel_id: str | None = None
     pain_points: tuple[str, ...] = DEFAULT_PAIN_POINTS
     people: People = EVERYONE
+    surface: str = "command"
+    """Where the request entered (command, button, form, job, cli, import): the audit trail says so."""
     workspace: Workspace = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -58,8 +61,9 @@ class Invocation:
         object.__setattr__(self, "workspace", Workspace(self.team_id))
 
     def unit_of_work(self) -> UnitOfWork:
-        """The command's unit of work; the workspace's settings are read in its session as it opens."""
-        return self.database().on_begin(self.workspace.read)
+        """The command's unit of work, acting as the invocation's user; the workspace's settings are read in its
+        session as it opens."""
+        return self.database().on_begin(self.workspace.read).acting(Actor(self.user_id, self.surface, self.now))
 
     @property
     def journey(self) -> Journey:

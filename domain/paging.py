@@ -10,7 +10,7 @@ from domain.errors import PartnerbotError
 PAGE_SIZE = 25
 MAX_PAGE = 100_000
 MAX_ARGUMENTS = 500
-PAGED_VERBS = ("list", "stalled", "rank")
+PAGED_VERBS = ("list", "stalled", "rank", "history", "audit")
 
 
 @dataclass(frozen=True)

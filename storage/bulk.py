@@ -20,6 +20,7 @@ from sqlmodel import Session
 
 from domain.partner import name_key
 from storage import activity
+from storage.audit import AUDIT, actor_of, audit_row, changed_fields
 from storage.tables import Partner, StageMove
 from storage.types import UTCDateTime
 
@@ -171,6 +172,15 @@ def insert_partners(
         for row, values in zip(rows, partners, strict=True)
     ]
     _insert(connection, MOVES, moves)
+    actor = actor_of(session)
+    trail = [
+        audit_row(
+            actor, team_id=team_id, kind="partner.created", partner_id=ids[row["name_key"]],
+            after={key: value for key, value in _as_dict(values).items() if value is not None},
+        )
+        for row, values in zip(rows, partners, strict=True)
+    ]  # fmt: skip
+    _insert(connection, AUDIT, trail)
     return len(rows)
 
 
@@ -199,7 +209,22 @@ def update_partners(
     if moves:
         _insert(connection, MOVES, moves)
         activity.touch(session, [(move["partner_id"], activity.MOVE, move["moved_at"]) for move in moves])
+    trail = [row for row in (_edit_trail(session, team_id, stored, after) for stored, after in changes) if row]
+    if trail:
+        _insert(connection, AUDIT, trail)
     return len(changes)
+
+
+MOVE_FIELDS = frozenset({"stage", "stage_entered_at"})
+
+
+def _edit_trail(session: Session, team_id: str, stored: StoredPartner, after: PartnerValues) -> dict[str, Any] | None:
+    """The audit row of one partner an import changed: moved (only its stage changed) or edited."""
+    old, new = changed_fields(_as_dict(stored.values), _as_dict(after))
+    if not new:
+        return None
+    kind = "partner.moved" if set(new) <= MOVE_FIELDS else "partner.edited"
+    return audit_row(actor_of(session), team_id=team_id, kind=kind, partner_id=stored.id, before=old, after=new)
 
 
 def partners_for_export(*, session: Session, team_id: str, stage_order: Sequence[str]) -> list[PartnerValues]:

@@ -12,6 +12,7 @@ from sqlmodel import Session, col, select
 
 from storage import activity
 from storage import kpi_rollups as rollups
+from storage.audit import record
 from storage.digest import move_counts
 from storage.tables import KpiDay, KpiValue, Partner
 
@@ -62,6 +63,8 @@ def delete_entry(*, session: Session, team_id: str, entry_id: str) -> None:
         changes = [(value.on_date, value.metric, -Decimal(value.value), -1) for value in values]
         active = partner is not None and not partner.archived
         rollups.apply(session, team_id=team_id, partner_id=values[0].partner_id, changes=changes, days=active)
+        undone = {**{value.metric: value.value for value in values}, "on_date": values[0].on_date}
+        record(session, team_id=team_id, kind="kpi.undone", partner_id=values[0].partner_id, before=undone)
     session.execute(delete(KpiValue).where(col(KpiValue.team_id) == team_id, col(KpiValue.entry_id) == entry_id))
     if values:
         activity.recompute(session, [values[0].partner_id])

@@ -10,6 +10,8 @@ from sqlmodel import Field, SQLModel
 
 from storage import (
     alliance_tables,  # noqa: F401  (registers the alliance tables on the same metadata)
+    audit_recorder,  # noqa: F401  (records every flushed change in the audit trail)
+    audit_tables,  # noqa: F401  (the audit trail)
     delivery_tables,  # noqa: F401  (install state, the outbox, the inbox)
     journey_tables,  # noqa: F401  (profile edits, touchpoints)
     oauth_tables,  # noqa: F401  (slack_sdk's installations, bots and OAuth states)

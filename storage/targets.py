@@ -8,6 +8,7 @@ from decimal import Decimal
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
+from storage.audit import record
 from storage.journey_tables import CompanySales, KpiTarget
 
 
@@ -17,6 +18,12 @@ def set_target(
 ) -> None:
     """One target per metric for the program or a partner: a new one replaces it; None clears it."""
     owner = col(KpiTarget.partner_id).is_(None) if partner_id is None else col(KpiTarget.partner_id) == partner_id
+    query = select(KpiTarget).where(KpiTarget.team_id == team_id, owner, KpiTarget.metric == metric)
+    held = session.exec(query).first()
+    before = {"metric": metric, "amount": held.amount, "per": held.per} if held else {}
+    after = {"metric": metric, "amount": amount, "per": per} if amount is not None else {}
+    kind = "target.set" if amount is not None else "target.cleared"
+    record(session, team_id=team_id, kind=kind, partner_id=partner_id, before=before, after=after)
     session.execute(
         delete(KpiTarget).where(col(KpiTarget.team_id) == team_id, owner, col(KpiTarget.metric) == metric)
     )

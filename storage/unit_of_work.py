@@ -9,12 +9,15 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import SessionTransaction
 from sqlmodel import Session
 
+from storage.audit import Actor, act_as
+
 
 class UnitOfWork:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
         self._session: Session | None = None
         self._on_begin: list[Callable[[Session], None]] = []
+        self._actor: Actor | None = None
 
     @property
     def session(self) -> Session:
@@ -27,10 +30,20 @@ class UnitOfWork:
         self._on_begin.append(read)
         return self
 
+    def acting(self, actor: Actor) -> UnitOfWork:
+        """Whose changes these are, and where they entered: the audit trail records them so."""
+        self._actor = actor
+        return self
+
+    def _begin(self, session: Session) -> None:
+        if self._actor is not None:
+            act_as(session, self._actor)
+        for read in self._on_begin:
+            read(session)
+
     def __enter__(self) -> UnitOfWork:
         self._session = Session(self._engine, expire_on_commit=False)
-        for read in self._on_begin:
-            read(self._session)
+        self._begin(self._session)
         return self
 
     def __exit__(
@@ -76,8 +89,7 @@ class _SavepointUnitOfWork(UnitOfWork):
     def __enter__(self) -> UnitOfWork:
         self._session = self._shared
         self._savepoint = self._shared.begin_nested()
-        for read in self._on_begin:
-            read(self._shared)
+        self._begin(self._shared)
         return self
 
     def __exit__(

@@ -24,7 +24,7 @@ def post_stalled_alerts(services: Services, clients: WorkspaceClients, now: date
         if clients.for_team(team_id) is None:
             lines.append(f"{team_id}: not installed")
             continue
-        invocation = replace(services.invocation(team_id=team_id, user_id="scheduler"), now=now)
+        invocation = replace(services.invocation(team_id=team_id, user_id="scheduler", surface="job"), now=now)
         try:
             outcome = enqueue_daily_summary(invocation)
             line = fields(event="job step", job="stalled-alerts", team=team_id, step="prepare", outcome=str(outcome))

@@ -32,7 +32,7 @@ def post_weekly_digests(services: Services, clients: WorkspaceClients, now: date
         if clients.for_team(team_id) is None:
             lines.append(f"{team_id}: not installed")
             continue
-        invocation = replace(services.invocation(team_id=team_id, user_id=SCHEDULER_USER), now=now)
+        invocation = replace(services.invocation(team_id=team_id, user_id=SCHEDULER_USER, surface="job"), now=now)
 
         def post(session: Session, digest: WeeklyDigest, channel: str, key: str, team_id: str = team_id) -> None:
             enqueue_post(session, team_id=team_id, key=f"weekly-digest:{key}", channel=channel, body=digest, now=now)

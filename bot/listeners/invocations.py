@@ -11,6 +11,9 @@ from commands.context import Invocation
 
 
 def interaction_invocation(body: dict[str, Any], context: BoltContext) -> Invocation:
-    """Who clicked or submitted, in which workspace, now."""
+    """Who clicked or submitted, in which workspace, now; a submitted modal is a form, anything else a button."""
     services: Services = context["services"]
-    return services.invocation(team_id=context.team_id or body["team"]["id"], user_id=body["user"]["id"])
+    surface = "form" if body.get("type") == "view_submission" else "button"
+    return services.invocation(
+        team_id=context.team_id or body["team"]["id"], user_id=body["user"]["id"], surface=surface
+    )

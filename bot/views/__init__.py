@@ -4,6 +4,7 @@ Importing the package registers every body type's builder on `blocks.build_reply
 """
 
 from bot.views import alliances as _alliances  # noqa: F401
+from bot.views import audit as _audit  # noqa: F401
 from bot.views import base as _base  # noqa: F401
 from bot.views import breakdowns as _breakdowns  # noqa: F401
 from bot.views import digest as _digest  # noqa: F401

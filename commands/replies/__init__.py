@@ -18,6 +18,7 @@ from commands.replies.alliances import (
     FlowRecorded,
     ReplyFile,
 )
+from commands.replies.audit import AuditLine, AuditTrail
 from commands.replies.base import Choice, FormRejected, HelpSheet, Notice, PostedMessage, VerbHelp
 from commands.replies.breakdowns import KpiBreakdown
 from commands.replies.card_forms import CardForm
@@ -109,6 +110,7 @@ Body = (
     | CompanySalesRecorded
     | RetentionReport
     | SettingsView
+    | AuditTrail
 )
 Modal = RegistrationForm | FeedbackForm | ScoreForm | StallAdvanceForm | StallSnoozeForm | CardForm
 
@@ -154,6 +156,8 @@ __all__ = [
     "AllianceView",
     "AskSent",
     "AskStatus",
+    "AuditLine",
+    "AuditTrail",
     "Body",
     "Choice",
     "DigestSettingsView",

@@ -131,7 +131,10 @@ def run_stages(command: StagesCommand, invocation: Invocation) -> Reply:
         settings_for_update(session=uow.session, team_id=team, now=invocation.now, user=invocation.user_id)
         journey = designed_journey(session=uow.session, team_id=team)
         new, summary = _change(uow.session, invocation, journey, command)
-        repository.save_stages(session=uow.session, team_id=team, rows=rows_from_journey(team, new))
+        repository.save_stages(
+            session=uow.session, team_id=team, rows=rows_from_journey(team, new),
+            previous=rows_from_journey(team, journey),
+        )  # fmt: skip
         uow.session.flush()
         changed = journey_overview(uow.session, invocation, load_journey(session=uow.session, team_id=team))
         uow.commit()

@@ -11,6 +11,7 @@ from commands.grammar import joined
 from commands.replies import HelpSheet, Reply, reply_or_refusal
 from commands.tokens import ParseError, Token, tokenize
 from commands.verbs.alliances import ALLIANCE_VERBS
+from commands.verbs.audit import AUDIT_VERBS
 from commands.verbs.figures import FIGURE_VERBS
 from commands.verbs.operations import OPERATION_VERBS
 from commands.verbs.partners import LIFECYCLE_VERBS, PARTNER_VERBS
@@ -55,6 +56,7 @@ VERBS: dict[str, Verb] = {
         *ALLIANCE_VERBS,
         *LIFECYCLE_VERBS,
         *WORKSPACE_VERBS,
+        *AUDIT_VERBS,
     )
 }
 

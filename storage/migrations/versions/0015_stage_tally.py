@@ -1,8 +1,8 @@
 """Partners per stage (active and archived) kept in `stage_tally` by triggers on `partner`, filled from the
 partners, so the journey overview and the list's totals read a few rows instead of counting every partner.
 
-Revision ID: 0014
-Revises: 0013
+Revision ID: 0015
+Revises: 0014
 Create Date: 2026-11-30
 """
 
@@ -13,8 +13,8 @@ from alembic import op
 
 from storage.stage_tallies import install, uninstall
 
-revision = "0014"
-down_revision = "0013"
+revision = "0015"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 
