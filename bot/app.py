@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from concurrent.futures import Executor
+from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import replace
 
 from slack_bolt import App, BoltContext
 
 from bot.form_seal import refuse_forged_forms
+from bot.language import ContextCarryingExecutor, speak_to_reader
 from bot.listeners import register_listeners
 from bot.log_safety import quiet_bolt
 from bot.people import SlackPeople
@@ -41,11 +42,12 @@ def build_app(services: Services, *, verify_requests: bool = True, listener_exec
         request_verification_enabled=verify_requests,
         client=client,
         process_before_response=True,
-        listener_executor=listener_executor,
+        listener_executor=ContextCarryingExecutor(listener_executor or ThreadPoolExecutor(max_workers=5)),
         logger=logger,
     )
     app.use(refuse_forged_forms(services.form_seal))
     app.use(inject_services(replace(services, people=SlackPeople(client))))
+    app.use(speak_to_reader)
     app.use(ReinstallWatch(services).middleware)
     register_listeners(app)
     return app

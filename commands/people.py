@@ -51,12 +51,16 @@ class PeopleUnavailable(PartnerbotError):
 
 
 class EveryoneIsAPerson:
-    """Offline (the console, tests): no directory to ask, so every id is taken for a person."""
+    """Offline (the console, tests): no directory to ask, so every id is taken for a person, speaking `locale`
+    (the console's `--lang`; None: no locale of their own, so the workspace's language)."""
 
     knows_emails = False
 
+    def __init__(self, locale: str | None = None) -> None:
+        self.locale = locale
+
     def lookup(self, user_id: str) -> Person | None:
-        return Person(user_id)
+        return Person(user_id, locale=self.locale)
 
     def lookup_email(self, email: str) -> str | None:
         return None

@@ -11,6 +11,7 @@ from slack_sdk import WebClient
 
 from bot.services import Services
 from commands.stalls.summary import enqueue_daily_summary
+from domain.language import speaking
 from storage.workspace import alert_workspaces
 
 logger = logging.getLogger("partnerbot.jobs")
@@ -21,9 +22,10 @@ def post_stalled_alerts(services: Services, client: WebClient, now: datetime) ->
         teams = [row.team_id for row in alert_workspaces(session=uow.session)]
     lines = []
     for team_id in teams:
-        invocation = replace(services.invocation(team_id=team_id, user_id="scheduler"), now=now)
+        invocation = replace(services.invocation(team_id=team_id, user_id="scheduler"), now=now, speaks_to="channel")
         try:
-            lines.append(f"{team_id}: {enqueue_daily_summary(invocation)}")
+            with speaking(None):  # the workspace's language, once its settings are read
+                lines.append(f"{team_id}: {enqueue_daily_summary(invocation)}")
         except Exception:
             logger.exception("stalled summary for %s could not be prepared", team_id)
             lines.append(f"{team_id}: failed")

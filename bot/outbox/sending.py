@@ -14,6 +14,7 @@ from bot.payloads import message_payload
 from commands.replies import Body, ScoreInvitation
 from commands.stalls.summary import BODY as STALL_SUMMARY
 from commands.stalls.summary import summary_from_data
+from domain.language import speaking
 from domain.outbox import Failure
 from storage import outbox
 from storage.delivery_tables import OutboxStep
@@ -34,7 +35,13 @@ def rendered(step: OutboxStep) -> dict[str, Any]:
 
 
 def send_step(client: WebClient, step: OutboxStep, parent: OutboxStep | None) -> Posted:
-    """Sends the step; returns where the message it posted is (nothing for a chart)."""
+    """Sends the step in the language it was enqueued in (an update: its message's); returns where the message
+    it posted is (nothing for a chart)."""
+    with speaking(outbox.language_of(parent if step.kind == "update" and parent is not None else step)):
+        return _send_step(client, step, parent)
+
+
+def _send_step(client: WebClient, step: OutboxStep, parent: OutboxStep | None) -> Posted:
     if step.kind in ("message", "dm"):
         posted = client.chat_postMessage(channel=step.channel, **rendered(step))
         return Posted(str(posted.get("channel") or step.channel), str(posted["ts"]))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from commands.settings import language
 from commands.settings.key import SettingKey
 
-KEYS: tuple[SettingKey, ...] = ()
+KEYS: tuple[SettingKey, ...] = (*language.KEYS,)
