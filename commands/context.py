@@ -13,6 +13,7 @@ from sqlmodel import Session
 from commands.language import read_choices, remember, slack_locale
 from commands.people import EVERYONE, People
 from commands.workspace import load_journey
+from domain.default_names import shown_journey
 from domain.feedback import DEFAULT_PAIN_POINTS
 from domain.journey import Journey
 from domain.language import switch_language
@@ -38,7 +39,7 @@ class Workspace:
             self._languages = read_choices(session=session, team_id=self._team_id, user_id=self._reader or "")
             self._speak()
         if self._journey is None:
-            self._journey = load_journey(session=session, team_id=self._team_id)
+            self._journey = shown_journey(load_journey(session=session, team_id=self._team_id))
 
     def _speak(self) -> None:
         """From here on, the command speaks its reader's language (the channel's for a job)."""
