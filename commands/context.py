@@ -41,6 +41,13 @@ class Workspace:
         if self._journey is None:
             self._journey = shown_journey(load_journey(session=session, team_id=self._team_id))
 
+    def settings_changed(self, session: Session) -> None:
+        """Reads the settings again in the same session: an answer to `settings my-language=pl` is in Polish."""
+        self._languages = read_choices(session=session, team_id=self._team_id, user_id=self._reader or "")
+        self._speak()
+        if self._journey is not None:
+            self._journey = shown_journey(load_journey(session=session, team_id=self._team_id))
+
     def _speak(self) -> None:
         """From here on, the command speaks its reader's language (the channel's for a job)."""
         assert self._languages is not None

@@ -53,3 +53,13 @@ def invocation_for(engine: Engine) -> Callable[..., Invocation]:
         return Invocation(team_id, user_id, now, ZoneInfo(zone), lambda: UnitOfWork(engine))
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _no_remembered_languages() -> Iterator[None]:
+    """Each test starts with no reader's language remembered from another test's workspace."""
+    from commands.language import forget_remembered
+
+    forget_remembered()
+    yield
+    forget_remembered()

@@ -1,0 +1,66 @@
+"""Which language the bot answers in, over the real App: the reader's Slack locale (users.info, cached), their
+own `my-language`, the workspace's `language` for channels, and Slack's failure falling back to the latter."""
+
+from __future__ import annotations
+
+from tests.e2e.conftest import Slack
+from tests.e2e.messages import visible_text
+from tests.e2e.test_digest_alerts_and_home import post_summary
+
+OLGA, PIOTR, ANNA = "U03OLGA", "U04PIOTR", "U01ANNA"
+
+
+def said(slack: Slack, text: str, user: str = ANNA) -> str:
+    response = f"r{len(slack.fake.calls)}"
+    slack.command(text, user=user, response=response)
+    return visible_text(slack.reply(response))
+
+
+def looked_up(slack: Slack, user: str) -> int:
+    return sum(1 for call in slack.fake.calls if call.method == "users.info" and call.body.get("user") == user)
+
+
+def test_each_reader_gets_the_stages_in_their_slack_locale_and_slack_is_asked_once(slack: Slack) -> None:
+    slack.fake.add_user(OLGA, "Olga", locale="ru-RU")
+    slack.fake.add_user(PIOTR, "Piotr", locale="pl-PL")
+    assert "Обнаружение" in said(slack, "stages", OLGA) and "Конечная цель" in said(slack, "stages", OLGA)
+    assert "Odkrycie" in said(slack, "stages", PIOTR)
+    english = said(slack, "stages", ANNA)
+    assert "Discovery" in english and "Обнаружение" not in english
+    assert looked_up(slack, OLGA) == 1, "the locale is cached per user, not asked on every request"
+
+
+def test_my_language_overrides_the_slack_locale_and_default_puts_it_back(slack: Slack) -> None:
+    slack.fake.add_user(OLGA, "Olga", locale="ru-RU")
+    answer = said(slack, "settings my-language=pl", OLGA)
+    assert "*my-language* (yours): pl" in answer and "Język tego, co widzisz tylko ty" in answer
+    assert "Odkrycie" in said(slack, "stages", OLGA)
+    said(slack, "настройки мой-язык default", OLGA)
+    assert "Обнаружение" in said(slack, "stages", OLGA)
+
+
+def test_russian_and_polish_names_of_stages_move_a_partner_whatever_the_readers_language(slack: Slack) -> None:
+    slack.fake.add_user(OLGA, "Olga", locale="ru-RU")
+    said(slack, "add Acme")
+    assert "Привлечение" in said(slack, "advance Acme przyciąganie", OLGA)
+    assert "Support" in said(slack, 'advance Acme "поддержка"')
+
+
+def test_when_slack_cannot_say_the_locale_the_workspaces_language_answers(slack: Slack) -> None:
+    said(slack, "settings language=pl")
+    slack.fake.fail("users.info", status=500, times=10)
+    answer = said(slack, "stages", OLGA)
+    assert "Odkrycie" in answer and "Discovery" not in answer
+
+
+def test_a_bad_language_is_refused_naming_the_ones_the_bot_speaks(slack: Slack) -> None:
+    answer = said(slack, "settings language=de")
+    assert "'de' is not a language the bot speaks; use en, ru or pl." in answer
+    assert "*language*: default" in said(slack, "settings")
+
+
+def test_the_stalled_summary_in_a_channel_speaks_the_workspaces_language(slack: Slack) -> None:
+    slack.fake.add_user(ANNA, "Anna", locale="en-US")
+    said(slack, "settings language=ru")
+    text = visible_text(post_summary(slack).body)
+    assert "Активация" in text and "Onboarding" not in text
