@@ -16,7 +16,7 @@ from commands.workspace import load_journey
 from domain.default_names import shown_journey
 from domain.feedback import DEFAULT_PAIN_POINTS
 from domain.journey import Journey
-from domain.language import switch_language
+from domain.language import current_language, switch_language
 from domain.language_choice import LanguageChoices
 from storage.unit_of_work import UnitOfWork
 
@@ -49,16 +49,17 @@ class Workspace:
             self._journey = shown_journey(load_journey(session=session, team_id=self._team_id))
 
     def _speak(self) -> None:
-        """From here on, the command speaks its reader's language (the channel's for a job)."""
+        """From here on, the command speaks its reader's language (the channel's for a job), when the settings
+        or Slack name one; otherwise the language the entry started in stands."""
         assert self._languages is not None
         channel = self._languages.channel_language
         if self._reader is None:
-            switch_language(channel)
+            switch_language(channel or current_language())
             return
         reader = self._languages.reader_language(
             None if self._languages.own else slack_locale(self._people, self._reader)
         )
-        remember(self._team_id, self._reader, reader=switch_language(reader), channel=channel)
+        remember(self._team_id, self._reader, reader=switch_language(reader or current_language()), channel=channel)
 
     @property
     def channel_language(self) -> str | None:

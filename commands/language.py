@@ -44,12 +44,15 @@ def slack_locale(people: People, user_id: str) -> str | None:
     return person.locale if person else None
 
 
-def remember(team_id: str, user_id: str, *, reader: str, channel: str) -> None:
+def remember(team_id: str, user_id: str, *, reader: str, channel: str | None) -> None:
     with _lock:
         if len(_remembered) >= MAX_REMEMBERED:
             _remembered.clear()
         _remembered[(team_id, user_id)] = reader
-        _remembered_channels[team_id] = channel
+        if channel:
+            _remembered_channels[team_id] = channel
+        else:
+            _remembered_channels.pop(team_id, None)
 
 
 def provisional_language(people: People, team_id: str | None, user_id: str | None) -> str:

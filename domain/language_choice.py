@@ -1,14 +1,15 @@
 """Which language a text is written in: the reader's own for what only they see, the workspace's for a channel.
 
 A member's `my-language` wins, then their Slack locale, then the workspace's language. The workspace's is its
-`language` setting, else the locale of whoever installed the app, else English.
+`language` setting, else the locale of whoever installed the app, else the language the entry started in
+(English, unless the console's `--lang` or a test's `speaking` says otherwise).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from domain.language import DEFAULT_LANGUAGE, LANGUAGES, language_of
+from domain.language import LANGUAGES, language_of
 
 LANGUAGE_NAMES: dict[str, tuple[str, ...]] = {
     "en": ("english", "angielski", "английский", "en-us", "en-gb"),
@@ -27,12 +28,13 @@ class LanguageChoices:
     installer_locale: str | None = None
 
     @property
-    def channel_language(self) -> str:
+    def channel_language(self) -> str | None:
+        """None when nothing was chosen: then the entry's own language stands (English unless `--lang` says)."""
         if self.workspace in LANGUAGES:
             return self.workspace
-        return language_of(self.installer_locale) if self.installer_locale else DEFAULT_LANGUAGE
+        return language_of(self.installer_locale) if self.installer_locale else None
 
-    def reader_language(self, slack_locale: str | None) -> str:
+    def reader_language(self, slack_locale: str | None) -> str | None:
         if self.own in LANGUAGES:
             return self.own
         if slack_locale:

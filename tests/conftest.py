@@ -56,10 +56,13 @@ def invocation_for(engine: Engine) -> Callable[..., Invocation]:
 
 
 @pytest.fixture(autouse=True)
-def _no_remembered_languages() -> Iterator[None]:
-    """Each test starts with no reader's language remembered from another test's workspace."""
+def _english_with_nothing_remembered() -> Iterator[None]:
+    """Each test starts in English with no reader's language remembered from another test's workspace; a
+    language a command switched to (in the test's own thread) ends with the test."""
     from commands.language import forget_remembered
+    from domain.language import speaking
 
     forget_remembered()
-    yield
+    with speaking(None):
+        yield
     forget_remembered()

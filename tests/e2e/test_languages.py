@@ -33,7 +33,7 @@ def test_each_reader_gets_the_stages_in_their_slack_locale_and_slack_is_asked_on
 def test_my_language_overrides_the_slack_locale_and_default_puts_it_back(slack: Slack) -> None:
     slack.fake.add_user(OLGA, "Olga", locale="ru-RU")
     answer = said(slack, "settings my-language=pl", OLGA)
-    assert "*my-language* (yours): pl" in answer and "Język tego, co widzisz tylko ty" in answer
+    assert "*my-language* (twoje): pl" in answer and "Język tego, co widzisz tylko ty" in answer
     assert "Odkrycie" in said(slack, "stages", OLGA)
     said(slack, "настройки мой-язык default", OLGA)
     assert "Обнаружение" in said(slack, "stages", OLGA)
