@@ -14,7 +14,8 @@ SCOPES_BY_METHOD: dict[str, tuple[str, ...]] = {
     "files.getUploadURLExternal": ("files:write",),  # charts, step 1 of files_upload_v2
     "files.completeUploadExternal": ("files:write",),  # charts, step 2, shared into the thread
     "conversations.info": ("channels:read", "groups:read"),  # is the bot in the digest channel (public or private)
-    "users.info": ("users:read",),  # leads of `/partner ask`: a person, not a bot, not deactivated
+    # leads of `/partner ask` (a person, not a bot, not deactivated); each reader's locale (`include_locale`)
+    "users.info": ("users:read",),
     "users.lookupByEmail": ("users:read.email",),  # owners given as e-mails in an imported spreadsheet
     "conversations.open": ("im:write",),  # the requester's DM, where `/partner export` uploads its files
     "views.open": (),

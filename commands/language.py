@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
+from datetime import datetime
 
 from sqlmodel import Session
 
@@ -17,7 +19,8 @@ from commands.people import People, PeopleUnavailable
 from commands.settings.language import INSTALLER_LOCALE, LANGUAGE, MY_LANGUAGE
 from domain.language import DEFAULT_LANGUAGE
 from domain.language_choice import LanguageChoices
-from storage.settings import member_option, workspace_option
+from storage.settings import member_option, put_workspace_option, workspace_option
+from storage.unit_of_work import UnitOfWork
 
 logger = logging.getLogger("partnerbot.language")
 _remembered: dict[tuple[str, str], str] = {}
@@ -32,6 +35,20 @@ def read_choices(*, session: Session, team_id: str, user_id: str) -> LanguageCho
         workspace=workspace_option(session=session, team_id=team_id, key=LANGUAGE),
         installer_locale=workspace_option(session=session, team_id=team_id, key=INSTALLER_LOCALE),
     )
+
+
+def record_installer_locale(
+    unit_of_work: Callable[[], UnitOfWork], *, team_id: str, user_id: str, locale: str | None, now: datetime
+) -> None:
+    """At install (the OAuth callback, once the installer is known): their Slack locale is the workspace's
+    language until someone sets `language=`."""
+    if not locale:
+        return
+    with unit_of_work() as uow:
+        put_workspace_option(
+            session=uow.session, team_id=team_id, key=INSTALLER_LOCALE, value=locale[:20], now=now, user=user_id
+        )
+        uow.commit()
 
 
 def slack_locale(people: People, user_id: str) -> str | None:

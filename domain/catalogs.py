@@ -42,8 +42,9 @@ def problems(catalog: Catalog, source: str) -> Iterator[str]:
         ids = message.id if isinstance(message.id, list | tuple) else (message.id,)
         english = set().union(*(placeholders(text) for text in ids))
         forms = _forms(message)
-        if message.pluralizable and len(forms) != catalog.num_plurals:
-            yield f"{source}:{message.lineno}: {len(forms)} plural forms, {catalog.locale} has {catalog.num_plurals}"
+        given = sum(1 for form in forms if form)  # Babel pads the forms a catalog leaves out with ""
+        if message.pluralizable and given and given != catalog.num_plurals:
+            yield f"{source}:{message.lineno}: {given} plural forms, {catalog.locale} has {catalog.num_plurals}"
         for form in filter(None, forms):
             unknown = placeholders(form) - english
             dropped = english - placeholders(form) - ({"count"} if message.pluralizable else set())
