@@ -3,6 +3,8 @@ own `my-language`, the workspace's `language` for channels, and Slack's failure 
 
 from __future__ import annotations
 
+import json
+
 from tests.e2e.conftest import Slack
 from tests.e2e.messages import visible_text
 from tests.e2e.test_digest_alerts_and_home import post_summary
@@ -64,3 +66,16 @@ def test_the_stalled_summary_in_a_channel_speaks_the_workspaces_language(slack: 
     said(slack, "settings language=ru")
     text = visible_text(post_summary(slack).body)
     assert "Активация" in text and "Onboarding" not in text
+
+
+def test_app_home_and_a_form_open_in_the_readers_language(slack: Slack) -> None:
+    slack.fake.add_user(OLGA, "Olga", locale="ru-RU")
+    said(slack, f"add Acme owner=<@{OLGA}|olga>", OLGA)
+    assert slack.event({"type": "app_home_opened", "user": OLGA, "channel": "D1", "tab": "home"}).status == 200
+    [published] = slack.fake.wait_for("/api/views.publish")
+    assert "Обнаружение" in visible_text(published.body["view"])
+    slack.command("score Acme", user=OLGA, response="score")
+    [opened] = slack.fake.wait_for("/api/views.open")
+    view = opened.body["view"]
+    form = visible_text(view if isinstance(view, dict) else json.loads(view))
+    assert "Технологическая совместимость" in form and "Technology fit" not in form
