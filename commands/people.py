@@ -55,6 +55,7 @@ class EveryoneIsAPerson:
     (the console's `--lang`; None: no locale of their own, so the workspace's language)."""
 
     knows_emails = False
+    locale: str | None = None
 
     def __init__(self, locale: str | None = None) -> None:
         self.locale = locale
