@@ -82,7 +82,7 @@ def main() -> int:
     client = CountingClient()
     people = SlackPeople(client)  # type: ignore[arg-type]
     for _ in range(args.requests):
-        slack_locale(people, "U1")
+        slack_locale(people, "U1", ask_slack=True)
     measured = {"choice_median_ms": choice_median, "tr_us": tr_us, "first_load_ms": first_load}
     print(f"choice_p95_ms: {choice_p95:.3f}")
     for name, value in measured.items():

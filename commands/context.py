@@ -57,7 +57,7 @@ class Workspace:
             switch_language(channel or current_language())
             return
         reader = self._languages.reader_language(
-            None if self._languages.own else slack_locale(self._people, self._reader)
+            None if self._languages.own else slack_locale(self._people, self._reader, ask_slack=False)
         )
         remember(self._team_id, self._reader, reader=switch_language(reader or current_language()), channel=channel)
 

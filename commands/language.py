@@ -4,6 +4,9 @@ The Slack edge speaks a provisional language from the first moment of a request 
 learned about the reader, else their Slack locale) so that even a typo or `help`, which never open the
 database, come in the reader's language; the command's unit of work then reads the settings and switches to
 the language they choose. Remembering costs one small dict per process; it is only a first guess.
+
+Nothing here asks Slack on a path that must answer within Slack's 3 seconds: the unit of work uses the locale
+only when the People port has it at hand; the Slack edge asks users.info before a lazy listener runs.
 """
 
 from __future__ import annotations
@@ -51,10 +54,11 @@ def record_installer_locale(
         uow.commit()
 
 
-def slack_locale(people: People, user_id: str) -> str | None:
-    """The reader's Slack locale (users.info, cached by the People port); None when Slack cannot say just now."""
+def slack_locale(people: People, user_id: str, *, ask_slack: bool) -> str | None:
+    """The reader's Slack locale (users.info, cached by the People port; without `ask_slack`, only when already
+    at hand); None when Slack cannot say just now."""
     try:
-        person = people.lookup(user_id)
+        person = people.lookup(user_id) if ask_slack else people.known(user_id)
     except PeopleUnavailable:
         logger.warning("no Slack locale for %s just now; speaking the workspace's language", user_id)
         return None
@@ -72,16 +76,16 @@ def remember(team_id: str, user_id: str, *, reader: str, channel: str | None) ->
             _remembered_channels.pop(team_id, None)
 
 
-def provisional_language(people: People, team_id: str | None, user_id: str | None) -> str:
-    """The language to start a request in, before its settings are read: no database, at most one cached
-    users.info."""
+def provisional_language(people: People, team_id: str | None, user_id: str | None, *, ask_slack: bool) -> str:
+    """The language to start a request in, before its settings are read: no database; asks Slack (users.info,
+    cached) only with `ask_slack`."""
     team, user = team_id or "", user_id or ""
     with _lock:
         known = _remembered.get((team, user))
         channel = _remembered_channels.get(team)
     if known:
         return known
-    locale = slack_locale(people, user) if user else None
+    locale = slack_locale(people, user, ask_slack=ask_slack) if user else None
     return locale or channel or DEFAULT_LANGUAGE
 
 

@@ -39,6 +39,11 @@ class People(Protocol):
         """The person, or None when the workspace has no such user. Raises PeopleUnavailable when it cannot tell."""
         ...
 
+    def known(self, user_id: str) -> Person | None:
+        """The person if already at hand, without asking Slack (None: not known yet): for paths that must
+        answer within Slack's 3 seconds."""
+        ...
+
     def lookup_email(self, email: str) -> str | None:
         """The user id of the member with this e-mail address (in Slack: users.lookupByEmail, scope
         `users:read.email`), or None when no one has it."""
@@ -62,6 +67,9 @@ class EveryoneIsAPerson:
 
     def lookup(self, user_id: str) -> Person | None:
         return Person(user_id, locale=self.locale)
+
+    def known(self, user_id: str) -> Person | None:
+        return self.lookup(user_id)
 
     def lookup_email(self, email: str) -> str | None:
         return None

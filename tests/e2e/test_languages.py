@@ -79,3 +79,12 @@ def test_app_home_and_a_form_open_in_the_readers_language(slack: Slack) -> None:
     view = opened.body["view"]
     form = visible_text(view if isinstance(view, dict) else json.loads(view))
     assert "Технологическая совместимость" in form and "Technology fit" not in form
+
+
+def test_help_which_never_opens_the_database_speaks_the_readers_slack_language(slack: Slack) -> None:
+    slack.fake.add_user(OLGA, "Olga", locale="ru-RU")
+    slack.fake.add_user(PIOTR, "Piotr", locale="pl-PL")
+    russian, polish = said(slack, "help", OLGA), said(slack, "pomoc", PIOTR)
+    assert "также: `продвинуть`" in russian and "`владелец=` (owner=)" in russian
+    assert "także: `przesuń`" in polish and "`właściciel=` (owner=)" in polish
+    assert "`продвинуть`" not in said(slack, "help")
