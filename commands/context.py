@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Literal
 from zoneinfo import ZoneInfo
@@ -96,6 +96,11 @@ class Invocation:
         object.__setattr__(self, "workspace", Workspace(
             self.team_id, self.user_id if self.speaks_to == "reader" else None, self.people
         ))
+
+    def for_channel(self) -> Invocation:
+        """The same request, for a message a channel will see: from its first unit of work on, it speaks the
+        workspace's language (the reader's own choice does not apply to a channel)."""
+        return replace(self, speaks_to="channel")
 
     def unit_of_work(self) -> UnitOfWork:
         """The command's unit of work; the workspace's settings are read in its session as it opens."""

@@ -88,3 +88,14 @@ def test_help_which_never_opens_the_database_speaks_the_readers_slack_language(s
     assert "также: `продвинуть`" in russian and "`владелец=` (owner=)" in russian
     assert "także: `przesuń`" in polish and "`właściciel=` (owner=)" in polish
     assert "`продвинуть`" not in said(slack, "help")
+
+
+def test_a_map_posted_in_a_channel_speaks_the_workspaces_language_whoever_asked(slack: Slack) -> None:
+    slack.fake.add_user(PIOTR, "Piotr", locale="pl-PL")
+    said(slack, "settings language=ru")
+    said(slack, "add Acme")
+    slack.command("map", user=PIOTR, response="map")
+    [posted] = slack.fake.wait_for("/api/chat.postMessage")
+    text = visible_text(posted.body)
+    assert "Обнаружение" in text and "Odkrycie" not in text
+    assert "Odkrycie" in said(slack, "stages", PIOTR), "what only Piotr sees stays Polish"
