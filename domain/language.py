@@ -81,6 +81,11 @@ def trn(singular: str, plural: str, count: int, /, **values: object) -> str:
     return text.format(count=count, **values)
 
 
+def in_every_language(message: str) -> tuple[str, ...]:
+    """`message` as each language writes it (English first), for grammars that accept a default's name in any."""
+    return tuple(dict.fromkeys(_catalog(language).gettext(message) for language in LANGUAGES))
+
+
 def N_(message: str) -> str:
     """Marks a text for the catalogs where it is defined; `tr` translates it where it is shown."""
     return message

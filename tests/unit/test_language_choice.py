@@ -104,3 +104,10 @@ def test_a_dropped_placeholder_is_refused_but_a_singular_may_spell_out_its_count
 
 def test_the_projects_catalogs_have_no_problems() -> None:
     assert check() == []
+
+
+def test_a_default_pain_point_may_be_named_in_russian_or_polish() -> None:
+    from domain.feedback import DEFAULT_PAIN_POINTS, pain_points
+
+    assert pain_points("инструменты, Narzędzia, качество лидов", DEFAULT_PAIN_POINTS) == ("tooling", "lead-quality")
+    assert pain_points("payouts", ("payouts", "our own")) == ("payouts",)
