@@ -4,6 +4,8 @@
     python3 dev.py start   # the bot: Socket Mode with Slack tokens, else the offline console with sample data
     python3 dev.py test    # ruff, then the whole test suite (extra arguments go to pytest)
 
+Both compile the message catalogs first (`python -m domain.catalogs compile`).
+
 Only Python 3.11+ is needed; the virtualenv is re-installed when pyproject.toml changes.
 """
 
@@ -53,6 +55,9 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         return 2
     ensure_installed()
+    catalogs = run([str(venv_bin("python")), "-m", "domain.catalogs", "compile"])
+    if catalogs:
+        return catalogs
     if argv[0] == "start":
         return run([str(venv_bin("partnerbot")), "start", *argv[1:]])
     lint = run([str(venv_bin("ruff")), "check", "."])

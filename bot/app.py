@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from concurrent.futures import Executor
+from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import replace
 from typing import Any
 
@@ -13,6 +13,7 @@ from slack_bolt import App, BoltContext
 from bot.foreign_users import refuse_foreign_users
 from bot.form_seal import refuse_forged_forms
 from bot.installs import cached_authorize, install_flow
+from bot.language import ContextCarryingExecutor, speak_to_reader
 from bot.listeners import register_listeners
 from bot.log_safety import quiet_bolt
 from bot.people import PeopleByWorkspace
@@ -54,13 +55,14 @@ def build_app(services: Services, *, verify_requests: bool = True, listener_exec
         request_verification_enabled=verify_requests,
         client=client,
         process_before_response=True,
-        listener_executor=listener_executor,
+        listener_executor=ContextCarryingExecutor(listener_executor or ThreadPoolExecutor(max_workers=5)),
         logger=logger,
         **installing,
     )
     app.use(refuse_forged_forms(services.form_seal))
     app.use(refuse_foreign_users)
     app.use(inject_services(services))
+    app.use(speak_to_reader)
     if not settings.installs_to_many_workspaces:  # with OAuth, the redirect of a reinstall says so itself
         app.use(ReinstallWatch(services).middleware)
     register_listeners(app)

@@ -19,6 +19,7 @@ from bot.cli_data import cmd_export, cmd_import, cmd_scorecard
 from bot.log_format import LOG_FORMATS, configure_logging
 from bot.settings import Settings
 from bot.startup import open_services
+from domain.language import LANGUAGES, speaking
 
 logger = logging.getLogger("partnerbot")
 HTTP_THREADS = 8
@@ -84,9 +85,9 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_console(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.console import run_console
+    from bot.console import console_services, run_console
 
-    services = open_services(settings)
+    services = console_services(open_services(settings), args.lang)
     run_console(services, team_id=args.team, stdin=sys.stdin, stdout=sys.stdout, interactive=sys.stdin.isatty())
     return 0
 
@@ -95,10 +96,10 @@ def cmd_start(settings: Settings, args: argparse.Namespace) -> int:
     """Socket Mode when the tokens are set; otherwise the console on a sample portfolio."""
     if settings.has_socket_mode_tokens:
         return cmd_run(settings, args)
-    from bot.console import run_console
+    from bot.console import console_services, run_console
     from bot.demo import DEMO_TEAM, seed_demo_portfolio
 
-    services = open_services(settings)
+    services = console_services(open_services(settings), args.lang)
     if seed_demo_portfolio(services, team_id=DEMO_TEAM):
         print(f"No Slack tokens set: offline console with a sample portfolio (team '{DEMO_TEAM}').")
     run_console(services, team_id=DEMO_TEAM, stdin=sys.stdin, stdout=sys.stdout, interactive=sys.stdin.isatty())
@@ -106,15 +107,20 @@ def cmd_start(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.demo import DEMO_TEAM, seed_demo_portfolio, write_demo_files
+    from bot.console import console_services
+    from bot.demo import DEMO_TEAM, seed_demo_portfolio, speak_in_demo, write_demo_files
 
     out: Path = args.out
     database = out / "demo.db"
     out.mkdir(parents=True, exist_ok=True)
     for leftover in out.glob("demo.db*"):
         leftover.unlink()
-    services = open_services(settings.model_copy(update={"database_url": f"sqlite:///{database}"}))
+    services = console_services(
+        open_services(settings.model_copy(update={"database_url": f"sqlite:///{database}"})), args.lang
+    )
     seed_demo_portfolio(services, team_id=DEMO_TEAM)
+    if args.lang:
+        speak_in_demo(services, args.lang, team_id=DEMO_TEAM)
     for path in write_demo_files(services, out, team_id=DEMO_TEAM):
         print(f"wrote {path}")
     print(f"Explore it: DATABASE_URL=sqlite:///{database} partnerbot console --team {DEMO_TEAM}")
@@ -161,11 +167,16 @@ def build_parser() -> argparse.ArgumentParser:
     logged.add_argument("--log-format", choices=LOG_FORMATS, help=formats)
     parser.set_defaults(log_format=None)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    language = argparse.ArgumentParser(add_help=False)
+    language.add_argument(
+        "--lang", choices=[code for code in LANGUAGES], default=None,
+        help="the language to answer in: en, ru or pl (default: the workspace's language setting, else en)",
+    )
 
     def add(
         name: str, handler: Callable[[Settings, argparse.Namespace], int], help_text: str
     ) -> argparse.ArgumentParser:
-        parents = [logged] if name in WITH_LOG_FORMAT else []
+        parents = [logged, language] if name in WITH_LOG_FORMAT else [language]
         sub = commands.add_parser(name, help=help_text, description=help_text, parents=parents)
         sub.set_defaults(handler=handler)
         return sub
@@ -217,7 +228,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.verbose:
         logging.getLogger("alembic").setLevel(logging.WARNING)
     try:
-        return int(args.handler(settings, args))
+        with speaking(args.lang):
+            return int(args.handler(settings, args))
     except OperationalError as error:
         print(f"the database does not answer: {error.orig or error}", file=sys.stderr)
         return 1

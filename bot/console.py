@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
@@ -11,6 +12,7 @@ from bot.services import Services
 from bot.views.blocks import build_reply_blocks
 from bot.views.modals import build_modal
 from bot.views.text import blocks_to_mrkdwn, mrkdwn_to_terminal
+from commands.people import EveryoneIsAPerson
 from commands.replies import Body, Modal, Reply
 from commands.verbs import handle
 from domain.language import N_, tr
@@ -29,6 +31,11 @@ FORM_HINTS = {
     "partner_feedback": N_('feedback NAME csat=1-5 nps=0-10 pain=tooling,payouts other="…" "what they said"'),
     "partner_score": N_("score NAME criterion=1-5 … (every criterion above; `partnerbot scorecard show` lists them)"),
 }
+
+
+def console_services(services: Services, language: str | None) -> Services:
+    """Offline, `--lang` stands for the Slack locale the console's user would have."""
+    return replace(services, people=EveryoneIsAPerson(language))
 
 
 def render_form(form: Modal) -> str:

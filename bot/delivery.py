@@ -24,6 +24,7 @@ from bot.workspace_clients import WorkspaceClients
 from commands.context import Invocation
 from commands.direct_messages import settle
 from commands.replies import Body, PostedMessage, Reply, ReplyFile, reply_or_refusal
+from domain.language import current_language, speaking
 
 
 def send_to_response_url(response_url: str, payload: dict[str, Any]) -> None:
@@ -61,6 +62,35 @@ def deliver(
     if reply.sends and invocation is not None:
         send_queued(client, invocation)
         body = settled(body, invocation)
+    with speaking(_channel_language(reply, invocation)):
+        _deliver_body(
+            reply, body, client=client, user_id=user_id, response_url=response_url, invocation=invocation, note=note
+        )
+    if reply.check_membership and response_url:
+        hint = membership_hint(client, reply.check_membership)
+        if hint:
+            send_to_response_url(response_url, {"text": hint, "response_type": "ephemeral"})
+    if reply.files:
+        send_files(client, user_id, reply.files)
+
+
+def _channel_language(reply: Reply, invocation: Invocation | None) -> str:
+    """What a channel sees is in the workspace's language; what only the reader sees, in theirs."""
+    if (reply.public or reply.post_in_channel) and invocation is not None and invocation.workspace.channel_language:
+        return invocation.workspace.channel_language
+    return current_language()
+
+
+def _deliver_body(
+    reply: Reply,
+    body: Body | None,
+    *,
+    client: WebClient,
+    user_id: str,
+    response_url: str | None,
+    invocation: Invocation | None,
+    note: str | None,
+) -> None:
     if body is not None and reply.replaces:
         update_message(client, reply.replaces, body)
     elif body is not None and reply.post_in_channel and invocation is not None:
@@ -75,12 +105,6 @@ def deliver(
             send_to_response_url(response_url, payload)
         else:
             send_direct_message(client, user_id, body)
-    if reply.check_membership and response_url:
-        hint = membership_hint(client, reply.check_membership)
-        if hint:
-            send_to_response_url(response_url, {"text": hint, "response_type": "ephemeral"})
-    if reply.files:
-        send_files(client, user_id, reply.files)
 
 
 def answer(

@@ -172,6 +172,13 @@ def seed_demo_portfolio(services: Services, *, team_id: str = DEMO_TEAM, now: da
     return True
 
 
+def speak_in_demo(services: Services, language: str, *, team_id: str = DEMO_TEAM) -> None:
+    """`partnerbot demo --lang ru`: the sample workspace speaks the language in its channels too."""
+    reply = handle(f"settings language={language}", services.invocation(team_id=team_id, user_id=DEMO_USERS[0]))
+    if reply.body is not None and getattr(reply.body, "tone", "") == "error":
+        raise RuntimeError(f"the demo could not switch to {language!r}: {render_reply(reply)}")
+
+
 def write_demo_files(services: Services, out: Path, *, team_id: str = DEMO_TEAM) -> list[Path]:
     """The portfolio as a reader would see it: console text and the Block Kit JSON of each view."""
     out.mkdir(parents=True, exist_ok=True)

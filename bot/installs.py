@@ -20,6 +20,9 @@ from slack_bolt.oauth.callback_options import CallbackOptions, FailureArgs, Succ
 from slack_bolt.oauth.oauth_settings import OAuthSettings
 from slack_bolt.request import BoltRequest
 from slack_bolt.response import BoltResponse
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackClientError
+from slack_sdk.oauth.installation_store import Installation
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from slack_sdk.oauth.state_store import OAuthStateStore
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
@@ -29,6 +32,7 @@ from bot.settings import Settings
 from bot.slack_scopes import required_bot_scopes
 from bot.views.installs import install_failed_page, install_page, installed_page
 from commands.installs import record_install
+from commands.language import record_installer_locale
 from domain.language import speaking
 from storage.unit_of_work import UnitOfWork
 
@@ -108,6 +112,13 @@ def install_flow(
         installation = args.installation
         if installation.team_id:
             record_install(lambda: UnitOfWork(engine), team_id=installation.team_id, now=clock())
+            record_installer_locale(
+                lambda: UnitOfWork(engine),
+                team_id=installation.team_id,
+                user_id=installation.user_id,
+                locale=installer_locale(settings, installation),
+                now=clock(),
+            )
             logger.info("workspace %s installed the app (by %s)", installation.team_id, installation.user_id)
         with speaking(browser_language(args.request)):
             return page(200, installed_page(team_id=installation.team_id, app_id=installation.app_id), args.settings)
@@ -130,6 +141,20 @@ def install_flow(
         logger=logger,
     )
     return InstallFlow(settings=oauth, logger=logger)
+
+
+def installer_locale(settings: Settings, installation: Installation) -> str | None:
+    """The installer's Slack locale (the workspace's language until someone sets one); None when Slack cannot say."""
+    if not installation.bot_token or not installation.user_id:
+        return None
+    client = WebClient(token=installation.bot_token, base_url=settings.slack_api_base_url or WebClient.BASE_URL)
+    try:
+        user = client.users_info(user=installation.user_id, include_locale=True).get("user") or {}
+    except SlackClientError as error:
+        logger.warning("the installer's locale is unknown: %s", error)
+        return None
+    locale = user.get("locale")
+    return locale if isinstance(locale, str) else None
 
 
 def cached_authorize(oauth: OAuthSettings) -> InstallationStoreAuthorize:

@@ -51,6 +51,11 @@ class SlackPeople:
         self._emails: dict[str, str | None] = {}
         self._lock = threading.Lock()
 
+    def known(self, user_id: str) -> Person | None:
+        with self._lock:
+            cached = self._cache.get(user_id)
+        return cached[1] if cached is not None and self._clock() < cached[0] else None
+
     def lookup(self, user_id: str) -> Person | None:
         with self._lock:
             cached = self._cache.get(user_id)

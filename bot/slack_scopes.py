@@ -17,7 +17,7 @@ SCOPES_BY_METHOD: dict[str, tuple[str, ...]] = {
     # (`is_ext_shared`: Slack Connect), which then gets no partner data (bot/channel_safety.py)
     "conversations.info": ("channels:read", "groups:read"),
     # leads of `/partner ask`: a person, not a bot, not deactivated; someone typing in a shared channel: from
-    # this workspace, or a stranger (`is_stranger`, another `team_id`) who gets no data
+    # this workspace, or a stranger (`is_stranger`, another `team_id`) who gets no data; each reader's locale
     "users.info": ("users:read",),
     "users.lookupByEmail": ("users:read.email",),  # owners given as e-mails in an imported spreadsheet
     "conversations.open": ("im:write",),  # the requester's DM, where `/partner export` uploads its files

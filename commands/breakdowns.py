@@ -88,8 +88,7 @@ def breakdown(command: Kpis, invocation: Invocation) -> KpiBreakdown:
 def kpis(command: Kpis, invocation: Invocation) -> Reply:
     if command.by is None and not command.filters:
         return dashboard(invocation)
-    body = breakdown(command, invocation)
     if command.by is None:
-        return Reply(body)
-    return Reply(body, public=True, post_in_channel=invocation.channel_id)
+        return Reply(breakdown(command, invocation))
+    return Reply(breakdown(command, invocation.for_channel()), public=True, post_in_channel=invocation.channel_id)
 

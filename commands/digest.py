@@ -110,6 +110,7 @@ def configure(command: DigestCommand, invocation: Invocation) -> Reply:
 
 
 def digest_now(invocation: Invocation) -> Reply:
+    invocation = invocation.for_channel()
     with invocation.unit_of_work() as uow:
         digest = build_digest(uow.session, invocation)
     return Reply(digest, public=True, post_in_channel=invocation.channel_id)

@@ -53,4 +53,4 @@ def parse_map(tokens: list[Token]) -> MapCommand:
 
 def show_map(command: MapCommand, invocation: Invocation) -> Reply:
     """Posted in the channel with its chart when asked in Slack; printed as a table in the console."""
-    return Reply(journey_map(invocation), public=True, post_in_channel=invocation.channel_id)
+    return Reply(journey_map(invocation.for_channel()), public=True, post_in_channel=invocation.channel_id)

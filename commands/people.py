@@ -43,6 +43,11 @@ class People(Protocol):
         """The person, or None when the workspace has no such user. Raises PeopleUnavailable when it cannot tell."""
         ...
 
+    def known(self, user_id: str) -> Person | None:
+        """The person if already at hand, without asking Slack (None: not known yet): for paths that must
+        answer within Slack's 3 seconds."""
+        ...
+
     def lookup_email(self, email: str) -> str | None:
         """The user id of the member with this e-mail address (in Slack: users.lookupByEmail, scope
         `users:read.email`), or None when no one has it."""
@@ -55,12 +60,20 @@ class PeopleUnavailable(PartnerbotError):
 
 
 class EveryoneIsAPerson:
-    """Offline (the console, tests): no directory to ask, so every id is taken for a person."""
+    """Offline (the console, tests): no directory to ask, so every id is taken for a person, speaking `locale`
+    (the console's `--lang`; None: no locale of their own, so the workspace's language)."""
 
     knows_emails = False
+    locale: str | None = None
+
+    def __init__(self, locale: str | None = None) -> None:
+        self.locale = locale
 
     def lookup(self, user_id: str) -> Person | None:
-        return Person(user_id)
+        return Person(user_id, locale=self.locale)
+
+    def known(self, user_id: str) -> Person | None:
+        return self.lookup(user_id)
 
     def lookup_email(self, email: str) -> str | None:
         return None

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from commands.aliases import english_field
 from domain.errors import PartnerbotError
 
 QUOTE_PAIRS = {'"': '"”“', "“": '”"', "„": '”“"', "«": "»", "”": '”"'}
@@ -78,7 +79,8 @@ def _pair(key: str, text: str, start: int) -> tuple[Token, int]:
         if groups:  # `revenue=5 000` is one amount, not a value and a stray word
             value, end = value + groups.group(0), groups.end()
     entity = _entity(value) if value.startswith("<") and not quoted else Token(html.unescape(value))
-    return Token(entity.text, kind="pair", quoted=quoted, key=key.casefold(), entity_id=entity.entity_id), end
+    field = english_field(key).casefold()
+    return Token(entity.text, kind="pair", quoted=quoted, key=field, entity_id=entity.entity_id), end
 
 
 def tokenize(text: str) -> list[Token]:

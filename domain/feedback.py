@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Literal
 
 from domain.errors import InvalidField, UnknownChoice
+from domain.language import in_every_language
 from domain.words import closest, fold
 
 CSAT_RANGE = range(1, 6)
@@ -47,8 +48,12 @@ def nps(raw: str) -> int:
 
 
 def pain_points(raw: str, catalog: Sequence[str]) -> tuple[str, ...]:
-    """Comma-separated pain points, each matched against the catalog (ignoring case and diacritics)."""
+    """Comma-separated pain points, each matched against the catalog (ignoring case and diacritics); a default
+    pain point may be named in Russian or Polish too (`инструменты`, `narzędzia` → tooling)."""
     by_fold = {fold(item): item for item in catalog}
+    for item in catalog:
+        for spelling in in_every_language(item):
+            by_fold.setdefault(fold(spelling), item)
     chosen = []
     for word in filter(None, (part.strip() for part in raw.split(","))):
         if fold(word) not in by_fold:

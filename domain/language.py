@@ -60,6 +60,15 @@ def speaking(language: str | None) -> Iterator[str]:
         _speaking.reset(token)
 
 
+def switch_language(language: str | None) -> str:
+    """Write every later text of the current context in `language` — a request's thread or a lazy listener's
+    copy of it. For an entry that learns its reader's language part-way through (after reading the settings in
+    the command's own transaction); elsewhere prefer the scoped `speaking`."""
+    chosen = language_of(language)
+    _speaking.set(chosen)
+    return chosen
+
+
 def tr(message: str, /, **values: object) -> str:
     """`message` in the current language, with `{name}` placeholders filled from `values`."""
     text = _catalog(_speaking.get()).gettext(message)
@@ -70,6 +79,11 @@ def trn(singular: str, plural: str, count: int, /, **values: object) -> str:
     """The form of a counted text the current language asks for; `{count}` is filled in too."""
     text = _catalog(_speaking.get()).ngettext(singular, plural, count)
     return text.format(count=count, **values)
+
+
+def in_every_language(message: str) -> tuple[str, ...]:
+    """`message` as each language writes it (English first), for grammars that accept a default's name in any."""
+    return tuple(dict.fromkeys(_catalog(language).gettext(message) for language in LANGUAGES))
 
 
 def N_(message: str) -> str:

@@ -16,11 +16,13 @@ from sqlalchemy import update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, or_, select
 
+from domain.language import current_language
 from storage.delivery_tables import OutboxStep
 from storage.installs import installed
 from storage.once import insert_once
 
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
+LANGUAGE = "language"
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,11 @@ def enqueue(
     now: datetime,
     parent: OutboxStep | None = None,
 ) -> OutboxStep | None:
-    """Adds a step unless one with the same key exists for the team (then None): the idempotency key."""
+    """Adds a step unless one with the same key exists for the team (then None): the idempotency key.
+
+    The step keeps the language it was enqueued in, so what the sender renders later (a summary, a chart) reads
+    like the message it belongs to."""
+    payload = {LANGUAGE: current_language(), **payload}
     step = OutboxStep(
         team_id=team_id,
         key=key[:200],
@@ -152,6 +158,10 @@ def update_payload(*, session: Session, step_id: int, team_id: str) -> OutboxSte
     """The step, row-locked, so concurrent edits of the same message's content queue."""
     step = session.get(OutboxStep, step_id, with_for_update=True)
     return step if step is not None and step.team_id == team_id else None
+
+
+def language_of(step: OutboxStep) -> str | None:
+    return loads(step).get(LANGUAGE)
 
 
 def dumps(payload: dict[str, Any]) -> str:

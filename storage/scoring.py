@@ -10,6 +10,7 @@ from datetime import datetime
 from sqlalchemy import func, update
 from sqlmodel import Session, col, select
 
+from domain.default_names import shown_scorecard
 from domain.scorecard import DEFAULT_SCORECARD, Scorecard, load_scorecard
 from domain.scoring import Submission, rater_score
 from storage.installs import installed
@@ -27,7 +28,7 @@ def current_scorecard(*, session: Session, team_id: str) -> Scorecard:
     )
     row = session.exec(query).first()
     if row is None:
-        return DEFAULT_SCORECARD
+        return shown_scorecard(DEFAULT_SCORECARD)
     return load_scorecard(json.loads(row.criteria_json), version=row.version)
 
 

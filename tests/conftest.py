@@ -53,3 +53,16 @@ def invocation_for(engine: Engine) -> Callable[..., Invocation]:
         return Invocation(team_id, user_id, now, ZoneInfo(zone), lambda: UnitOfWork(engine))
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _english_with_nothing_remembered() -> Iterator[None]:
+    """Each test starts in English with no reader's language remembered from another test's workspace; a
+    language a command switched to (in the test's own thread) ends with the test."""
+    from commands.language import forget_remembered
+    from domain.language import speaking
+
+    forget_remembered()
+    with speaking(None):
+        yield
+    forget_remembered()

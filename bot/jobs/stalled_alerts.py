@@ -11,6 +11,7 @@ from bot.log_format import fields
 from bot.services import Services
 from bot.workspace_clients import WorkspaceClients
 from commands.stalls.summary import enqueue_daily_summary
+from domain.language import speaking
 from storage.workspace import alert_workspaces
 
 logger = logging.getLogger("partnerbot.jobs")
@@ -24,9 +25,12 @@ def post_stalled_alerts(services: Services, clients: WorkspaceClients, now: date
         if clients.for_team(team_id) is None:
             lines.append(f"{team_id}: not installed")
             continue
-        invocation = replace(services.invocation(team_id=team_id, user_id="scheduler", surface="job"), now=now)
+        invocation = replace(
+            services.invocation(team_id=team_id, user_id="scheduler", surface="job"), now=now, speaks_to="channel"
+        )
         try:
-            outcome = enqueue_daily_summary(invocation)
+            with speaking(None):  # the workspace's language, once its settings are read
+                outcome = enqueue_daily_summary(invocation)
             line = fields(event="job step", job="stalled-alerts", team=team_id, step="prepare", outcome=str(outcome))
             logger.info("stalled summary for %s: %s", team_id, outcome, extra=line)
             lines.append(f"{team_id}: {outcome}")

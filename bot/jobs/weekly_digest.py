@@ -18,6 +18,7 @@ from bot.services import Services
 from bot.workspace_clients import WorkspaceClients
 from commands.digest import due_digest
 from commands.replies import WeeklyDigest
+from domain.language import speaking
 from storage.workspace import digest_workspaces
 
 logger = logging.getLogger("partnerbot.jobs")
@@ -32,13 +33,16 @@ def post_weekly_digests(services: Services, clients: WorkspaceClients, now: date
         if clients.for_team(team_id) is None:
             lines.append(f"{team_id}: not installed")
             continue
-        invocation = replace(services.invocation(team_id=team_id, user_id=SCHEDULER_USER, surface="job"), now=now)
+        invocation = replace(
+            services.invocation(team_id=team_id, user_id=SCHEDULER_USER, surface="job"), now=now, speaks_to="channel"
+        )
 
         def post(session: Session, digest: WeeklyDigest, channel: str, key: str, team_id: str = team_id) -> None:
             enqueue_post(session, team_id=team_id, key=f"weekly-digest:{key}", channel=channel, body=digest, now=now)
 
         try:
-            outcome = due_digest(invocation, post)
+            with speaking(None):  # the workspace's language, once its settings are read
+                outcome = due_digest(invocation, post)
         except Exception:
             logger.exception("weekly digest for %s could not be prepared", team_id)
             lines.append(f"{team_id}: failed")

@@ -47,7 +47,13 @@ def _in_language(payload: dict[str, Any], make: Callable[[], Any]) -> Any:
 
 
 def send_step(client: WebClient, step: OutboxStep, parent: OutboxStep | None) -> Posted:
-    """Sends the step; returns where the message it posted is (nothing for a chart)."""
+    """Sends the step in the language it was enqueued in (an update: its message's); returns where the message
+    it posted is (nothing for a chart)."""
+    with speaking(outbox.language_of(parent if step.kind == "update" and parent is not None else step)):
+        return _send_step(client, step, parent)
+
+
+def _send_step(client: WebClient, step: OutboxStep, parent: OutboxStep | None) -> Posted:
     if step.kind in ("message", "dm"):
         posted = client.chat_postMessage(channel=step.channel, **rendered(step))
         return Posted(str(posted.get("channel") or step.channel), str(posted["ts"]))

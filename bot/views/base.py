@@ -6,8 +6,9 @@ from slack_sdk.models.blocks import Block
 
 from bot.views.blocks import TONE_ICON, build_reply_blocks, context, header, section, sections_from_lines
 from bot.views.format import escape
-from commands.replies import HelpSheet, Notice
-from domain.language import tr
+from commands.aliases import field_words
+from commands.replies import HelpSheet, Notice, VerbHelp
+from domain.language import current_language, tr
 
 
 @build_reply_blocks.register
@@ -20,9 +21,10 @@ def _help(body: HelpSheet) -> list[Block]:
     if body.focus is not None:
         focus = body.focus
         examples = "\n".join(f"`{example}`" for example in focus.examples)
-        return [section(f"`{focus.usage}`\n{focus.summary}"), context(tr("Examples:") + "\n" + examples)]
+        return [section(f"`{focus.usage}`{_also(focus)}\n{focus.summary}"), context(tr("Examples:") + "\n" + examples)]
     lines = [
-        f"`{verb.usage}`\n" + tr("{summary} e.g. `{example}`", summary=verb.summary, example=verb.examples[0])
+        f"`{verb.usage}`{_also(verb)}\n"
+        + tr("{summary} e.g. `{example}`", summary=verb.summary, example=verb.examples[0])
         for verb in body.verbs
     ]
     return [
@@ -31,4 +33,18 @@ def _help(body: HelpSheet) -> list[Block]:
         context(
             tr('Names with spaces go in quotes: `"Globex Corporation"`. `/partner help VERB` explains one command.')
         ),
+        *_field_words(),
     ]
+
+
+def _also(verb: VerbHelp) -> str:
+    """The reader's own words for the verb, after its English usage."""
+    return " · " + tr("also: {words}", words=", ".join(f"`{word}`" for word in verb.aliases)) if verb.aliases else ""
+
+
+def _field_words() -> list[Block]:
+    words = field_words(current_language())
+    if not words:
+        return []
+    pairs = ", ".join(f"`{own[0]}=` ({field}=)" for field, own in words)
+    return [context(tr("Field names may be given in your language too: {pairs}.", pairs=pairs))]

@@ -127,6 +127,7 @@ def explain(type_word: str | None, invocation: Invocation) -> Reply:
 
 
 def matrix(invocation: Invocation) -> Reply:
+    invocation = invocation.for_channel()
     with invocation.unit_of_work() as uow:
         rows = matrix_rows(uow.session, invocation)
     return Reply(AllianceMatrix(rows), public=True, post_in_channel=invocation.channel_id)

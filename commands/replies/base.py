@@ -23,6 +23,8 @@ class VerbHelp:
     usage: str
     summary: str
     examples: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+    """The words of the reader's language that name the verb too."""
 
 
 @dataclass(frozen=True)

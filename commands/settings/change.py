@@ -64,6 +64,7 @@ def settings(command: SettingsCommand, invocation: Invocation, keys: tuple[Setti
     with invocation.unit_of_work() as uow:
         for key, _ in chosen:
             _store(uow.session, key, values[key.name], invocation)
+        invocation.workspace.settings_changed(uow.session)
         workspace = workspace_options(session=uow.session, team_id=invocation.team_id)
         member = member_options(session=uow.session, team_id=invocation.team_id, user_id=invocation.user_id)
         uow.commit()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from commands.aliases import all_verb_words
 from commands.context import Invocation
 from commands.grammar import joined
 from commands.replies import HelpSheet, Reply, reply_or_refusal
@@ -60,7 +61,11 @@ VERBS: dict[str, Verb] = {
     )
 }
 
-_BY_SPELLING = {fold(spelling): verb for verb in VERBS.values() for spelling in (verb.name, *verb.aliases)}
+_BY_SPELLING = {
+    fold(spelling): verb
+    for verb in VERBS.values()
+    for spelling in (verb.name, *verb.aliases, *all_verb_words(verb.name))
+}
 
 
 def find_verb(word: str) -> Verb:

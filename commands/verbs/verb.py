@@ -6,9 +6,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from commands.aliases import verb_words
 from commands.context import Invocation
 from commands.replies import Reply, VerbHelp
 from commands.tokens import Token
+from domain.language import current_language
 
 
 @dataclass(frozen=True)
@@ -22,4 +24,10 @@ class Verb:
     aliases: tuple[str, ...] = ()
 
     def help(self) -> VerbHelp:
-        return VerbHelp(f"/partner {self.usage}", self.summary, tuple(f"/partner {e}" for e in self.examples))
+        """In the reader's language, with the words of that language that also name the verb."""
+        return VerbHelp(
+            f"/partner {self.usage}",
+            self.summary,
+            tuple(f"/partner {e}" for e in self.examples),
+            verb_words(self.name, current_language()),
+        )

@@ -46,8 +46,11 @@ def dms(slack: Slack) -> list[str]:
     return [call.body["channel"] for call in slack.fake.calls if call.method == "chat.postMessage"]
 
 
-def looked_up(slack: Slack) -> list[str]:
-    return [call.body["user"] for call in slack.fake.calls if call.method == "users.info"]
+def looked_up(slack: Slack, requester: str = "U01ANNA") -> list[str]:
+    """The leads users.info was asked about (the requester is looked up too, for the language of the answer)."""
+    return [
+        call.body["user"] for call in slack.fake.calls if call.method == "users.info" and call.body["user"] != requester
+    ]
 
 
 def requested(slack: Slack) -> list[str]:

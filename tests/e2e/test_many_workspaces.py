@@ -31,11 +31,13 @@ from bot.settings import Settings
 from bot.slack_client import build_workspace_clients
 from commands.context import Invocation
 from commands.installs import is_installed
+from commands.settings.language import INSTALLER_LOCALE
 from commands.verbs import handle
 from domain.schedule import WeeklySchedule, latest_due
 from storage import installs
 from storage.delivery_tables import CommandInbox
 from storage.oauth_tables import slack_bots, slack_installations
+from storage.settings import workspace_option
 from storage.unit_of_work import UnitOfWork
 from tests.conftest import sqlite_url
 from tests.e2e.conftest import SIGNING_SECRET, Slack, serving
@@ -170,6 +172,18 @@ def test_the_install_page_links_to_slack_and_the_redirect_stores_the_installatio
     with UnitOfWork(installing.engine) as uow:
         assert installs.installer_of(session=uow.session, team_id="T1") == "U0T1BOSS"
         assert installs.installer_of(session=uow.session, team_id="T2") is None
+
+
+def test_the_installers_slack_locale_becomes_the_workspaces_language(installing: Slack) -> None:
+    installing.fake.add_user("U0T1BOSS", "Boss", locale="pl-PL")
+    assert install(installing.fake, installing.app_url, "T1", TOKENS["T1"], code="code-T1").status == 200
+    [asked] = [call for call in installing.fake.calls_to("users.info") if call.body.get("user") == "U0T1BOSS"]
+    assert asked.token == TOKENS["T1"]
+    with Session(installing.engine) as session:
+        assert workspace_option(session=session, team_id="T1", key=INSTALLER_LOCALE) == "pl-PL"
+    database = lambda: UnitOfWork(installing.engine)  # noqa: E731
+    invocation = Invocation("T1", "U0SOMEONE", datetime.now(UTC), ZoneInfo("UTC"), database)
+    assert "Nie ma partnera" in str(handle("show Nobody", invocation).body)
 
 
 def test_a_redirect_without_the_browsers_cookie_or_with_a_forged_state_installs_nothing(installing: Slack) -> None:
