@@ -18,7 +18,7 @@ class PartnerbotError(Exception):
         self.message = message
 
 
-def _did_you_mean(suggestions: Sequence[str]) -> str:
+def did_you_mean(suggestions: Sequence[str]) -> str:
     if not suggestions:
         return ""
     return tr(" — did you mean {choices}?", choices=tr(" or ").join(suggestions))
@@ -33,7 +33,7 @@ class UnknownStage(PartnerbotError):
         self.word = word
         self.suggestions = tuple(suggestions)
         super().__init__(
-            tr("Unknown stage '{word}'{hint} Stages: {stages}", word=word, hint=_did_you_mean(suggestions) or ".",
+            tr("Unknown stage '{word}'{hint} Stages: {stages}", word=word, hint=did_you_mean(suggestions) or ".",
                stages=", ".join(valid))
         )
 
@@ -42,7 +42,7 @@ class UnknownPartner(PartnerbotError):
     def __init__(self, name: str, suggestions: Sequence[str]) -> None:
         self.name = name
         self.suggestions = tuple(suggestions)
-        hint = _did_you_mean(suggestions) or tr(". `/partner list` shows your partners.")
+        hint = did_you_mean(suggestions) or tr(". `/partner list` shows your partners.")
         if any(" " in suggestion for suggestion in suggestions):
             hint += tr(' Names with spaces go in quotes: "Globex Corporation".')
         super().__init__(tr("No partner named '{name}'{hint}", name=name, hint=hint))
@@ -55,7 +55,7 @@ class UnknownChoice(PartnerbotError):
         self.field = field
         super().__init__(
             tr("Unknown {field} '{word}'{hint} Choose one of: {choices}", field=tr(field), word=word,
-               hint=_did_you_mean(suggestions) or ".", choices=", ".join(valid))
+               hint=did_you_mean(suggestions) or ".", choices=", ".join(valid))
         )
 
 

@@ -9,17 +9,18 @@ from typing import Any
 from commands.context import Invocation
 from commands.replies import Reply, VerbHelp
 from commands.tokens import Token
+from domain.language import tr
 
 
 @dataclass(frozen=True)
 class Verb:
     name: str
     usage: str
-    summary: str
+    summary: str  # marked with N_, shown translated
     examples: tuple[str, ...]
     parse: Callable[[list[Token]], Any]
     run: Callable[[Any, Invocation], Reply]
     aliases: tuple[str, ...] = ()
 
     def help(self) -> VerbHelp:
-        return VerbHelp(f"/partner {self.usage}", self.summary, tuple(f"/partner {e}" for e in self.examples))
+        return VerbHelp(f"/partner {self.usage}", tr(self.summary), tuple(f"/partner {e}" for e in self.examples))
