@@ -125,7 +125,7 @@ def feedback_form(invocation: Invocation, name: str) -> Reply:
     """The feedback form, for a partner that exists (checked first, so a typo gets a reply, not a form)."""
     with invocation.unit_of_work() as uow:
         partner = require_active_partner(uow.session, invocation, name)
-    choices = tuple(Choice(point, point.replace("-", " ").capitalize()) for point in invocation.pain_points)
+    choices = tuple(Choice(point, rules.pain_point_label(point)) for point in invocation.pain_points)
     return Reply(modal=FeedbackForm(partner.name, choices))
 
 

@@ -24,6 +24,18 @@ DEFAULT_PAIN_POINTS: tuple[str, ...] = (
     "documentation",
     "other",
 )
+PAIN_POINT_LABELS = {
+    "onboarding": N_("Onboarding"), "training": N_("Training"), "tooling": N_("Tooling"), "payouts": N_("Payouts"),
+    "communication": N_("Communication"), "lead-quality": N_("Lead quality"), "documentation": N_("Documentation"),
+    "other": N_("Other"),
+}
+"""The default pain points as a form names them; a workspace's own pain points show as typed."""
+
+
+def pain_point_label(point: str) -> str:
+    return tr(PAIN_POINT_LABELS.get(point, point.replace("-", " ").capitalize()))
+
+
 NpsClass = Literal["promoter", "passive", "detractor"]
 
 
