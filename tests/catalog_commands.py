@@ -11,6 +11,7 @@ the catalogs:
 
 from __future__ import annotations
 
+import io
 import string
 import sys
 from collections.abc import Iterator
@@ -61,7 +62,11 @@ def problems(language: str) -> Iterator[str]:
     """What stops the area from being shown in `language`: missing texts, empty or broken translations."""
     ours = read_catalog(LOCALES / language / OURS, language)
     shared = read_catalog(LOCALES / language / SHARED, language)
-    for message_id, places in area_messages().items():
+    found = area_messages()
+    keys = {message_id if isinstance(message_id, str) else message_id[0] for message_id in found}
+    yield from (f"{language}: {entry.id!r} is no longer used; run update" for entry in ours if entry.id and
+                (entry.id if isinstance(entry.id, str) else entry.id[0]) not in keys)
+    for message_id, places in found.items():
         key = message_id if isinstance(message_id, str) else message_id[0]
         entry = ours.get(key) or shared.get(key)
         if entry is None:
@@ -98,11 +103,7 @@ def update(language: str) -> int:
     path = LOCALES / language / OURS
     old = read_catalog(path, language) if path.exists() else Catalog(locale=language)
     shared = read_catalog(LOCALES / language / SHARED, language)
-    new = Catalog(
-        locale=language, header_comment=f"# partnerbot: commands and domain texts ({language}).", project="partnerbot",
-        fuzzy=False,
-    )
-    new.mime_headers = shared.mime_headers
+    new = Catalog(locale=language, fuzzy=False)
     added = 0
     for message_id, places in area_messages().items():
         key = message_id if isinstance(message_id, str) else message_id[0]
@@ -112,9 +113,18 @@ def update(language: str) -> int:
         translation = known.string if known is not None else ("" if isinstance(message_id, str) else ("", "", ""))
         added += known is None
         new.add(message_id, translation, locations=[(place.split(":")[0], None) for place in places[:1]])
-    with path.open("wb") as handle:
-        write_po(handle, new, width=120, omit_header=False, include_lineno=False, sort_output=False)
+    body = io.BytesIO()
+    write_po(body, new, width=120, omit_header=True, include_lineno=False, sort_output=False)
+    path.write_bytes(_header(language) + b"\n" + body.getvalue().lstrip(b"\n"))
     return added
+
+
+def _header(language: str) -> bytes:
+    """`common.po`'s header (its Plural-Forms above all), named for this catalog."""
+    shared = (LOCALES / language / SHARED).read_text(encoding="utf-8")
+    header = shared.split("\n\n", 1)[0].split("\n")
+    header[0] = f"# partnerbot: commands and domain texts ({language})."
+    return ("\n".join(header) + "\n").encode()
 
 
 def main(argv: list[str]) -> int:
