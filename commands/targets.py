@@ -25,7 +25,7 @@ from domain.amounts import parse_amount
 from domain.clock import local_date
 from domain.errors import InvalidField
 from domain.language import N_, tr
-from domain.periods import month_start, month_title, next_month, previous_month
+from domain.periods import month_name, month_start, month_title, next_month, previous_month
 from domain.targets import TargetProgress, current_period, partner_share, progress, target_period
 from domain.words import fold
 from storage import kpis as figures
@@ -119,7 +119,7 @@ def _month(raw: str, today: date) -> date:
     first = date(int(year), int(month), 1)
     if first > month_start(today):
         raise InvalidField(
-            tr("{month} has not begun yet; record sales for a month that has.", month=month_title(first))
+            tr("{month} has not begun yet; record sales for a month that has.", month=month_name(first))
         )
     return first
 

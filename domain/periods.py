@@ -57,9 +57,15 @@ class Period:
         )
 
 
-def month_title(first: date) -> str:
-    """`November 2026`, `ноябрь 2026`, `listopad 2026`: the month as the reader's locale names it."""
+def month_name(first: date) -> str:
+    """`November 2026`, `ноябрь 2026`, `listopad 2026`: the month as the reader's locale names it in a sentence."""
     return format_date(first, "LLLL y", locale=current_locale())
+
+
+def month_title(first: date) -> str:
+    """The month as a heading: `Ноябрь 2026`, `Listopad 2026`."""
+    name = month_name(first)
+    return name[:1].upper() + name[1:]
 
 
 def quarter_title(first: date) -> str:

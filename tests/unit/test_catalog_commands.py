@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date, time
+
 import pytest
 
 from domain.errors import UnknownChoice, UnknownPartner
 from domain.language import speaking
 from domain.partner import clean_name
+from domain.periods import month_title
+from domain.schedule import WeeklySchedule
 from tests.catalog_commands import LANGUAGES, problems
 
 
@@ -50,3 +54,17 @@ def test_counted_texts_take_each_languages_plural_form(language: str, length: in
     with speaking(language), pytest.raises(Exception) as refused:
         clean_name("x" * length)
     assert str(refused.value).startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("language", "month", "weekly"),
+    [
+        ("en", "November 2026", "Monday 09:00"),
+        ("ru", "Ноябрь 2026", "понедельник 09:00"),
+        ("pl", "Listopad 2026", "poniedziałek 09:00"),
+    ],
+)
+def test_months_and_weekdays_are_named_by_the_readers_locale(language: str, month: str, weekly: str) -> None:
+    with speaking(language):
+        assert month_title(date(2026, 11, 1)) == month
+        assert WeeklySchedule(0, time(9, 0)).describe() == weekly
