@@ -7,6 +7,7 @@ from decimal import Decimal
 from bot.charts.alliance_matrix import MatrixCell, MatrixChart
 from bot.views.alliances import MATRIX_COLUMNS, matrix_cells
 from commands.replies.alliances import AllianceMatrix
+from domain.language import tr
 
 LOWER_IS_BETTER = frozenset({"Bonuses", "Days"})
 
@@ -29,4 +30,4 @@ def matrix_chart(body: AllianceMatrix) -> MatrixChart:
             for text, value, column in zip(texts, values, columns, strict=True)
         )
         rows.append((row.type_name, cells))
-    return MatrixChart(columns, tuple(rows))
+    return MatrixChart(tuple(tr(column) for column in columns), tuple(rows))

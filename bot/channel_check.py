@@ -5,11 +5,12 @@ from __future__ import annotations
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-MISSING_SCOPE = (
+from domain.language import N_, tr
+
+MISSING_SCOPE = N_(
     ":wave: I may not look at that channel: reinstall the app (its manifest now asks for `groups:read`, "
     "which private channels need), then set the channel again."
 )
-INVITE = "type `/invite @partnerbot` in <#{channel}> so I can post the digest and its charts there."
 
 
 def membership_hint(client: WebClient, channel: str) -> str | None:
@@ -18,10 +19,18 @@ def membership_hint(client: WebClient, channel: str) -> str | None:
         info = client.conversations_info(channel=channel)
     except SlackApiError as error:
         if error.response.get("error") in ("channel_not_found", "not_in_channel"):
-            return ":wave: I cannot see that channel yet: " + INVITE.format(channel=channel)
+            return tr(
+                ":wave: I cannot see that channel yet: type `/invite @partnerbot` in <#{channel}> so I can post the "
+                "digest and its charts there.",
+                channel=channel,
+            )
         if error.response.get("error") == "missing_scope":  # installed before groups:read was in the manifest
-            return MISSING_SCOPE
+            return tr(MISSING_SCOPE)
         raise
     if info.get("channel", {}).get("is_member"):
         return None
-    return ":wave: I am not in that channel yet: " + INVITE.format(channel=channel)
+    return tr(
+        ":wave: I am not in that channel yet: type `/invite @partnerbot` in <#{channel}> so I can post the digest "
+        "and its charts there.",
+        channel=channel,
+    )

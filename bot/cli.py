@@ -15,16 +15,21 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
 from bot.cli_data import cmd_export, cmd_import, cmd_scorecard
-from bot.log_safety import configure_logging
+from bot.log_format import LOG_FORMATS, configure_logging
 from bot.settings import Settings
 from bot.startup import open_services
 
 logger = logging.getLogger("partnerbot")
 HTTP_THREADS = 8
+WITH_LOG_FORMAT = ("start", "run", "serve", "run-job")
+"""The commands that run the bot or its jobs take `--log-format`."""
 LAZY_LISTENER_THREADS = 8
 
 
 def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
+    if settings.installs_to_many_workspaces:
+        print("Installing to many workspaces (SLACK_CLIENT_ID) needs HTTP mode: `partnerbot serve`.", file=sys.stderr)
+        return 2
     if not settings.has_socket_mode_tokens:
         print("Socket Mode needs SLACK_BOT_TOKEN (xoxb-…) and SLACK_APP_TOKEN (xapp-…); see README.", file=sys.stderr)
         return 2
@@ -33,11 +38,12 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     from bot.app import build_app
     from bot.graceful import stop_background, stop_on_signals
     from bot.scheduler import build_scheduler
+    from bot.workspace_clients import WorkspaceClients
 
     services = open_services(settings, serving=True)
     executor = ThreadPoolExecutor(max_workers=LAZY_LISTENER_THREADS, thread_name_prefix="lazy-listener")
     app = build_app(services, verify_requests=False, listener_executor=executor)
-    scheduler = build_scheduler(services, app.client)
+    scheduler = build_scheduler(services, WorkspaceClients.single(app.client))
     scheduler.start()
     stopping = stop_on_signals()
     # The app's own client, so apps.connections.open also honours SLACK_API_BASE_URL and the retry handlers.
@@ -50,18 +56,24 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
-    if not (settings.slack_bot_token and settings.slack_signing_secret):
-        print("HTTP mode needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET; see README.", file=sys.stderr)
+    tokens = settings.slack_bot_token or settings.installs_to_many_workspaces
+    if not (tokens and settings.slack_signing_secret):
+        print(
+            "HTTP mode needs SLACK_SIGNING_SECRET and either SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID,"
+            " SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (installing to many); see README.",
+            file=sys.stderr,
+        )
         return 2
     from bot.app import build_app
     from bot.graceful import serve_until, stop_background, stop_on_signals
     from bot.http import build_wsgi_app
     from bot.scheduler import build_scheduler
+    from bot.slack_client import build_workspace_clients
 
     services = open_services(settings, serving=True)
     executor = ThreadPoolExecutor(max_workers=LAZY_LISTENER_THREADS, thread_name_prefix="lazy-listener")
     app = build_app(services, listener_executor=executor)
-    scheduler = build_scheduler(services, app.client)
+    scheduler = build_scheduler(services, build_workspace_clients(settings, services.engine))
     scheduler.start()
     stopping = stop_on_signals()
     wsgi = build_wsgi_app(app, services.engine, settings)
@@ -114,12 +126,17 @@ def cmd_run_job(settings: Settings, args: argparse.Namespace) -> int:
     if args.job not in JOBS:
         print(f"Unknown job '{args.job}'. Jobs: {', '.join(JOBS)}.", file=sys.stderr)
         return 2
-    if not settings.slack_bot_token:
-        print("Jobs post to Slack: set SLACK_BOT_TOKEN (and SLACK_API_BASE_URL for a stand-in).", file=sys.stderr)
+    if not (settings.slack_bot_token or settings.installs_to_many_workspaces):
+        print(
+            "Jobs post to Slack: set SLACK_BOT_TOKEN, or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET"
+            " (and SLACK_API_BASE_URL for a stand-in).",
+            file=sys.stderr,
+        )
         return 2
-    from bot.slack_client import build_web_client
+    from bot.slack_client import build_workspace_clients
 
-    print(run_job(args.job, open_services(settings), build_web_client(settings)))
+    services = open_services(settings)
+    print(run_job(args.job, services, build_workspace_clients(settings, services.engine)))
     return 0
 
 
@@ -138,12 +155,17 @@ def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="partnerbot", description="Slack bot for partnership teams.")
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    logged = argparse.ArgumentParser(add_help=False)
+    formats = "one text line per record, or one JSON object per line (default: PARTNERBOT_LOG_FORMAT, else text)"
+    logged.add_argument("--log-format", choices=LOG_FORMATS, help=formats)
+    parser.set_defaults(log_format=None)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def add(
         name: str, handler: Callable[[Settings, argparse.Namespace], int], help_text: str
     ) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=help_text, description=help_text)
+        parents = [logged] if name in WITH_LOG_FORMAT else []
+        sub = commands.add_parser(name, help=help_text, description=help_text, parents=parents)
         sub.set_defaults(handler=handler)
         return sub
 
@@ -183,15 +205,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    configure_logging(logging.DEBUG if args.verbose else logging.INFO)
-    if not args.verbose:
-        logging.getLogger("alembic").setLevel(logging.WARNING)
     try:
         settings = Settings()
     except ValidationError as error:
         for problem in error.errors():
             print(f"configuration error: {problem['msg']}", file=sys.stderr)
         return 2
+    configure_logging(logging.DEBUG if args.verbose else logging.INFO, args.log_format or settings.log_format)
+    if not args.verbose:
+        logging.getLogger("alembic").setLevel(logging.WARNING)
     try:
         return int(args.handler(settings, args))
     except OperationalError as error:

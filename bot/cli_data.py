@@ -14,11 +14,14 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
     from commands.spreadsheet import import_partners
 
     services = open_services(settings)
-    if settings.slack_bot_token:  # owners given as e-mails are matched with users.lookupByEmail
+    if settings.slack_bot_token or settings.installs_to_many_workspaces:
         from bot.people import SlackPeople
-        from bot.slack_client import build_web_client
+        from bot.slack_client import build_workspace_clients
 
-        services = replace(services, people=SlackPeople(build_web_client(settings)))
+        # owners given as e-mails are matched with users.lookupByEmail, in the team's own workspace
+        client = build_workspace_clients(settings, services.engine).for_team(args.team)
+        if client is not None:
+            services = replace(services, people=SlackPeople(client))
     report = import_partners(args.file, services.invocation(team_id=args.team, user_id=args.user))
     print(report.summary(), file=sys.stdout if report.ok else sys.stderr)
     return 0 if report.ok else 1

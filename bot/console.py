@@ -13,6 +13,7 @@ from bot.views.modals import build_modal
 from bot.views.text import blocks_to_mrkdwn, mrkdwn_to_terminal
 from commands.replies import Body, Modal, Reply
 from commands.verbs import handle
+from domain.language import N_, tr
 
 logger = logging.getLogger("partnerbot.console")
 
@@ -24,24 +25,29 @@ FILES_DIR = Path("partnerbot-files")
 
 
 FORM_HINTS = {
-    "partner_registration": 'add "Partner Name" type=… size=… segment=… owner=… alliance=… notes="…"',
-    "partner_feedback": 'feedback NAME csat=1-5 nps=0-10 pain=tooling,payouts other="…" "what they said"',
-    "partner_score": "score NAME criterion=1-5 … (every criterion above; `partnerbot scorecard show` lists them)",
+    "partner_registration": N_('add "Partner Name" type=… size=… segment=… owner=… alliance=… notes="…"'),
+    "partner_feedback": N_('feedback NAME csat=1-5 nps=0-10 pain=tooling,payouts other="…" "what they said"'),
+    "partner_score": N_("score NAME criterion=1-5 … (every criterion above; `partnerbot scorecard show` lists them)"),
 }
 
 
 def render_form(form: Modal) -> str:
     """The modal Slack would open, listed as fields, and how to give the same answers on one line."""
     view = build_modal(form, user_id=CONSOLE_USER, metadata={}).to_dict()
-    lines = [f"[In Slack this opens the form “{view['title']['text']}”.] Its fields:"]
+    lines = [tr("[In Slack this opens the form “{title}”.] Its fields:", title=view["title"]["text"])]
     for block in view["blocks"]:
         if block.get("type") != "input":
             continue
         options = [option["value"] for option in block["element"].get("options", [])]
         choices = f": {', '.join(options)}" if options else ""
-        optional = "" if not block.get("optional") else " (optional)"
+        optional = "" if not block.get("optional") else tr(" (optional)")
         lines.append(f"  {block['block_id'].removeprefix('q_')}{optional}{choices}")
-    lines.append(f"Here, type it on one line: {FORM_HINTS.get(view.get('callback_id', ''), '')}")
+    lines.append(
+        tr(
+            "Here, type it on one line: {hint}",
+            hint=tr(FORM_HINTS[view["callback_id"]]) if view.get("callback_id") in FORM_HINTS else "",
+        )
+    )
     return "\n".join(lines)
 
 
@@ -90,7 +96,7 @@ def run_console(
     files_dir: Path = FILES_DIR,
 ) -> None:
     if interactive:
-        stdout.write("partnerbot console: type `help`, or `exit` to leave.\n")
+        stdout.write(tr("partnerbot console: type `help`, or `exit` to leave.") + "\n")
     while True:
         if interactive:
             stdout.write(PROMPT)
@@ -112,6 +118,6 @@ def run_console(
                 answer += f"\n[file] {path}"
         except Exception:
             logger.exception("console line %r failed", text)
-            answer = mrkdwn_to_terminal(SORRY)
+            answer = mrkdwn_to_terminal(tr(SORRY))
         stdout.write(answer + "\n\n")
         stdout.flush()

@@ -5,8 +5,10 @@ from __future__ import annotations
 from sqlalchemy.exc import DisconnectionError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
-SORRY = ":warning: Sorry, something went wrong on our side and nothing was changed. Please try again in a moment."
-DATABASE_UNAVAILABLE = ":hourglass: The database is not answering; nothing was changed. Try again in a minute."
+from domain.language import N_, tr
+
+SORRY = N_(":warning: Sorry, something went wrong on our side and nothing was changed. Please try again in a moment.")
+DATABASE_UNAVAILABLE = N_(":hourglass: The database is not answering; nothing was changed. Try again in a minute.")
 
 
 def database_unavailable(error: BaseException | None) -> bool:
@@ -26,5 +28,4 @@ def database_unavailable(error: BaseException | None) -> bool:
 
 def apology(error: BaseException) -> str:
     """What to tell the user when their request failed with `error`."""
-    return DATABASE_UNAVAILABLE if database_unavailable(error) else SORRY
-
+    return tr(DATABASE_UNAVAILABLE) if database_unavailable(error) else tr(SORRY)

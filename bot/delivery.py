@@ -13,12 +13,14 @@ from slack_sdk import WebClient
 from slack_sdk.webhook import WebhookClient
 
 from bot.channel_check import membership_hint
+from bot.command_privacy import with_note
 from bot.database_trouble import apology
 from bot.form_seal import FormSeal
 from bot.outbox import drain
 from bot.outbox.posts import post_now
 from bot.payloads import message_payload
 from bot.views.modals import build_modal
+from bot.workspace_clients import WorkspaceClients
 from commands.context import Invocation
 from commands.direct_messages import settle
 from commands.replies import Body, PostedMessage, Reply, ReplyFile, reply_or_refusal
@@ -38,17 +40,22 @@ def deliver(
     channel_id: str | None = None,
     invocation: Invocation | None = None,
     seal: FormSeal | None = None,
+    note: str | None = None,
+    team_id: str | None = None,
 ) -> None:
     """Opens the reply's modal (first: a trigger_id lives 3 s), sends the posts its command enqueued (the
     outbox), then its message, which the command settles with how those posts went (e.g. who got their DM).
 
     A modal's private_metadata is sealed with `seal`, so its submission can be trusted (bot/form_seal.py).
+    `team_id` (else the invocation's) is sealed in with the user. `note` heads a message answered privately in a
+    shared channel (bot/command_privacy.py).
     """
     if reply.modal is not None and trigger_id:
-        if seal is None:
-            raise ValueError("a form is opened with the form seal, or its submission would be refused")
+        team = team_id or (invocation.team_id if invocation is not None else None)
+        if seal is None or team is None:
+            raise ValueError("a form is opened with the form seal and its workspace, or its submission is refused")
         metadata = {key: value for key, value in (("response_url", response_url), ("channel_id", channel_id)) if value}
-        view = seal.seal(build_modal(reply.modal, user_id=user_id, metadata=metadata))
+        view = seal.seal(build_modal(reply.modal, user_id=user_id, metadata=metadata), team_id=team, user_id=user_id)
         client.views_open(trigger_id=trigger_id, view=view)
     body = reply.body
     if reply.sends and invocation is not None:
@@ -63,7 +70,7 @@ def deliver(
         if told and response_url:
             send_to_response_url(response_url, {"text": told, "response_type": "ephemeral"})
     elif body is not None:
-        payload = message_payload(body, public=reply.public)
+        payload = with_note(message_payload(body, public=reply.public), note)
         if response_url:
             send_to_response_url(response_url, payload)
         else:
@@ -88,6 +95,7 @@ def answer(
     channel_id: str | None = None,
     invocation: Invocation | None = None,
     seal: FormSeal | None = None,
+    team_id: str | None = None,
 ) -> None:
     """Runs a command and delivers its reply: how every listener answers.
 
@@ -105,6 +113,7 @@ def answer(
             channel_id=channel_id,
             invocation=invocation,
             seal=seal,
+            team_id=team_id,
         )
     except Exception as error:
         logger.exception("%s failed", what)
@@ -140,7 +149,7 @@ def send_queued(client: WebClient, invocation: Invocation) -> None:
     """Runs the sender for what the command enqueued; when it cannot, the scheduled sender will (the command's
     own work is done, so the user is not told it failed)."""
     try:
-        drain(invocation.database, client, team_id=invocation.team_id)
+        drain(invocation.database, WorkspaceClients.single(client), team_id=invocation.team_id)
     except Exception:
         logging.getLogger("partnerbot.outbox").exception("the outbox could not send now; the scheduled sender will")
 

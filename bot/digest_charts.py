@@ -30,6 +30,7 @@ from bot.charts.alliance_matrix import MatrixChart, build_alliance_matrix_figure
 from bot.charts.breakdown import BreakdownChart, build_breakdown_figure
 from commands.replies import AllianceMatrix, JourneyMap, WeeklyDigest
 from commands.replies.breakdowns import KpiBreakdown
+from domain.language import tr
 
 Chart = RankingChart | FunnelChart | KpiTrendChart | JourneyMapChart | MatrixChart | BreakdownChart
 BUILDERS: dict[type, Callable[[Any], Figure]] = {
@@ -65,9 +66,9 @@ def digest_plans(digest: WeeklyDigest) -> list[ChartPlan]:
     funnel = FunnelChart(tuple(FunnelStage(f.stage, f.partners, f.median_days) for f in digest.funnel))
     trend = KpiTrendChart(tuple(KpiWeek(w.week_start, w.leads, w.deals, w.revenue) for w in digest.trend))
     return [
-        ChartPlan("ranking.png", "Partner ranking", ranking),
-        ChartPlan("funnel.png", "Journey funnel", funnel),
-        ChartPlan("kpi-trend.png", "Partner KPIs, last 12 weeks", trend),
+        ChartPlan("ranking.png", tr("Partner ranking"), ranking),
+        ChartPlan("funnel.png", tr("Journey funnel"), funnel),
+        ChartPlan("kpi-trend.png", tr("Partner KPIs, last 12 weeks"), trend),
     ]
 
 
@@ -75,7 +76,7 @@ def map_plans(journey: JourneyMap) -> list[ChartPlan]:
     chart = JourneyMapChart(
         tuple(MapStage(s.stage, s.partners, s.median_days, s.max_days, s.average_csat, s.nps) for s in journey.stages)
     )
-    return [ChartPlan("journey-map.png", "Journey map", chart)]
+    return [ChartPlan("journey-map.png", tr("Journey map"), chart)]
 
 
 def plans_for(body: object) -> list[ChartPlan]:
@@ -85,10 +86,10 @@ def plans_for(body: object) -> list[ChartPlan]:
     if isinstance(body, JourneyMap):
         return map_plans(body)
     if isinstance(body, AllianceMatrix):
-        return [ChartPlan("alliance-matrix.png", "Alliance matrix", matrix_chart(body))]
+        return [ChartPlan("alliance-matrix.png", tr("Alliance matrix"), matrix_chart(body))]
     if isinstance(body, KpiBreakdown) and body.grouping:
         chart = breakdown_chart(body)
-        return [ChartPlan(f"kpis-by-{chart.grouping}.png", f"KPIs by {chart.grouping}", chart)]
+        return [ChartPlan(f"kpis-by-{chart.grouping}.png", tr("KPIs by {grouping}", grouping=chart.grouping), chart)]
     return []
 
 

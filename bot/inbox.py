@@ -10,28 +10,33 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import time
 from dataclasses import replace
 from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.webhook import WebhookClient
 
+from bot.command_privacy import CommandPlace, foreign_refusal, in_place, place_of, with_note
 from bot.delivery import apologise, deliver, message_payload
 from bot.inbox_recording import THIS_PROCESS, Entry
+from bot.log_format import fields, milliseconds_since
+from bot.request_log import verb_of
 from bot.services import Services
-from commands.replies import Reply
+from commands.replies import Notice, Reply
 from commands.verbs import handle
+from domain.language import N_, tr
 from storage import inbox as entries
 from storage.unit_of_work import SharedTransaction
 
 logger = logging.getLogger("partnerbot.inbox")
 ANSWER_TIMEOUT_SECONDS = 2
 """A response URL send holds the entry's lock (on SQLite, the database's write lock) this long at most."""
-RUN_AGAIN = (
+RUN_AGAIN = N_(
     ":leftwards_arrow_with_hook: `/partner {text}` opens a form, and Slack lets a form open only within 3 seconds"
     " of the command; the bot restarted before it could. Run `/partner {text}` again."
 )
-PARTLY_SENT = (
+PARTLY_SENT = N_(
     ":warning: The bot restarted while answering `/partner {text}`: it was done, but some of the messages it"
     " sends (in a channel or by DM) may not have gone out."
 )
@@ -41,13 +46,14 @@ class ClaimLost(Exception):
     """Another process claimed the entry (this one was too slow): it runs and answers the command instead."""
 
 
-def stored_answer(reply: Reply, text: str) -> str:
-    """What the response URL gets for this reply, as stored before it is sent (and re-sent after a restart)."""
+def stored_answer(reply: Reply, text: str, note: str | None = None) -> str:
+    """What the response URL gets for this reply, as stored before it is sent (and re-sent after a restart);
+    `note` says why it is private (bot/command_privacy.py)."""
     if sends_elsewhere(reply):
-        return json.dumps({"text": PARTLY_SENT.format(text=text), "response_type": "ephemeral"})
+        return json.dumps({"text": tr(PARTLY_SENT, text=text), "response_type": "ephemeral"})
     if reply.body is None:
         return ""
-    return json.dumps(message_payload(reply.body, public=reply.public), ensure_ascii=False)
+    return json.dumps(with_note(message_payload(reply.body, public=reply.public), note), ensure_ascii=False)
 
 
 def sends_elsewhere(reply: Reply) -> bool:
@@ -78,30 +84,49 @@ def finish(services: Services, entry: Entry, state: str) -> bool:
 
 def run_entry(entry: Entry, services: Services, client: WebClient, *, trigger_id: str | None = None) -> None:
     """Runs a recorded command once: its changes, its inbox entry marked answered and the answer to send all
-    commit in one transaction; then the answer is delivered and the entry marked delivered."""
+    commit in one transaction; then the answer is delivered and the entry marked delivered. One log line says
+    how it ended (bot/log_format.py): the verb, never the rest of the text."""
+    started = time.perf_counter()
+    outcome = _run_entry(entry, services, client, trigger_id)
+    took = milliseconds_since(started, time.perf_counter())
+    verb = verb_of(entry.text)
+    line = fields(event="command", team=entry.team_id, user=entry.user_id, verb=verb, outcome=outcome, duration_ms=took)
+    logger.info("/partner command %s", outcome, extra=line)
+
+
+def _run_entry(entry: Entry, services: Services, client: WebClient, trigger_id: str | None) -> str:
     invocation = services.invocation(team_id=entry.team_id, user_id=entry.user_id, channel_id=entry.channel_id)
     shared = SharedTransaction(services.engine)
     try:
-        reply = handle(entry.text, replace(invocation, database=shared.unit_of_work))
+        place = place_of(
+            client, services.people, team_id=entry.team_id, user_id=entry.user_id, channel_id=entry.channel_id
+        )
+        reply = (
+            foreign_refusal()
+            if place.foreign
+            else handle(entry.text, replace(invocation, database=shared.unit_of_work))
+        )
+        reply, note = in_place(reply, place, shared.session, team_id=entry.team_id)
         if reply.modal is not None and not trigger_id:
-            reply = Reply.error(RUN_AGAIN.format(text=entry.text.strip()))
-        answer = stored_answer(reply, entry.text.strip())
+            reply = Reply.error(tr(RUN_AGAIN, text=entry.text.strip()))
+        answer = stored_answer(reply, entry.text.strip(), note)
         if not entries.store_answer(session=shared.session, entry_id=entry.id, owner=str(THIS_PROCESS), reply=answer):
             raise ClaimLost(entry.id)
         shared.commit()
     except ClaimLost:
         logger.info("command %s is being answered by another process", entry.id)
-        return
+        return "answered by another process"
     except Exception as error:
         logger.exception("/partner %r failed", entry.text)
         give_up(entry, services)
         apologise(client, entry.user_id, entry.response_url, logger, error)
-        return
+        return "failed"
     finally:
         shared.close()
+    outcome = outcome_of(reply, place, note)
     if entry.response_url and only_answers(reply):
         send_and_mark(services, entry, answer)
-        return
+        return outcome
     try:
         deliver(
             reply,
@@ -112,16 +137,26 @@ def run_entry(entry: Entry, services: Services, client: WebClient, *, trigger_id
             channel_id=entry.channel_id,
             invocation=invocation,
             seal=services.form_seal,
+            note=note,
         )
     except Exception as error:
         logger.exception("the answer to /partner %r could not be delivered", entry.text)
         give_up(entry, services)
         apologise(client, entry.user_id, entry.response_url, logger, error)
-        return
+        return "failed"
     try:
         finish(services, entry, entries.DELIVERED)
     except Exception:
         logger.exception("command %s was answered but could not be marked so", entry.id)
+    return outcome
+
+
+def outcome_of(reply: Reply, place: CommandPlace, note: str | None) -> str:
+    if place.foreign:
+        return "refused: another organisation"
+    if isinstance(reply.body, Notice) and reply.body.tone == "error":
+        return "refused"
+    return "answered privately" if note else "answered"
 
 
 def send_and_mark(services: Services, entry: Entry, answer: str) -> bool:

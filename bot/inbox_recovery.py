@@ -12,13 +12,13 @@ import logging
 from dataclasses import replace
 from datetime import timedelta
 
-from slack_sdk import WebClient
-
 from bot.delivery import send_to_response_url
 from bot.inbox import finish, mark_remembered_failures, run_entry, send_and_mark
 from bot.inbox_recording import LEASE, THIS_PROCESS, Entry, is_gone
 from bot.people import SlackPeople
 from bot.services import Services
+from bot.workspace_clients import WorkspaceClients
+from domain.language import N_, tr
 from storage import inbox as entries
 from storage.delivery_tables import CommandInbox
 
@@ -26,23 +26,23 @@ logger = logging.getLogger("partnerbot.inbox")
 RESPONSE_URL_LIFETIME = timedelta(minutes=30)
 BATCH = 50
 MOST_PER_TICK = 1000
-NOT_RUN = (
+NOT_RUN = N_(
     ":warning: `/partner {text}` was not run: the bot restarted before it could, and it is now too late"
     " to run it safely. Run it again if it is still wanted."
 )
 
 
-def recover_commands(services: Services, client: WebClient) -> str:
-    """Finishes up to MOST_PER_TICK unfinished commands; says what it did (for the job log)."""
+def recover_commands(services: Services, clients: WorkspaceClients) -> str:
+    """Finishes up to MOST_PER_TICK unfinished commands, each with its own workspace's client; says what it did
+    (for the job log)."""
     mark_remembered_failures(services)
-    services = replace(services, people=SlackPeople(client))
     done: dict[str, int] = {}
     while sum(done.values()) < MOST_PER_TICK:
         claimed = claim(services)
         if not claimed:
             break
         for row in claimed:
-            outcome = finish_one(row, services, client)
+            outcome = finish_one(row, services, clients)
             done[outcome] = done.get(outcome, 0) + 1
     if not done:
         return "inbox: nothing unfinished"
@@ -65,7 +65,7 @@ def claim(services: Services) -> list[CommandInbox]:
     return claimed
 
 
-def finish_one(row: CommandInbox, services: Services, client: WebClient) -> str:
+def finish_one(row: CommandInbox, services: Services, clients: WorkspaceClients) -> str:
     assert row.id is not None
     entry = Entry(row.id, row.team_id, row.user_id, row.channel_id, row.text, row.response_url)
     text = row.text.strip()
@@ -76,13 +76,18 @@ def finish_one(row: CommandInbox, services: Services, client: WebClient) -> str:
                 row.id, row.text, row.user_id, row.team_id, row.received_at.isoformat(), row.state,
             )  # fmt: skip
             if row.state == entries.PENDING:
-                tell(entry, NOT_RUN.format(text=text))
+                tell(entry, tr(NOT_RUN, text=text))
             elif row.reply:
                 tell_stored(entry, row.reply)
             finish(services, entry, entries.EXPIRED)
             return "expired"
         if row.state == entries.PENDING:
-            run_entry(entry, services, client)
+            client = clients.for_team(row.team_id)
+            if client is None:
+                logger.warning("command %s of %s not run: the app is not installed there", row.id, row.team_id)
+                finish(services, entry, entries.EXPIRED)
+                return "not installed"
+            run_entry(entry, replace(services, people=SlackPeople(client)), client)
             return "run"
         if send_and_mark(services, entry, row.reply or ""):
             return "answered again"

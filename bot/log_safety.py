@@ -56,9 +56,3 @@ def quiet_bolt(base_logger: logging.Logger) -> None:
     for logger in (base_logger, logging.getLogger("slack_bolt.RequestVerification")):
         if not any(isinstance(existing, WithoutRequestBodies) for existing in logger.filters):
             logger.addFilter(WithoutRequestBodies())
-
-
-def configure_logging(level: int) -> None:
-    handler = logging.StreamHandler()
-    handler.setFormatter(OneLineFormatter(LOG_FORMAT))
-    logging.basicConfig(level=level, handlers=[handler])

@@ -33,6 +33,8 @@ def person_from(user: dict[str, Any]) -> Person:
         timezone=user.get("tz"),
         locale=user.get("locale"),
         email=profile.get("email"),
+        team_id=user.get("team_id") or profile.get("team"),
+        is_stranger=bool(user.get("is_stranger")),
     )
 
 
@@ -85,3 +87,19 @@ class SlackPeople:
             with self._lock:
                 self._emails[key] = found
         return self._emails[key]
+
+
+class PeopleByWorkspace:
+    """One SlackPeople (and its cache) per bot token, so a request asks its own workspace's directory with its own
+    token, and answers are kept across requests (a reinstall's new token starts a fresh cache)."""
+
+    def __init__(self) -> None:
+        self._by_token: dict[str, SlackPeople] = {}
+        self._lock = threading.Lock()
+
+    def of(self, client: WebClient) -> SlackPeople:
+        with self._lock:
+            people = self._by_token.get(client.token or "")
+            if people is None:
+                people = self._by_token[client.token or ""] = SlackPeople(client)
+            return people

@@ -20,12 +20,12 @@ from datetime import datetime, timedelta
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
-from slack_sdk import WebClient
 
 from bot.inbox_recovery import recover_commands
 from bot.jobs import run_job
 from bot.leader import LeaderLock
 from bot.services import Services
+from bot.workspace_clients import WorkspaceClients
 
 logger = logging.getLogger("partnerbot.scheduler")
 MISFIRE_GRACE = timedelta(hours=12)
@@ -38,18 +38,20 @@ IDLE_SENDER = "0 sent, 0 to retry, 0 failed"
 INBOX_TICK = timedelta(minutes=1)
 
 
-def run_if_leader(name: str, services: Services, client: WebClient, leader: LeaderLock) -> None:
+def run_if_leader(name: str, services: Services, clients: WorkspaceClients, leader: LeaderLock) -> None:
     if not leader.is_leader():
         return
     try:
-        report = run_job(name, services, client)
+        report = run_job(name, services, clients)
         quiet = name == "outbox" and report.endswith(IDLE_SENDER)  # every 30 s: log only when it did something
         logger.log(logging.DEBUG if quiet else logging.INFO, report)
     except Exception:
         logger.exception("job %s failed", name)
 
 
-def build_scheduler(services: Services, client: WebClient, leader: LeaderLock | None = None) -> BackgroundScheduler:
+def build_scheduler(
+    services: Services, clients: WorkspaceClients, leader: LeaderLock | None = None
+) -> BackgroundScheduler:
     zone = services.settings.timezone
     lock = leader or LeaderLock(services.engine)
     scheduler = BackgroundScheduler(
@@ -65,7 +67,7 @@ def build_scheduler(services: Services, client: WebClient, leader: LeaderLock | 
     }
     for name, trigger in triggers.items():
         scheduler.add_job(
-            run_if_leader, trigger, id=name, name=name, replace_existing=True, args=(name, services, client, lock)
+            run_if_leader, trigger, id=name, name=name, replace_existing=True, args=(name, services, clients, lock)
         )
     scheduler.add_job(
         recover_if_leader,
@@ -74,15 +76,15 @@ def build_scheduler(services: Services, client: WebClient, leader: LeaderLock | 
         name="command-inbox",
         replace_existing=True,
         next_run_time=datetime.now(zone),  # at start: finish what a process that died left unanswered
-        args=(services, client, lock),
+        args=(services, clients, lock),
     )
     return scheduler
 
 
-def recover_if_leader(services: Services, client: WebClient, leader: LeaderLock) -> None:
+def recover_if_leader(services: Services, clients: WorkspaceClients, leader: LeaderLock) -> None:
     if not leader.is_leader():
         return
     try:
-        logger.info(recover_commands(services, client))
+        logger.info(recover_commands(services, clients))
     except Exception:
         logger.exception("finishing unanswered commands failed")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from domain.feedback import DEFAULT_PAIN_POINTS
@@ -20,6 +21,9 @@ class Settings(BaseSettings):
     slack_app_token: str | None = Field(default=None, validation_alias="SLACK_APP_TOKEN")
     slack_signing_secret: str | None = Field(default=None, validation_alias="SLACK_SIGNING_SECRET")
     slack_api_base_url: str | None = Field(default=None, validation_alias="SLACK_API_BASE_URL")
+    slack_client_id: str | None = Field(default=None, validation_alias="SLACK_CLIENT_ID")
+    slack_client_secret: str | None = Field(default=None, validation_alias="SLACK_CLIENT_SECRET")
+    slack_state_secret: str | None = Field(default=None, validation_alias="SLACK_STATE_SECRET")
     database_url: str = Field(default=DEFAULT_DATABASE_URL, validation_alias="DATABASE_URL")
     timezone_name: str = Field(default="UTC", validation_alias="PARTNERBOT_TIMEZONE")
     pain_points_list: str | None = Field(default=None, validation_alias="PARTNERBOT_PAIN_POINTS")
@@ -32,6 +36,8 @@ class Settings(BaseSettings):
     form_key: str | None = Field(default=None, min_length=16, validation_alias="PARTNERBOT_FORM_KEY")
     retention_days: int = Field(default=14, ge=1, le=3650, validation_alias="PARTNERBOT_RETENTION_DAYS")
     shutdown_grace: float = Field(default=25, ge=0, le=600, validation_alias="PARTNERBOT_SHUTDOWN_GRACE")
+    log_format: Literal["text", "json"] = Field(default="text", validation_alias="PARTNERBOT_LOG_FORMAT")
+    """One text line per record, or one JSON object per line for a log collector (bot/log_format.py)."""
 
     @field_validator("timezone_name")
     @classmethod
@@ -53,6 +59,33 @@ class Settings(BaseSettings):
         if value is not None and not [item for item in value.split(",") if item.strip()]:
             raise ValueError("PARTNERBOT_PAIN_POINTS is empty; give a comma-separated list such as tooling,payouts")
         return value
+
+    @field_validator("slack_state_secret")
+    @classmethod
+    def _long_state_secret(cls, value: str | None) -> str | None:
+        if value and len(value) < 16:
+            raise ValueError("SLACK_STATE_SECRET is too short; use 16 characters or more (`openssl rand -hex 32`)")
+        return value
+
+    @model_validator(mode="after")
+    def _all_of_oauth_or_none(self) -> Settings:
+        given = {
+            "SLACK_CLIENT_ID": bool(self.slack_client_id),
+            "SLACK_CLIENT_SECRET": bool(self.slack_client_secret),
+            "SLACK_STATE_SECRET": bool(self.slack_state_secret),
+        }
+        if any(given.values()) and not all(given.values()):
+            missing = ", ".join(name for name, present in given.items() if not present)
+            raise ValueError(
+                "SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET together switch on installing to many"
+                f" workspaces; {missing} is not set"
+            )
+        return self
+
+    @property
+    def installs_to_many_workspaces(self) -> bool:
+        """OAuth mode: each workspace installs with "Add to Slack" and gets its own bot token."""
+        return bool(self.slack_client_id)
 
     @property
     def pain_points(self) -> tuple[str, ...]:

@@ -13,8 +13,12 @@ SCOPES_BY_METHOD: dict[str, tuple[str, ...]] = {
     "chat.update": ("chat:write",),  # alerts updated in place after a snooze or an advance
     "files.getUploadURLExternal": ("files:write",),  # charts, step 1 of files_upload_v2
     "files.completeUploadExternal": ("files:write",),  # charts, step 2, shared into the thread
-    "conversations.info": ("channels:read", "groups:read"),  # is the bot in the digest channel (public or private)
-    "users.info": ("users:read",),  # leads of `/partner ask`: a person, not a bot, not deactivated
+    # is the bot in the digest channel (public or private); is a channel shared with another organisation
+    # (`is_ext_shared`: Slack Connect), which then gets no partner data (bot/channel_safety.py)
+    "conversations.info": ("channels:read", "groups:read"),
+    # leads of `/partner ask`: a person, not a bot, not deactivated; someone typing in a shared channel: from
+    # this workspace, or a stranger (`is_stranger`, another `team_id`) who gets no data
+    "users.info": ("users:read",),
     "users.lookupByEmail": ("users:read.email",),  # owners given as e-mails in an imported spreadsheet
     "conversations.open": ("im:write",),  # the requester's DM, where `/partner export` uploads its files
     "views.open": (),

@@ -17,6 +17,13 @@ def record_uninstall(unit_of_work: UnitOfWorkFactory, *, team_id: str, reason: s
         uow.commit()
 
 
+def record_install(unit_of_work: UnitOfWorkFactory, *, team_id: str, now: datetime) -> None:
+    """An install through "Add to Slack" (a first one or a reinstall): the workspace's data and jobs are back."""
+    with unit_of_work() as uow:
+        installs.set_installed(session=uow.session, team_id=team_id, installed=True, reason="oauth_install", now=now)
+        uow.commit()
+
+
 def record_seen(unit_of_work: UnitOfWorkFactory, *, team_id: str, now: datetime) -> bool:
     """Marks a workspace installed again after a signed request from it; True when it had been uninstalled."""
     with unit_of_work() as uow:

@@ -26,6 +26,10 @@ class Person:
     timezone: str | None = None
     locale: str | None = None
     email: str | None = None
+    team_id: str | None = None
+    """The workspace the person belongs to (another one for a Slack Connect guest)."""
+    is_stranger: bool = False
+    """Slack says the person is from another organisation and shares no workspace with this one."""
 
     @property
     def shown(self) -> str:

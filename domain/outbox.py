@@ -24,6 +24,7 @@ PERMANENT_ERRORS = frozenset(
         "cant_update_message",
         "invalid_blocks",
         "msg_too_long",
+        "not_installed",
     }
 )
 

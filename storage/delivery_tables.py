@@ -23,7 +23,7 @@ class WorkspaceInstall(SQLModel, table=True):
     team_id: str = Field(primary_key=True, max_length=32)
     installed: bool = Field(default=True)
     reason: str = Field(max_length=40)
-    """What last changed it: app_uninstalled, tokens_revoked, or request (seen again)."""
+    """What last changed it: app_uninstalled, tokens_revoked, request (seen again) or oauth_install."""
     changed_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
 
 

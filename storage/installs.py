@@ -11,6 +11,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
 from storage.delivery_tables import WorkspaceInstall
+from storage.oauth_tables import slack_installations
 
 
 def set_installed(*, session: Session, team_id: str, installed: bool, reason: str, now: datetime) -> None:
@@ -37,3 +38,27 @@ def installed(team_id: Any) -> ColumnElement[bool]:
         col(WorkspaceInstall.team_id) == team_id, col(WorkspaceInstall.installed).is_(False)
     )
     return ~uninstalled.exists()
+
+
+def installer_of(*, session: Session, team_id: str) -> str | None:
+    """The Slack user who last installed the app in the workspace through "Add to Slack" (None in single-token
+    mode, or before anyone did): the roles give them admin."""
+    query = (
+        select(slack_installations.c.user_id)
+        .where(slack_installations.c.team_id == team_id)
+        .order_by(slack_installations.c.installed_at.desc(), slack_installations.c.id.desc())
+        .limit(1)
+    )
+    return session.execute(query).scalar_one_or_none()
+
+
+def enterprise_of(*, session: Session, team_id: str) -> str | None:
+    """The Enterprise Grid org a workspace's latest installation belongs to (None outside a Grid): slack_sdk's
+    store finds an installation by both ids."""
+    query = (
+        select(slack_installations.c.enterprise_id)
+        .where(slack_installations.c.team_id == team_id)
+        .order_by(slack_installations.c.installed_at.desc(), slack_installations.c.id.desc())
+        .limit(1)
+    )
+    return session.execute(query).scalar_one_or_none()

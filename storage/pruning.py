@@ -1,9 +1,10 @@
 """Deleting what the outbox and the command inbox no longer need: finished rows older than a cutoff, a bounded
-batch at a time, so a big table is never locked for long and other writers interleave between batches."""
+batch at a time, so a big table is never locked for long and other writers interleave between batches. Also the
+install links ("Add to Slack" OAuth states) that expired unused."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import delete, exists
@@ -12,6 +13,7 @@ from sqlmodel import Session, col, select
 
 from storage import inbox, outbox
 from storage.delivery_tables import CommandInbox, OutboxStep
+from storage.oauth_tables import slack_oauth_states
 
 OUTBOX_FINISHED = (outbox.SENT, outbox.FAILED)
 INBOX_FINISHED = (inbox.DELIVERED, inbox.EXPIRED, inbox.FAILED)
@@ -52,4 +54,15 @@ def delete_first(
     ids = list(session.exec(select(table.id).where(*where).order_by(col(table.id)).limit(limit)).all())
     if ids:
         session.execute(delete(table).where(col(table.id).in_(ids)))
+    return len(ids)
+
+
+def prune_oauth_states_batch(*, session: Session, before: datetime, limit: int) -> int:
+    """Deletes up to `limit` OAuth states that expired before `before` (installs started and never finished);
+    slack_sdk's store deletes a state only when its redirect comes back. Its times are naive UTC."""
+    states = slack_oauth_states.c
+    expired = states.expire_at < before.astimezone(UTC).replace(tzinfo=None)
+    ids = list(session.execute(select(states.id).where(expired).order_by(states.id).limit(limit)).scalars())
+    if ids:
+        session.execute(delete(slack_oauth_states).where(states.id.in_(ids)))
     return len(ids)

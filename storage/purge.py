@@ -6,6 +6,10 @@ from sqlalchemy import Table, delete, func, select
 from sqlmodel import Session, SQLModel
 
 import storage.tables  # noqa: F401  (registers every table in the metadata)
+from storage.oauth_tables import STATES_TABLE
+
+NOT_WORKSPACE_DATA = frozenset({STATES_TABLE})
+"""Rows that belong to no workspace: an OAuth state is issued before anyone knows which one will install."""
 
 
 def team_tables() -> list[Table]:
@@ -14,7 +18,11 @@ def team_tables() -> list[Table]:
 
 
 def tables_without_team() -> list[str]:
-    return [table.name for table in SQLModel.metadata.sorted_tables if "team_id" not in table.c]
+    return [
+        table.name
+        for table in SQLModel.metadata.sorted_tables
+        if "team_id" not in table.c and table.name not in NOT_WORKSPACE_DATA
+    ]
 
 
 def count_team_rows(*, session: Session, team_id: str) -> dict[str, int]:

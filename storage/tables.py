@@ -12,7 +12,9 @@ from storage import (
     alliance_tables,  # noqa: F401  (registers the alliance tables on the same metadata)
     delivery_tables,  # noqa: F401  (install state, the outbox, the inbox)
     journey_tables,  # noqa: F401  (profile edits, touchpoints)
+    oauth_tables,  # noqa: F401  (slack_sdk's installations, bots and OAuth states)
     scoring_tables,  # noqa: F401  (scorecards, answers, requests)
+    settings_tables,  # noqa: F401  (named workspace and member settings)
 )
 from storage.types import UTCDateTime
 

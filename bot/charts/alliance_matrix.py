@@ -13,10 +13,11 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from bot.charts.style import LABEL_SIZE, MUTED_COLOUR, TEXT_COLOUR, label, new_figure, set_title, use_chart_font
+from domain.language import N_, tr
 
-TITLE = "Alliance matrix: the types on your own numbers"
+TITLE = N_("Alliance matrix: the types on your own numbers")
 EMPTY_COLOUR = "#eeeeee"
-NOTE = "Darker is better within each column (for bonuses and days, lower is better) · — no data yet"
+NOTE = N_("Darker is better within each column (for bonuses and days, lower is better) · — no data yet")
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ class MatrixChart:
     def alt_text(self) -> str:
         parts = [f"{name}: " + ", ".join(f"{c} {cell.text}" for c, cell in zip(self.columns, cells, strict=True))
                  for name, cells in self.rows]
-        return "Alliance matrix. " + "; ".join(parts)
+        return tr("Alliance matrix. {cells}", cells="; ".join(parts))
 
 
 def _shades(chart: MatrixChart) -> list[list[float | None]]:
@@ -55,7 +56,7 @@ def _shades(chart: MatrixChart) -> list[list[float | None]]:
 def build_alliance_matrix_figure(chart: MatrixChart) -> Figure:
     columns, rows = chart.columns, chart.rows
     figure = new_figure(max(9.0, 1.25 * len(columns) + 2.5), 1.0 + 0.62 * max(len(rows), 1))
-    set_title(figure, TITLE)
+    set_title(figure, tr(TITLE))
     ax = figure.add_subplot()
     palette = colormaps["Blues"]
     for row, shade_row in enumerate(_shades(chart)):
@@ -75,5 +76,5 @@ def build_alliance_matrix_figure(chart: MatrixChart) -> Figure:
     ax.xaxis.tick_top()
     ax.tick_params(length=0, labelsize=LABEL_SIZE, colors=TEXT_COLOUR)
     ax.spines[:].set_visible(False)
-    ax.set_xlabel(NOTE, fontsize=LABEL_SIZE, color=MUTED_COLOUR)
+    ax.set_xlabel(tr(NOTE), fontsize=LABEL_SIZE, color=MUTED_COLOUR)
     return use_chart_font(figure)

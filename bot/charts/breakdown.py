@@ -17,6 +17,7 @@ from bot.charts.style import (
     tidy_axes,
     use_chart_font,
 )
+from domain.language import tr, trn
 
 BAR_COLOUR = "#009E73"
 
@@ -36,14 +37,18 @@ class BreakdownChart:
     bars: tuple[BreakdownBar, ...]
 
     def alt_text(self) -> str:
-        parts = [f"{bar.label}: {bar.revenue_text} from {bar.partners} partners" for bar in self.bars]
-        return (f"Revenue by {self.grouping}: " + "; ".join(parts))[:1000]
+        parts = [
+            trn("{label}: {revenue} from {count} partners", "{label}: {revenue} from {count} partners", bar.partners,
+                label=bar.label, revenue=bar.revenue_text)
+            for bar in self.bars
+        ]
+        return tr("Revenue by {grouping}: {bars}", grouping=self.grouping, bars="; ".join(parts))[:1000]
 
 
 def build_breakdown_figure(chart: BreakdownChart) -> Figure:
     bars = chart.bars
     figure = new_figure(9, max(3.2, 1.3 + 0.42 * len(bars)))
-    set_title(figure, f"Partner-sourced revenue by {chart.grouping}")
+    set_title(figure, tr("Partner-sourced revenue by {grouping}", grouping=chart.grouping))
     ax = figure.add_subplot()
     tidy_axes(ax, grid_axis="x")
     revenue = [float(bar.revenue) for bar in bars]
@@ -54,5 +59,5 @@ def build_breakdown_figure(chart: BreakdownChart) -> Figure:
     ax.barh(positions, revenue, height=0.65, color=BAR_COLOUR)
     ax.set_yticks(positions, [label(f"{bar.label} ({bar.partners})") for bar in bars])
     ax.invert_yaxis()
-    ax.set_xlabel("Revenue, all time (partners in brackets)", fontsize=LABEL_SIZE, color=TEXT_COLOUR)
+    ax.set_xlabel(tr("Revenue, all time (partners in brackets)"), fontsize=LABEL_SIZE, color=TEXT_COLOUR)
     return use_chart_font(figure)

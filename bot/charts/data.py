@@ -11,6 +11,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from bot.views.format import day as _day
+from bot.views.numbers import amount, decimal_one
+from domain.language import current_language, tr, trn
+
 ALT_TEXT_LIMIT = 1000
 KPI_WEEKS = 12
 RANKING_LIMIT = 20
@@ -33,15 +37,21 @@ class RankingChart:
 
     def alt_text(self) -> str:
         if not self.bars:
-            return "Partner ranking: no partners scored yet."
+            return tr("Partner ranking: no partners scored yet.")
         shown = self.bars[:RANKING_LIMIT]
-        head = "Partner ranking"
-        if len(self.bars) > len(shown):
-            head += f", top {len(shown)} of {len(self.bars)}"
-        items = [
+        items = ", ".join(
             f"{place}. {bar.partner} {bar.score:.0f} ({_moved(bar.movement)})" for place, bar in enumerate(shown, 1)
-        ]
-        return _one_line(f"{head}: " + ", ".join(items) + ".")
+        )
+        if len(self.bars) > len(shown):
+            return _one_line(
+                tr(
+                    "Partner ranking, top {shown} of {total}: {items}.",
+                    shown=len(shown),
+                    total=len(self.bars),
+                    items=items,
+                )
+            )
+        return _one_line(tr("Partner ranking: {items}.", items=items))
 
 
 @dataclass(frozen=True)
@@ -59,14 +69,19 @@ class FunnelChart:
 
     def alt_text(self) -> str:
         if not any(stage.partners for stage in self.stages):
-            return "Journey funnel: no partners yet."
+            return tr("Journey funnel: no partners yet.")
         items = [
             f"{stage.name} {stage.partners}"
             if stage.median_days is None
-            else f"{stage.name} {stage.partners} (median {stage.median_days:.0f} d)"
+            else tr(
+                "{stage} {partners} (median {days})",
+                stage=stage.name,
+                partners=stage.partners,
+                days=days(stage.median_days),
+            )
             for stage in self.stages
         ]
-        return _one_line("Journey funnel: " + ", ".join(items) + ".")
+        return _one_line(tr("Journey funnel: {stages}.", stages=", ".join(items)))
 
 
 @dataclass(frozen=True)
@@ -108,16 +123,27 @@ class KpiTrendChart:
 
     def alt_text(self) -> str:
         if not self.weeks:
-            return "Partner KPIs: no weeks to show yet."
+            return tr("Partner KPIs: no weeks to show yet.")
         leads = sum(week.leads for week in self.weeks)
         deals = sum(week.deals for week in self.weeks)
         revenue = sum((week.revenue for week in self.weeks), Decimal(0))
         last = self.weeks[-1]
         money = f" {self.currency}" if self.currency else ""
         return _one_line(
-            f"Partner KPIs, {len(self.weeks)} weeks from {_day(self.weeks[0].week_start)} to "
-            f"{_day(last.week_start)}: {leads} leads, {deals} deals, revenue {revenue:,.0f}{money} in total; "
-            f"latest week {last.leads} leads, {last.deals} deals, revenue {last.revenue:,.0f}{money}."
+            tr(
+                "Partner KPIs, {weeks} weeks from {first} to {last}: {leads} leads, {deals} deals, "
+                "revenue {revenue} in total; latest week {last_leads} leads, {last_deals} deals, "
+                "revenue {last_revenue}.",
+                weeks=len(self.weeks),
+                first=_day(self.weeks[0].week_start),
+                last=_day(last.week_start),
+                leads=leads,
+                deals=deals,
+                revenue=_money(revenue) + money,
+                last_leads=last.leads,
+                last_deals=last.deals,
+                last_revenue=_money(last.revenue) + money,
+            )
         )
 
 
@@ -140,14 +166,16 @@ class JourneyMapChart:
 
     def alt_text(self) -> str:
         if not self.stages:
-            return "Journey map: no stages yet."
-        return _one_line("Journey map: " + "; ".join(_map_stage_text(stage) for stage in self.stages) + ".")
+            return tr("Journey map: no stages yet.")
+        return _one_line(
+            tr("Journey map: {stages}.", stages="; ".join(_map_stage_text(stage) for stage in self.stages))
+        )
 
 
 def movement(places: int | None) -> str:
     """A ranking move as the digest writes it: ▲2, ▼1, = (same place), new."""
     if places is None:
-        return "new"
+        return tr("new")
     if places == 0:
         return "="
     return f"▲{places}" if places > 0 else f"▼{-places}"
@@ -157,7 +185,7 @@ def csat_nps(stage: MapStage) -> str:
     """ "CSAT 4.2 · NPS +20", or the half that is known, or empty."""
     parts = []
     if stage.average_csat is not None:
-        parts.append(f"CSAT {stage.average_csat.quantize(Decimal('0.1'), ROUND_HALF_UP)}")
+        parts.append(f"CSAT {decimal_one(stage.average_csat.quantize(Decimal('0.1'), ROUND_HALF_UP))}")
     if stage.nps is not None:
         parts.append(f"NPS {stage.nps:+d}" if stage.nps else "NPS 0")
     return " · ".join(parts)
@@ -165,26 +193,32 @@ def csat_nps(stage: MapStage) -> str:
 
 def _moved(places: int | None) -> str:
     if places is None:
-        return "new"
+        return tr("new")
     if places == 0:
-        return "same place"
-    return f"up {places}" if places > 0 else f"down {-places}"
+        return tr("same place")
+    return tr("up {places}", places=places) if places > 0 else tr("down {places}", places=-places)
 
 
 def _map_stage_text(stage: MapStage) -> str:
-    parts = [f"{stage.name} {stage.partners} partner{'' if stage.partners == 1 else 's'}"]
+    parts = [f"{stage.name} " + trn("{count} partner", "{count} partners", stage.partners)]
     if stage.median_days is not None:
-        parts.append(f"median {stage.median_days:.0f} d")
+        parts.append(tr("median {days}", days=days(stage.median_days)))
     if stage.max_days is not None:
-        parts.append(f"max {stage.max_days:.0f} d")
+        parts.append(tr("max {days}", days=days(stage.max_days)))
     feedback = csat_nps(stage)
     if feedback:
         parts.append(feedback)
     return ", ".join(parts)
 
 
-def _day(value: date) -> str:
-    return f"{value.day} {value.strftime('%b %Y')}"
+def days(value: float) -> str:
+    """Days on a chart or in its alt text, short: `18 d`, `18 дн.`, `18 dn.`."""
+    return tr("{days} d", days=round(value))
+
+
+def _money(value: Decimal) -> str:
+    """`12,500` in English, as the alt text has always written it; the reader's own grouping elsewhere."""
+    return f"{value:,.0f}" if current_language() == "en" else amount(value.quantize(Decimal(1)))
 
 
 def _one_line(text: str) -> str:

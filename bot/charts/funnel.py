@@ -20,8 +20,9 @@ from bot.charts.style import (
     use_chart_font,
     write_note,
 )
+from domain.language import N_, tr
 
-TITLE = "Journey funnel"
+TITLE = N_("Journey funnel")
 LABEL_ROOM = 1.45
 """The count axis runs this far past the biggest bar, to leave room for "12 · median 18 d" beside it."""
 
@@ -29,7 +30,7 @@ LABEL_ROOM = 1.45
 def build_funnel_figure(chart: FunnelChart) -> Figure:
     stages = chart.stages
     figure = new_figure(9, max(3.2, 1.4 + 0.55 * len(stages)))
-    set_title(figure, TITLE)
+    set_title(figure, tr(TITLE))
     ax = figure.add_subplot()
     tidy_axes(ax, grid_axis="x")
     if not stages:
@@ -43,7 +44,7 @@ def build_funnel_figure(chart: FunnelChart) -> Figure:
     ax.bar_label(bars, [_bar_text(stage) for stage in stages], padding=4, fontsize=VALUE_SIZE, color=TEXT_COLOUR)
     ax.set_xlim(0, max(max(counts), 1) * LABEL_ROOM)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_xlabel("Partners in stage", fontsize=LABEL_SIZE, color=TEXT_COLOUR)
+    ax.set_xlabel(tr("Partners in stage"), fontsize=LABEL_SIZE, color=TEXT_COLOUR)
     if not any(counts):
         write_note(ax)
     return use_chart_font(figure)
@@ -52,4 +53,4 @@ def build_funnel_figure(chart: FunnelChart) -> Figure:
 def _bar_text(stage: FunnelStage) -> str:
     if stage.median_days is None:
         return str(stage.partners)
-    return f"{stage.partners} · median {days(stage.median_days)}"
+    return tr("{partners} · median {days}", partners=stage.partners, days=days(stage.median_days))

@@ -22,8 +22,9 @@ from bot.charts.style import (
     use_chart_font,
     write_note,
 )
+from domain.language import N_, tr
 
-TITLE = "Journey map"
+TITLE = N_("Journey map")
 STAGE_NAME_LIMIT = 22
 """Stage names sit side by side under the bars, so they get less room than partner names."""
 HEADROOM = 1.35
@@ -32,7 +33,7 @@ HEADROOM = 1.35
 def build_journey_map_figure(chart: JourneyMapChart) -> Figure:
     stages = chart.stages
     figure = new_figure(max(9.0, 2.1 * len(stages) + 1.2), 7.2)
-    set_title(figure, TITLE)
+    set_title(figure, tr(TITLE))
     if not stages:
         ax = figure.add_subplot()
         tidy_axes(ax, grid_axis="y")
@@ -46,8 +47,8 @@ def build_journey_map_figure(chart: JourneyMapChart) -> Figure:
     days_ax.set_xlim(-0.6, len(stages) - 0.4)
     figure.legend(
         handles=[
-            Line2D([], [], color=TEXT_COLOUR, marker="o", linestyle="", label="median days in stage"),
-            Line2D([], [], color=TEXT_COLOUR, marker="^", linestyle="", label="longest (max) days in stage"),
+            Line2D([], [], color=TEXT_COLOUR, marker="o", linestyle="", label=tr("median days in stage")),
+            Line2D([], [], color=TEXT_COLOUR, marker="^", linestyle="", label=tr("longest (max) days in stage")),
         ],
         loc="outside lower center",
         ncols=2,
@@ -64,7 +65,7 @@ def _draw_partners(ax: Axes, positions: list[int], stages: tuple[MapStage, ...])
     ax.bar_label(bars, [str(count) for count in counts], padding=3, fontsize=VALUE_SIZE + 1, fontweight="bold")
     ax.set_ylim(0, max([*counts, 1]) * 1.18)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_ylabel("Partners", fontsize=LABEL_SIZE, color=TEXT_COLOUR)
+    ax.set_ylabel(tr("Partners"), fontsize=LABEL_SIZE, color=TEXT_COLOUR)
     if not any(counts):
         write_note(ax)
 
@@ -72,7 +73,7 @@ def _draw_partners(ax: Axes, positions: list[int], stages: tuple[MapStage, ...])
 def _draw_days(ax: Axes, positions: list[int], stages: tuple[MapStage, ...]) -> None:
     """Median as a dot and max as a triangle joined by a line, with both values written above the triangle."""
     tidy_axes(ax, grid_axis="y")
-    ax.set_ylabel("Days in stage", fontsize=LABEL_SIZE, color=TEXT_COLOUR)
+    ax.set_ylabel(tr("Days in stage"), fontsize=LABEL_SIZE, color=TEXT_COLOUR)
     known = [value for stage in stages for value in (stage.median_days, stage.max_days) if value is not None]
     ax.set_ylim(0, max([*known, 1]) * HEADROOM)
     for position, stage in zip(positions, stages, strict=True):
@@ -84,8 +85,8 @@ def _draw_days(ax: Axes, positions: list[int], stages: tuple[MapStage, ...]) -> 
             ax.plot([position], [median], marker="o", markersize=8, color=colour)
         if longest is not None:
             ax.plot([position], [longest], marker="^", markersize=8, color=colour)
-        lines = [f"max {days(longest)}"] if longest is not None else []
-        lines += [f"median {days(median)}"] if median is not None else []
+        lines = [tr("max {days}", days=days(longest))] if longest is not None else []
+        lines += [tr("median {days}", days=days(median))] if median is not None else []
         if lines:
             top = max(value for value in (median, longest) if value is not None)
             ax.annotate(
@@ -99,7 +100,7 @@ def _draw_days(ax: Axes, positions: list[int], stages: tuple[MapStage, ...]) -> 
                 color=TEXT_COLOUR,
             )
     if not known:
-        write_note(ax, "No time-in-stage data yet")
+        write_note(ax, N_("No time-in-stage data yet"))
 
 
 def _stage_label(stage: MapStage) -> str:

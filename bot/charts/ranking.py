@@ -20,8 +20,9 @@ from bot.charts.style import (
     tidy_axes,
     use_chart_font,
 )
+from domain.language import N_, tr
 
-TITLE = "Partner ranking"
+TITLE = N_("Partner ranking")
 BAR_COLOUR = "#0072B2"
 SCORE_AXIS_END = 118
 """The axis runs past 100 so that "100 ▲12" still fits beside the longest possible bar."""
@@ -30,7 +31,7 @@ SCORE_AXIS_END = 118
 def build_ranking_figure(chart: RankingChart) -> Figure:
     bars = chart.bars[:RANKING_LIMIT]
     figure = new_figure(9, max(3.2, 1.3 + 0.42 * len(bars)))
-    set_title(figure, TITLE)
+    set_title(figure, tr(TITLE))
     ax = figure.add_subplot()
     tidy_axes(ax, grid_axis="x")
     if not bars:
@@ -42,9 +43,9 @@ def build_ranking_figure(chart: RankingChart) -> Figure:
     ax.invert_yaxis()  # first bar, the best partner, at the top
     ax.set_xlim(0, SCORE_AXIS_END)
     ax.set_xticks(range(0, 101, 20))
-    axis_label = "Score (0–100)"
+    axis_label = tr("Score (0–100)")
     if len(chart.bars) > len(bars):
-        axis_label += f" · top {len(bars)} of {len(chart.bars)} partners shown"
+        axis_label += " · " + tr("top {shown} of {total} partners shown", shown=len(bars), total=len(chart.bars))
     ax.set_xlabel(axis_label, fontsize=LABEL_SIZE, color=TEXT_COLOUR)
     for position, bar in zip(positions, bars, strict=True):
         _write_values(ax, position, bar)

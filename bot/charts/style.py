@@ -9,16 +9,20 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from babel.numbers import format_decimal
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.text import Text
+
+from bot.charts.data import days as days  # the charts take their short day counts from here
+from domain.language import N_, current_locale, tr
 
 DPI = 120
 FONT_FAMILY = "DejaVu Sans"
 """Ships with matplotlib and has Latin, Polish diacritics and Cyrillic glyphs, plus ▲ ▼ · … used in labels."""
 
 NAME_LIMIT = 28
-NO_DATA = "No data yet"
+NO_DATA = N_("No data yet")
 
 TITLE_SIZE = 15
 LABEL_SIZE = 10
@@ -65,16 +69,12 @@ def label(name: str, limit: int = NAME_LIMIT) -> str:
     return plain(shorten(name, limit))
 
 
-def days(value: float) -> str:
-    return f"{value:.0f} d"
-
-
 def compact(value: float | Decimal) -> str:
-    """Money on an axis: 950, 12.5k, 1.2M — short enough for a tick label, no offset text."""
+    """Money on an axis: 950, 12.5k, 1.2M (12,5 тыс., 1,2 mln) — short enough for a tick label, no offset text."""
     number = float(value)
-    for divisor, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
+    for divisor, suffix in ((1e9, N_("{number}B")), (1e6, N_("{number}M")), (1e3, N_("{number}k"))):
         if abs(number) >= divisor:
-            return f"{number / divisor:.1f}".removesuffix(".0") + suffix
+            return tr(suffix, number=format_decimal(round(number / divisor, 1), format="0.#", locale=current_locale()))
     return f"{number:.0f}"
 
 
@@ -97,7 +97,7 @@ def tidy_axes(ax: Axes, *, grid_axis: str) -> None:
 
 def write_note(ax: Axes, message: str = NO_DATA) -> None:
     """A note centred on the plot area, over whatever is drawn there (e.g. all-zero bars)."""
-    ax.text(0.5, 0.5, message, transform=ax.transAxes, ha="center", va="center", fontsize=14, color=MUTED_COLOUR)
+    ax.text(0.5, 0.5, tr(message), transform=ax.transAxes, ha="center", va="center", fontsize=14, color=MUTED_COLOUR)
 
 
 def note_no_data(ax: Axes, message: str = NO_DATA) -> None:

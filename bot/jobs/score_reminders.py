@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from slack_sdk import WebClient
-
 from bot.services import Services
+from bot.workspace_clients import WorkspaceClients
 from commands.scoring.asks import due_reminders
 
 
-def send_score_reminders(services: Services, client: WebClient, now: datetime) -> str:
+def send_score_reminders(services: Services, clients: WorkspaceClients, now: datetime) -> str:
     """Marks the due requests reminded and enqueues each lead's DM in the same transaction; the sender
     (run after this job) sends them, and sends again on a later run the ones Slack did not take."""
     due = due_reminders(services.unit_of_work, now=now, after_days=services.settings.reminder_days)

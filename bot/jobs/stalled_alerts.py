@@ -7,23 +7,29 @@ import logging
 from dataclasses import replace
 from datetime import datetime
 
-from slack_sdk import WebClient
-
+from bot.log_format import fields
 from bot.services import Services
+from bot.workspace_clients import WorkspaceClients
 from commands.stalls.summary import enqueue_daily_summary
 from storage.workspace import alert_workspaces
 
 logger = logging.getLogger("partnerbot.jobs")
 
 
-def post_stalled_alerts(services: Services, client: WebClient, now: datetime) -> str:
+def post_stalled_alerts(services: Services, clients: WorkspaceClients, now: datetime) -> str:
     with services.unit_of_work() as uow:
         teams = [row.team_id for row in alert_workspaces(session=uow.session)]
     lines = []
     for team_id in teams:
+        if clients.for_team(team_id) is None:
+            lines.append(f"{team_id}: not installed")
+            continue
         invocation = replace(services.invocation(team_id=team_id, user_id="scheduler"), now=now)
         try:
-            lines.append(f"{team_id}: {enqueue_daily_summary(invocation)}")
+            outcome = enqueue_daily_summary(invocation)
+            line = fields(event="job step", job="stalled-alerts", team=team_id, step="prepare", outcome=str(outcome))
+            logger.info("stalled summary for %s: %s", team_id, outcome, extra=line)
+            lines.append(f"{team_id}: {outcome}")
         except Exception:
             logger.exception("stalled summary for %s could not be prepared", team_id)
             lines.append(f"{team_id}: failed")

@@ -18,9 +18,14 @@ from datetime import UTC, datetime, timedelta
 
 from slack_sdk import WebClient
 
-from bot.outbox.sending import failure_of, send_step
+from bot.channel_safety import HELD, held_sharing, hold, is_allowed
+from bot.log_format import fields
+from bot.outbox.sending import NotInstalled, failure_of, send_step
+from bot.workspace_clients import WorkspaceClients
+from domain.channel_safety import is_channel
 from domain.outbox import after_failure
 from storage import outbox
+from storage.delivery_tables import OutboxStep
 from storage.unit_of_work import UnitOfWork
 
 logger = logging.getLogger("partnerbot.outbox")
@@ -40,6 +45,10 @@ class Drained:
     retrying: list[tuple[int, str]] = field(default_factory=list)
     failed: list[tuple[int, str]] = field(default_factory=list)
 
+    @property
+    def did_anything(self) -> bool:
+        return bool(self.sent or self.retrying or self.failed)
+
     def describe(self) -> str:
         failed = "".join(f"; step {step} failed: {error}" for step, error in self.failed)
         return f"outbox: {len(self.sent)} sent, {len(self.retrying)} to retry, {len(self.failed)} failed{failed}"
@@ -52,7 +61,7 @@ def sender_client(client: WebClient) -> WebClient:
 
 def drain(
     database: Callable[[], UnitOfWork],
-    client: WebClient,
+    clients: WorkspaceClients,
     *,
     clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     team_id: str | None = None,
@@ -62,9 +71,16 @@ def drain(
     stopping: threading.Event = STOPPING,
 ) -> Drained:
     """Sends the due steps (of one team, or only `ids`, when given) until none is due, `limit` or SIGTERM;
-    with `recover` (the scheduled runs), first reports the steps a dead process left `sending`."""
+    with `recover` (the scheduled runs), first reports the steps a dead process left `sending`. Each step goes
+    out with the token of its own workspace."""
     done = Drained()
-    slack = sender_client(client)
+    senders: dict[str, WebClient | None] = {}
+
+    def sender_for(team: str) -> WebClient | None:
+        if team not in senders:
+            client = clients.for_team(team)
+            senders[team] = sender_client(client) if client is not None else None
+        return senders[team]
     if recover:
         with database() as uow:
             for stale in outbox.abandon_interrupted(session=uow.session, now=clock(), lease=LEASE):
@@ -78,9 +94,22 @@ def drain(
             if step is None:
                 break
             parent = outbox.parent_of(session=uow.session, step=step)
+            where = destination(step, parent)
+            allowed = is_channel(where) and is_allowed(uow.session, team_id=step.team_id, channel=where)
             uow.commit()
         assert step.id is not None
         try:
+            slack = sender_for(step.team_id)
+            asking = clients.for_team(step.team_id)
+            if slack is None or asking is None:
+                raise NotInstalled(step.team_id)
+            sharing = held_sharing(asking, where, allowed=allowed)
+            if sharing is not None:
+                with database() as uow:
+                    hold(uow.session, step, where, sharing, clock())
+                    uow.commit()
+                done.failed.append((step.id, HELD))
+                continue
             posted = send_step(slack, step, parent)
         except Exception as error:
             failure = failure_of(error)
@@ -107,4 +136,13 @@ def drain(
             outbox.mark_sent(session=uow.session, step_id=step.id, posted=posted, now=clock())
             uow.commit()
         done.sent.append(step.id)
+        line = fields(event="job step", job="outbox", team=step.team_id, step=step.kind, outcome="sent")
+        logger.info("outbox step %s sent", step.id, extra=line)
     return done
+
+
+def destination(step: OutboxStep, parent: OutboxStep | None) -> str:
+    """The conversation the step posts in: an update rewrites its parent's message where that went."""
+    if step.kind == "update" and parent is not None:
+        return parent.posted_channel or parent.channel
+    return step.channel

@@ -1,5 +1,6 @@
 """A chart plan as an outbox step's JSON and back, so the chart is drawn by the sender, not by the job (whose
-claim holds the database) nor while Slack waits."""
+claim holds the database) nor while Slack waits. The step keeps the language it was planned in, so the sender
+draws titles, axes and legends in the language of the message the chart goes with."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from bot.charts import FunnelChart, JourneyMapChart, KpiTrendChart, RankingChart
 from bot.charts.alliance_matrix import MatrixChart
 from bot.charts.breakdown import BreakdownChart
 from bot.digest_charts import ChartPlan
+from domain.language import current_language
 
 KINDS: dict[str, type] = {
     "ranking": RankingChart,
@@ -36,7 +38,8 @@ def _plain(value: object) -> str:
 def encode(plan: ChartPlan) -> dict[str, Any]:
     kind = next(name for name, cls in KINDS.items() if isinstance(plan.chart, cls))
     data = json.loads(json.dumps(dataclasses.asdict(plan.chart), default=_plain))
-    return {"filename": plan.filename, "title": plan.title, "chart": kind, "data": data}
+    payload = {"filename": plan.filename, "title": plan.title, "chart": kind, "data": data}
+    return payload | {"language": current_language()}
 
 
 def decode(payload: dict[str, Any]) -> ChartPlan:

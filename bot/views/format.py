@@ -1,11 +1,21 @@
-"""Escaping and small formatting helpers shared by the Block Kit builders."""
+"""Escaping and small formatting helpers shared by the Block Kit builders.
+
+Dates are written in the reader's language through Babel: `30 Nov 2026` in English (as always), the full
+month in the genitive elsewhere: «30 ноября 2026», „30 listopada 2026".
+"""
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime
 
+from babel.dates import format_date, format_time
+
+from domain.language import current_language, current_locale, trn
+
 _SLACK_USER_ID = re.compile(r"[UW][A-Z0-9]{2,}")
+_DAY_PATTERN = {"en": "d MMM y"}
+_LONG_DAY = "d MMMM y"
 
 
 def escape(text: str) -> str:
@@ -21,15 +31,16 @@ def person(who: str | None) -> str:
 
 
 def day(value: date) -> str:
-    return f"{value.day} {value.strftime('%b %Y')}"
+    pattern = _DAY_PATTERN.get(current_language(), _LONG_DAY)
+    return format_date(value, pattern, locale=current_locale())
 
 
 def moment(value: datetime) -> str:
-    return f"{day(value.date())} {value.strftime('%H:%M')}"
+    return f"{day(value.date())} {format_time(value, 'HH:mm', locale=current_locale())}"
 
 
 def days(count: int) -> str:
-    return "1 day" if count == 1 else f"{count} days"
+    return trn("{count} day", "{count} days", count)
 
 
 def clip(text: str, limit: int) -> str:

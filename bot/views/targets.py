@@ -9,39 +9,63 @@ from bot.views.format import escape
 from bot.views.numbers import amount, percent
 from commands.replies.kpis import ProgramDashboard
 from commands.replies.targets import CompanySalesRecorded, DashboardWithTargets, SalesShare, TargetsView
+from domain.language import N_, tr
 from domain.targets import TargetProgress
+
+THIS_PERIOD = {"month": N_("this month"), "quarter": N_("this quarter"), "year": N_("this year")}
 
 
 def target_lines(targets: tuple[TargetProgress, ...]) -> list[str]:
     lines = []
     for goal in targets:
-        state = ":white_check_mark: on track" if goal.on_track else ":warning: behind"
+        state = tr(":white_check_mark: on track") if goal.on_track else tr(":warning: behind")
         lines.append(
-            f"{escape(goal.metric)} {amount(goal.actual)} of {amount(goal.target)} this {goal.per}"
-            f" ({escape(goal.period)}, {percent(goal.share)}) · {state}, pace {amount(goal.expected_so_far)} by today"
+            tr(
+                "{metric} {actual} of {target} {this_period} ({period}, {share}) · {state}, pace {pace} by today",
+                metric=escape(tr(goal.metric)),
+                actual=amount(goal.actual),
+                target=amount(goal.target),
+                this_period=tr(THIS_PERIOD[goal.per]) if goal.per in THIS_PERIOD else "this " + goal.per,
+                period=escape(goal.period),
+                share=percent(goal.share),
+                state=state,
+                pace=amount(goal.expected_so_far),
+            )
         )
     return lines
 
 
 def share_line(share: SalesShare) -> str:
+    month, revenue = escape(share.month), amount(share.partner_revenue)
     if share.company_sales is None or share.share is None:
-        return f"{escape(share.month)}: partner-sourced revenue {amount(share.partner_revenue)}"
-    return (
-        f"{escape(share.month)}: partner-sourced revenue {amount(share.partner_revenue)} of company sales"
-        f" {amount(share.company_sales)} = *{percent(share.share)}*"
+        return tr("{month}: partner-sourced revenue {revenue}", month=month, revenue=revenue)
+    return tr(
+        "{month}: partner-sourced revenue {revenue} of company sales {sales} = *{share}*",
+        month=month,
+        revenue=revenue,
+        sales=amount(share.company_sales),
+        share=percent(share.share),
     )
 
 
 @build_reply_blocks.register
 def _targets(body: TargetsView) -> list[Block]:
-    whose = escape(body.partner) if body.partner else "the program"
     blocks: list[Block] = []
     if body.summary:
         blocks.append(section(":white_check_mark: " + escape(body.summary)))
     if not body.progress:
-        name = f"{escape(body.partner)} " if body.partner else ""
-        return [*blocks, section(f"No targets for {whose} yet: `/partner target {name}revenue=500k per=quarter`.")]
-    blocks.append(section(f"*Targets for {whose}*\n" + "\n".join(target_lines(body.progress))))
+        if body.partner:
+            none = tr(
+                "No targets for {partner} yet: `/partner target {partner} revenue=500k per=quarter`.",
+                partner=escape(body.partner),
+            )
+        else:
+            none = tr("No targets for the program yet: `/partner target revenue=500k per=quarter`.")
+        return [*blocks, section(none)]
+    title = (
+        tr("*Targets for {partner}*", partner=escape(body.partner)) if body.partner else tr("*Targets for the program*")
+    )
+    blocks.append(section(title + "\n" + "\n".join(target_lines(body.progress))))
     return blocks
 
 
@@ -49,19 +73,25 @@ def _targets(body: TargetsView) -> list[Block]:
 def _dashboard(body: DashboardWithTargets) -> list[Block]:
     blocks = list(build_reply_blocks.dispatch(ProgramDashboard)(body))
     if body.targets:
-        blocks.append(section("*Program targets*\n" + "\n".join(target_lines(body.targets))))
+        blocks.append(section(tr("*Program targets*") + "\n" + "\n".join(target_lines(body.targets))))
     if body.shares:
-        blocks.append(section("*Share of company sales*\n" + "\n".join(share_line(s) for s in body.shares)))
+        shares = "\n".join(share_line(s) for s in body.shares)
+        blocks.append(section(tr("*Share of company sales*") + "\n" + shares))
     else:
-        blocks.append(context("`/partner company-sales 2026-11 3.2m` records the company's sales for a month."))
+        blocks.append(context(tr("`/partner company-sales 2026-11 3.2m` records the company's sales for a month.")))
     return blocks
 
 
 @build_reply_blocks.register
 def _sales(body: CompanySalesRecorded) -> list[Block]:
-    was = f" (was {amount(body.before)})" if body.before is not None else ""
-    recorded = f"Company sales for {escape(body.share.month)}: {amount(body.share.company_sales)}{was}"
+    was = tr(" (was {amount})", amount=amount(body.before)) if body.before is not None else ""
+    recorded = tr(
+        ":white_check_mark: Company sales for {month}: {amount}{was}",
+        month=escape(body.share.month),
+        amount=amount(body.share.company_sales),
+        was=was,
+    )
     return [
-        section(f":white_check_mark: {recorded}"),
+        section(recorded),
         section(share_line(body.share)),
     ]

@@ -6,6 +6,8 @@ import html
 import re
 from typing import Any
 
+from domain.language import tr
+
 _MENTION = re.compile(r"<([@#!])([^|>]+)(?:\|([^>]+))?>")
 _BOLD = re.compile(r"(?<![\w*])\*(\S(?:[^*\n]*\S)?)\*(?![\w*])")
 _ITALIC = re.compile(r"(?<![\w_])_(\S(?:[^_\n]*\S)?)_(?![\w_])")
@@ -50,7 +52,7 @@ def _block_lines(block: dict[str, Any]) -> list[str]:
     if kind == "actions":
         return ["  ".join(f"[{_text_of(e.get('text'))}]" for e in block.get("elements", []))]
     if kind == "image":
-        return [f"[image: {block.get('alt_text', '')}]"]
+        return [tr("[image: {alt_text}]", alt_text=block.get("alt_text", ""))]
     return []
 
 

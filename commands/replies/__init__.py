@@ -51,6 +51,7 @@ from commands.replies.scoring import (
     ScoreRecorded,
     ScoreSummary,
 )
+from commands.replies.settings import SettingLine, SettingsView
 from commands.replies.stages import ChecklistView, JourneyChanged, JourneyOverview, StageLine, StepChecked
 from commands.replies.stalls import (
     AlertMessage,
@@ -107,6 +108,7 @@ Body = (
     | DashboardWithTargets
     | CompanySalesRecorded
     | RetentionReport
+    | SettingsView
 )
 Modal = RegistrationForm | FeedbackForm | ScoreForm | StallAdvanceForm | StallSnoozeForm | CardForm
 
@@ -191,6 +193,8 @@ __all__ = [
     "ScoreQuestion",
     "ScoreRecorded",
     "ScoreSummary",
+    "SettingLine",
+    "SettingsView",
     "StageGroup",
     "StageLine",
     "StageMoved",

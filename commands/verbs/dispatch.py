@@ -15,6 +15,7 @@ from commands.verbs.figures import FIGURE_VERBS
 from commands.verbs.operations import OPERATION_VERBS
 from commands.verbs.partners import LIFECYCLE_VERBS, PARTNER_VERBS
 from commands.verbs.verb import Verb
+from commands.verbs.workspace import WORKSPACE_VERBS
 from domain.errors import did_you_mean
 from domain.language import N_, tr
 from domain.words import closest, fold
@@ -55,6 +56,7 @@ VERBS: dict[str, Verb] = {
         *OPERATION_VERBS,
         *ALLIANCE_VERBS,
         *LIFECYCLE_VERBS,
+        *WORKSPACE_VERBS,
     )
 }
 

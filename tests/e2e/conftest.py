@@ -74,10 +74,12 @@ class Slack:
         signature = SignatureVerifier(SIGNING_SECRET).generate_signature(timestamp=stamp, body=body)
         return {"X-Slack-Request-Timestamp": stamp, "X-Slack-Signature": signature or ""}
 
-    def command(self, text: str, *, user: str = "U01ANNA", channel: str = "C1", response: str = "cmd") -> HttpAnswer:
+    def command(
+        self, text: str, *, user: str = "U01ANNA", channel: str = "C1", response: str = "cmd", team: str = "T1"
+    ) -> HttpAnswer:
         form = {
             "token": "legacy",
-            "team_id": "T1",
+            "team_id": team,
             "team_domain": "acme",
             "channel_id": channel,
             "channel_name": "partners",
@@ -94,16 +96,16 @@ class Slack:
     def interaction(self, payload: dict[str, Any]) -> HttpAnswer:
         return self.post(urlencode({"payload": json.dumps(payload)}), "application/x-www-form-urlencoded")
 
-    def event(self, event: dict[str, Any]) -> HttpAnswer:
+    def event(self, event: dict[str, Any], *, team: str = "T1") -> HttpAnswer:
         envelope = {
             "token": "legacy",
-            "team_id": "T1",
+            "team_id": team,
             "api_app_id": "A1",
             "type": "event_callback",
             "event_id": "Ev1",
             "event_time": int(time.time()),
             "event": event,
-            "authorizations": [{"team_id": "T1", "user_id": "UBOT", "is_bot": True}],
+            "authorizations": [{"team_id": team, "user_id": "UBOT", "is_bot": True}],
         }
         return self.post(json.dumps(envelope), "application/json")
 
@@ -112,9 +114,11 @@ class Slack:
         return self.fake.wait_for(f"/response/{response}", count)[count - 1].body
 
 
-def sealed(view: View) -> dict[str, Any]:
-    """A modal built in a test, sealed as the app seals the forms it opens (with the test signing secret)."""
-    return FormSeal.from_settings(Settings(SLACK_SIGNING_SECRET=SIGNING_SECRET, _env_file=None)).seal(view).to_dict()
+def sealed(view: View, *, team_id: str = "T1", user_id: str = "U01ANNA") -> dict[str, Any]:
+    """A modal built in a test, sealed as the app seals the forms it opens (with the test signing secret), for
+    this workspace and person."""
+    seal = FormSeal.from_settings(Settings(SLACK_SIGNING_SECRET=SIGNING_SECRET, _env_file=None))
+    return seal.seal(view, team_id=team_id, user_id=user_id).to_dict()
 
 
 @pytest.fixture

@@ -24,6 +24,12 @@ class Call:
     def method(self) -> str:
         return self.path.removeprefix("/api/")
 
+    @property
+    def token(self) -> str | None:
+        """The token the call was made with (slack_sdk sends it as a bearer header)."""
+        header = self.headers.get("Authorization") or self.headers.get("authorization") or ""
+        return header.removeprefix("Bearer ") if header.startswith("Bearer ") else self.body.get("token")
+
 
 Answer = tuple[int, dict[str, str], dict[str, Any]]
 USERS_BY_EMAIL = {"anna@example.com": "U01ANNA", "piotr@example.pl": "U02PIOTR"}
@@ -46,7 +52,7 @@ def _default_answer(method: str, body: dict[str, Any]) -> dict[str, Any]:
         person = {"id": user, "name": user.lower(), "is_bot": False, "deleted": False, "profile": {}}
         return {"ok": True, "user": person}
     if method == "conversations.info":
-        return {"ok": True, "channel": {"id": body.get("channel"), "is_member": True}}
+        return {"ok": True, "channel": {"id": body.get("channel"), "is_member": True, "is_ext_shared": False}}
     if method in ("views.open", "views.publish", "views.push", "views.update"):
         return {"ok": True, "view": {"id": "V123", "type": "modal"}}
     if method == "conversations.open":
@@ -73,7 +79,13 @@ class FakeSlack:
     """(path, arguments it must carry, answer): answered every time those arguments come, before `scripted`."""
     users: dict[str, dict[str, Any]] = field(default_factory=dict)
     """users.info answers by user id; anyone else is an active person."""
+    shared_channels: set[str] = field(default_factory=set)
+    """Channels conversations.info calls `is_ext_shared` (Slack Connect: shared with another organisation)."""
     uploads: int = 0
+    grants: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """oauth.v2.access answers by code: what Slack returns once someone approved an install (see `approve`)."""
+    token_teams: dict[str, str] = field(default_factory=dict)
+    """Bot tokens handed out by `approve`, by the workspace they speak for (auth.test answers with it)."""
     _condition: threading.Condition = field(default_factory=threading.Condition)
     _server: ThreadingHTTPServer | None = None
 
@@ -115,6 +127,26 @@ class FakeSlack:
         """A user as users.info describes them, e.g. `is_bot=True` or `deleted=True`."""
         self.users[user_id] = {"id": user_id, "name": name.lower(), "real_name": name, "profile": {}, **fields}
 
+    def approve(self, code: str, team_id: str, *, token: str, installer: str = "U0INSTALLER") -> None:
+        """Someone in `team_id` approved the app on Slack's consent screen: `code` now buys `token`."""
+        self.token_teams[token] = team_id
+        self.grants[code] = {
+            "ok": True,
+            "app_id": "A1",
+            "authed_user": {"id": installer},
+            "scope": "commands,chat:write",
+            "token_type": "bot",
+            "access_token": token,
+            "bot_user_id": f"UBOT{team_id}",
+            "team": {"id": team_id, "name": f"Team {team_id}"},
+            "enterprise": None,
+            "is_enterprise_install": False,
+        }
+
+    def calls_to(self, method: str) -> list[Call]:
+        with self._condition:
+            return [call for call in self.calls if call.method == method]
+
     def uploaded(self) -> list[Call]:
         """The raw file uploads received at upload URLs (files_upload_v2's second step), in order."""
         with self._condition:
@@ -127,11 +159,21 @@ class FakeSlack:
             for path, arguments, answer in self.scripted_for:
                 if path == call.path and all(call.body.get(key) == value for key, value in arguments.items()):
                     return answer
+            if call.method == "conversations.info" and call.body.get("channel") in self.shared_channels:
+                channel = {"id": call.body["channel"], "is_member": True, "is_ext_shared": True, "is_shared": True}
+                return 200, {"Content-Type": "application/json"}, {"ok": True, "channel": channel}
             if call.method == "users.info" and call.body.get("user") in self.users:
                 return 200, {"Content-Type": "application/json"}, {"ok": True, "user": self.users[call.body["user"]]}
             queued = self.scripted.get(call.path)
             if queued:
                 return queued.pop(0)
+            if call.method == "oauth.v2.access":
+                grant = self.grants.get(str(call.body.get("code")), {"ok": False, "error": "invalid_code"})
+                return 200, {"Content-Type": "application/json"}, grant
+            if call.method == "auth.test" and call.token in self.token_teams:
+                team = self.token_teams[call.token or ""]
+                answer = {**_default_answer("auth.test", call.body), "team_id": team, "user_id": f"UBOT{team}"}
+                return 200, {"Content-Type": "application/json"}, answer | {"bot_id": f"B{team}"}
             if call.method == "files.getUploadURLExternal":
                 self.uploads += 1  # numbered under the lock: concurrent uploads get distinct URLs
                 ticket = {"ok": True, "upload_url": f"{self.url}/upload/{self.uploads}", "file_id": f"F{self.uploads}"}

@@ -8,13 +8,13 @@ from datetime import UTC, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from slack_sdk import WebClient
 from sqlmodel import Session, select
 
 from bot.jobs import run_job
 from bot.services import Services
 from bot.settings import Settings
-from bot.slack_client import build_web_client
+from bot.slack_client import build_workspace_clients
+from bot.workspace_clients import WorkspaceClients
 from commands.context import Invocation
 from commands.replies import Notice
 from commands.verbs import handle
@@ -52,12 +52,14 @@ def recorded(slack: Slack, line: str, *, at: datetime, user: str = ANNA) -> None
 
 
 def stalled_in_onboarding(slack: Slack, name: str, *, now: datetime, owner: str = ANNA, days: int = 40) -> None:
-    recorded(slack, f"add {name} owner=<@{owner}|someone>", at=now - timedelta(days=days + 5))
-    recorded(slack, f"advance {name} onboarding", at=now - timedelta(days=days))
+    """Moved `days` local days before `now`: the same Warsaw wall time, so a DST change between cannot make it 39."""
+    local = now.astimezone(WARSAW)
+    recorded(slack, f"add {name} owner=<@{owner}|someone>", at=local - timedelta(days=days + 5))
+    recorded(slack, f"advance {name} onboarding", at=local - timedelta(days=days))
 
 
-def job_runner(slack: Slack, now: datetime) -> tuple[Services, WebClient]:
-    """The services and Web API client `partnerbot run-job` builds, on the app's database, with a fixed clock."""
+def job_runner(slack: Slack, now: datetime) -> tuple[Services, WorkspaceClients]:
+    """The services and Web API clients `partnerbot run-job` builds, on the app's database, with a fixed clock."""
     settings = Settings(
         SLACK_BOT_TOKEN="xoxb-test",
         SLACK_SIGNING_SECRET=SIGNING_SECRET,
@@ -66,7 +68,8 @@ def job_runner(slack: Slack, now: datetime) -> tuple[Services, WebClient]:
         PARTNERBOT_TIMEZONE="Europe/Warsaw",
         _env_file=None,
     )
-    return Services(settings=settings, engine=slack.engine, clock=lambda: now), build_web_client(settings)
+    clients = build_workspace_clients(settings, slack.engine)
+    return Services(settings=settings, engine=slack.engine, clock=lambda: now), clients
 
 
 def configure_digest(slack: Slack) -> dict[str, Any]:
@@ -260,10 +263,8 @@ def test_app_home_shows_the_users_stalled_partners_and_the_questionnaires_waitin
 
 
 def test_setting_a_digest_channel_the_bot_is_not_in_says_how_to_invite_it(slack: Slack) -> None:
-    slack.fake.script(
-        "/api/conversations.info",
-        (200, {"Content-Type": "application/json"}, {"ok": True, "channel": {"id": "C0PRIV", "is_member": False}}),
-    )
+    not_member = {"ok": True, "channel": {"id": "C0PRIV", "is_member": False}}
+    slack.fake.answer_when("conversations.info", {"channel": "C0PRIV"}, 200, not_member)
     slack.command("digest <#C0PRIV|deals> fri 16:30", response="set")
     confirmation, hint = slack.reply("set"), slack.reply("set", count=2)
     assert "Weekly digest set" in visible_text(confirmation) and "Friday 16:30" in visible_text(confirmation)

@@ -18,7 +18,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from slack_sdk import WebClient
 from sqlalchemy import Engine, text
 from sqlmodel import Session
 
@@ -26,7 +25,8 @@ from bot.database_trouble import DATABASE_UNAVAILABLE
 from bot.inbox_recording import THIS_PROCESS
 from bot.inbox_recovery import recover_commands
 from bot.services import Services
-from bot.slack_client import build_web_client
+from bot.slack_client import build_workspace_clients
+from bot.workspace_clients import WorkspaceClients
 from commands.context import Invocation
 from commands.verbs import handle
 from storage.database import create_database_engine
@@ -169,9 +169,9 @@ def leftover(engine: Engine, *, state: str, owner: str, received: datetime, resp
         session.commit()
 
 
-def recovery(fake: FakeSlack, engine: Engine, now: datetime) -> tuple[Services, WebClient]:
+def recovery(fake: FakeSlack, engine: Engine, now: datetime) -> tuple[Services, WorkspaceClients]:
     settings = app_settings(fake, str(engine.url))
-    return Services(settings=settings, engine=engine, clock=lambda: now), build_web_client(settings)
+    return Services(settings=settings, engine=engine, clock=lambda: now), build_workspace_clients(settings, engine)
 
 
 def test_recovery_runs_a_dead_process_s_command_tells_about_an_old_one_and_leaves_a_live_host_s_alone(

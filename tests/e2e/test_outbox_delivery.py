@@ -18,6 +18,7 @@ from sqlmodel import Session, select
 
 from bot.jobs import JOBS, run_job
 from bot.outbox import drain
+from domain.language import speaking
 from domain.schedule import WeeklySchedule, latest_due
 from storage.delivery_tables import OutboxStep
 from storage.tables import Partner, WorkspaceSettings
@@ -346,3 +347,24 @@ def test_two_senders_at_once_send_each_step_once(slack: Slack) -> None:
         first, second = pool.map(lambda _: sender(), range(2))
     assert sorted(first + second) == sorted(set(first + second)) and len(first + second) == 30
     assert sorted(str(body["channel"]) for body in calls(slack, "chat.postMessage")) == [f"C{n:03}" for n in range(30)]
+
+
+def test_charts_sent_later_are_drawn_in_the_language_their_digest_was_written_in(slack: Slack) -> None:
+    now = due_digest_time()
+    configure_digest(slack)
+    slack.fake.fail("files.completeUploadExternal", 500, times=3)
+    with speaking("ru"):
+        job(slack, "weekly-digest", now)
+    assert "outbox: 3 sent, 0 to retry" in job(slack, "outbox", now + RETRY)  # the sender's own language: English
+    digest = visible_text(calls(slack, "chat.postMessage")[0])
+    assert "Сводка по партнёрам" in digest
+    files = [
+        file for body in calls(slack, "files.completeUploadExternal")[3:] for file in json.loads(str(body["files"]))
+    ]
+    assert sorted(file["title"] for file in files) == [
+        "KPI партнёров за последние 12 недель",
+        "Воронка пути партнёра",
+        "Рейтинг партнёров",
+    ]
+    alt_texts = [str(body.get("alt_txt", "")) for body in calls(slack, "files.getUploadURLExternal")[3:]]
+    assert len(alt_texts) == 3 and all(text.startswith(("KPI партнёров", "Воронка", "Рейтинг")) for text in alt_texts)

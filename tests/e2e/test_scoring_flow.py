@@ -15,7 +15,7 @@ import pytest
 import yaml
 from sqlmodel import Session, col, select
 
-from bot.form_seal import SIGNATURE
+from bot.form_seal import SIGNATURE, TEAM, USER
 from commands.context import Invocation
 from commands.scoring.scorecards import load_scorecard_file
 from domain.scorecard import DEFAULT_SCORECARD
@@ -113,9 +113,11 @@ def load_thirty_criteria(slack: Slack, directory: Path) -> None:
 
 
 def metadata(view: dict[str, Any]) -> dict[str, Any]:
-    """The form's state as the app stored it, without its seal (which every opened form must carry)."""
+    """The form's state as the app stored it, without its seal (which every opened form must carry, with the
+    workspace and person it was opened for)."""
     stored = json.loads(view["private_metadata"])
     assert isinstance(stored.pop(SIGNATURE), str), "the form is sealed"
+    assert stored.pop(TEAM) == "T1" and stored.pop(USER).startswith("U"), "the form is sealed for its opener"
     return stored
 
 

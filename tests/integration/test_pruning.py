@@ -18,6 +18,7 @@ import bot.jobs.prune as prune_job
 from bot.jobs import JOBS
 from bot.services import Services
 from bot.settings import Settings
+from bot.workspace_clients import WorkspaceClients
 from storage.delivery_tables import CommandInbox, OutboxStep
 
 NOW = datetime(2026, 11, 30, 3, 30, tzinfo=UTC)
@@ -42,7 +43,7 @@ def command(text: str, state: str, age_days: float) -> CommandInbox:
 
 def prune(engine: Engine, **settings: str) -> str:
     services = Services(settings=Settings(_env_file=None, **settings), engine=engine, clock=lambda: NOW)
-    return JOBS["prune"](services, WebClient(token="xoxb-test"), NOW)
+    return JOBS["prune"](services, WorkspaceClients.single(WebClient(token="xoxb-test")), NOW)
 
 
 def keys(engine: Engine) -> list[str]:

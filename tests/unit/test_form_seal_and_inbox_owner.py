@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 
-from slack_bolt import BoltResponse
+from slack_bolt import BoltContext, BoltResponse
 from slack_sdk.models.views import View
 
 from bot.form_seal import SIGNATURE, FormSeal, refuse_forged_forms
@@ -17,7 +17,7 @@ SEAL = FormSeal(b"a test key of enough length")
 
 def sealed_view(metadata: dict[str, object], callback_id: str = "partner_score") -> View:
     view = View(type="modal", title="Score", callback_id=callback_id, private_metadata=json.dumps(metadata), blocks=[])
-    return SEAL.seal(view)
+    return SEAL.seal(view, team_id="T1", user_id="U1")
 
 
 def test_a_sealed_form_is_intact_only_with_the_same_contents_callback_and_key() -> None:
@@ -46,12 +46,24 @@ def test_the_middleware_refuses_a_forged_submission_with_400_and_passes_a_sealed
     middleware = refuse_forged_forms(SEAL)
     view = {"callback_id": "partner_score", "private_metadata": sealed_view({"partner": "Acme"}).private_metadata}
     passed = BoltResponse(status=200, body="")
-    body = {"type": "view_submission", "view": view}
-    assert middleware(body=body, next=lambda: passed) is passed
-    forged = {"type": "view_submission", "view": {**view, "private_metadata": '{"partner": "Acme"}'}}
-    refused = middleware(body=forged, next=lambda: passed)
+    body = {"type": "view_submission", "view": view, "user": {"id": "U1"}}
+    workspace = BoltContext(team_id="T1")
+    assert middleware(body=body, context=workspace, next=lambda: passed) is passed
+    forged = {**body, "view": {**view, "private_metadata": '{"partner": "Acme"}'}}
+    refused = middleware(body=forged, context=workspace, next=lambda: passed)
     assert refused is not None and refused.status == 400
-    assert middleware(body={"type": "block_actions"}, next=lambda: passed) is passed
+    assert middleware(body={"type": "block_actions"}, context=workspace, next=lambda: passed) is passed
+
+
+def test_a_form_sealed_for_one_person_and_workspace_is_refused_for_anyone_else() -> None:
+    middleware = refuse_forged_forms(SEAL)
+    view = {"callback_id": "partner_score", "private_metadata": sealed_view({"partner": "Acme"}).private_metadata}
+    passed = BoltResponse(status=200, body="")
+    for team, user in (("T2", "U1"), ("T1", "U2"), ("T2", "U2")):
+        body = {"type": "view_submission", "view": view, "user": {"id": user}}
+        refused = middleware(body=body, context=BoltContext(team_id=team), next=lambda: passed)
+        assert refused is not None and refused.status == 400, (team, user)
+    assert json.loads(view["private_metadata"])["_team"] == "T1"
 
 
 def test_only_an_earlier_process_on_this_host_counts_as_gone() -> None:

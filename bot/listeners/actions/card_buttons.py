@@ -28,4 +28,5 @@ def open_form(body: dict[str, Any], client: WebClient, context: BoltContext, log
         response_url=body.get("response_url"),
         trigger_id=body.get("trigger_id"),
         seal=context["services"].form_seal,
+        team_id=invocation.team_id,
     )

@@ -16,6 +16,7 @@ from commands.registry.parse import Show
 from commands.registry.partners import registration_form, show
 from commands.replies import Reply
 from commands.scoring.questionnaire import score_form
+from domain.language import tr
 
 
 def acknowledge(ack: Ack) -> None:
@@ -25,8 +26,9 @@ def acknowledge(ack: Ack) -> None:
 def open_registration_form(body: dict[str, Any], client: WebClient, context: BoltContext, logger: Logger) -> None:
     """The form's confirmation goes to the user's DM: a Home button has no response URL."""
     try:
-        seal = context["services"].form_seal
-        view = seal.seal(build_registration_modal(registration_form(), user_id=body["user"]["id"], metadata={}))
+        seal, invocation = context["services"].form_seal, interaction_invocation(body, context)
+        modal = build_registration_modal(registration_form(), user_id=invocation.user_id, metadata={})
+        view = seal.seal(modal, team_id=invocation.team_id, user_id=invocation.user_id)
         client.views_open(trigger_id=body["trigger_id"], view=view)
     except Exception:
         logger.exception("could not open the registration form")
@@ -43,11 +45,12 @@ def open_partner_menu(body: dict[str, Any], client: WebClient, context: BoltCont
         "show": lambda: show(Show(partner), invocation),
     }
     answer(
-        runs.get(action, lambda: Reply.error(f"Unknown menu choice '{action}'.")),
+        runs.get(action, lambda: Reply.error(tr("Unknown menu choice '{choice}'.", choice=action))),
         client=client,
         user_id=user_id,
         logger=logger,
         what=f"home menu {action!r} for {partner!r}",
         trigger_id=body.get("trigger_id"),
         seal=context["services"].form_seal,
+        team_id=invocation.team_id,
     )

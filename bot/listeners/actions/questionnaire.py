@@ -24,4 +24,5 @@ def open_questionnaire(body: dict[str, Any], client: WebClient, context: BoltCon
         what=f"the questionnaire for {partner!r}",
         trigger_id=body.get("trigger_id"),
         seal=context["services"].form_seal,
+        team_id=invocation.team_id,
     )

@@ -37,6 +37,7 @@ def _answer(
         response_url=body.get("response_url"),
         trigger_id=body.get("trigger_id"),
         seal=context["services"].form_seal,
+        team_id=invocation.team_id,
     )
 
 

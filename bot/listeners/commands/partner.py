@@ -14,6 +14,7 @@ from bot.delivery import apologise
 from bot.inbox import run_entry
 from bot.inbox_recording import ACK_WAIT_SECONDS, Recording, start_recording
 from bot.services import Services
+from domain.language import tr
 
 RECORDING = "inbox_recording"
 
@@ -33,7 +34,7 @@ def acknowledge(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
     context[RECORDING] = recording
     if recording.wait(ACK_WAIT_SECONDS) and recording.error is not None and database_unavailable(recording.error):
         recording.answered_at_ack = True
-        ack(text=DATABASE_UNAVAILABLE, response_type="ephemeral")
+        ack(text=tr(DATABASE_UNAVAILABLE), response_type="ephemeral")
         return
     ack()
 

@@ -13,6 +13,7 @@ from bot.services import Services
 from bot.views.home import build_home_view
 from bot.views.notice_home import build_notice_home_view
 from commands.home import home_overview
+from domain.language import tr
 
 
 def acknowledge(ack: Ack) -> None:
@@ -29,4 +30,4 @@ def publish_home(event: dict[str, Any], client: WebClient, context: BoltContext,
     except Exception as error:
         logger.exception("could not publish App Home for %s", event.get("user"))
         if database_unavailable(error):
-            client.views_publish(user_id=event["user"], view=build_notice_home_view(DATABASE_UNAVAILABLE))
+            client.views_publish(user_id=event["user"], view=build_notice_home_view(tr(DATABASE_UNAVAILABLE)))

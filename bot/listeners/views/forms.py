@@ -22,13 +22,14 @@ from commands.feedback import submit_feedback_form
 from commands.registry.partners import submit_registration
 from commands.replies import FormRejected, Reply
 from commands.scoring.questionnaire import submit_score_page
+from domain.language import N_, tr
 
 SUBMITTED = "submitted_reply"
-SAVE_FAILED = "Sorry, that could not be saved. Please try again."
+SAVE_FAILED = N_("Sorry, that could not be saved. Please try again.")
 
 
 def save_failed(error: Exception) -> str:
-    return DATABASE_UNAVAILABLE if database_unavailable(error) else SAVE_FAILED
+    return tr(DATABASE_UNAVAILABLE) if database_unavailable(error) else tr(SAVE_FAILED)
 
 
 def submit_form(
@@ -92,7 +93,8 @@ def submit_score(ack: Ack, body: dict[str, Any], context: BoltContext, logger: L
     if reply.modal is not None:
         metadata = {key: value for key, value in read_metadata(view).items() if key == "response_url"}
         view = build_modal(reply.modal, user_id=invocation.user_id, metadata=metadata)
-        ack(response_action="update", view=context["services"].form_seal.seal(view))
+        sealed = context["services"].form_seal.seal(view, team_id=invocation.team_id, user_id=invocation.user_id)
+        ack(response_action="update", view=sealed)
         return
     context[SUBMITTED] = reply
     ack()

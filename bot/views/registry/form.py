@@ -16,19 +16,20 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from commands.replies import Choice, RegistrationForm
+from domain.language import tr
 from domain.partner import MAX_NAME_LENGTH, MAX_TEXT_LENGTH
 
 CALLBACK_ID = "partner_registration"
 VALUE = "value"
 
 
-def _select(block_id: str, label: str, choices: tuple[Choice, ...]) -> InputBlock:
+def _select(block_id: str, label: str, placeholder: str, choices: tuple[Choice, ...]) -> InputBlock:
     options = [Option(value=choice.value, label=choice.label) for choice in choices]
     return InputBlock(
         block_id=block_id,
         label=label,
         optional=True,
-        element=StaticSelectElement(action_id=VALUE, placeholder=f"Choose {label.lower()}", options=options),
+        element=StaticSelectElement(action_id=VALUE, placeholder=placeholder, options=options),
     )
 
 
@@ -49,31 +50,37 @@ def build_registration_modal(form: RegistrationForm, *, user_id: str, metadata: 
     blocks: list[Block] = [
         InputBlock(
             block_id="name",
-            label="Partner name",
-            hint="Unique in this workspace, ignoring case. Up to 80 characters.",
+            label=tr("Partner name"),
+            hint=tr("Unique in this workspace, ignoring case. Up to 80 characters."),
             element=PlainTextInputElement(
                 action_id=VALUE, max_length=MAX_NAME_LENGTH, initial_value=form.name or None, focus_on_load=True
             ),
         ),
-        _select("type", "Type", form.types),
-        _select("size", "Size", form.sizes),
-        _text("segment", "Segment / specialization", MAX_TEXT_LENGTH["segment"]),
+        _select("type", tr("Type"), tr("Choose type"), form.types),
+        _select("size", tr("Size"), tr("Choose size"), form.sizes),
+        _text("segment", tr("Segment / specialization"), MAX_TEXT_LENGTH["segment"]),
         InputBlock(
             block_id="owner",
-            label="Owner",
+            label=tr("Owner"),
             optional=True,
-            element=UserSelectElement(action_id=VALUE, placeholder="Who manages this partner", initial_user=user_id),
+            element=UserSelectElement(
+                action_id=VALUE, placeholder=tr("Who manages this partner"), initial_user=user_id
+            ),
         ),
-        _select("alliance", "Alliance structure", form.alliances),
-        *([_select("source", "Where they came from", form.sources)] if form.sources else []),
-        _text("notes", "Notes", MAX_TEXT_LENGTH["notes"], multiline=True),
+        _select("alliance", tr("Alliance structure"), tr("Choose alliance structure"), form.alliances),
+        *(
+            [_select("source", tr("Where they came from"), tr("Choose where they came from"), form.sources)]
+            if form.sources
+            else []
+        ),
+        _text("notes", tr("Notes"), MAX_TEXT_LENGTH["notes"], multiline=True),
     ]
     return View(
         type="modal",
         callback_id=CALLBACK_ID,
-        title="New partner",
-        submit="Add partner",
-        close="Cancel",
+        title=tr("New partner"),
+        submit=tr("Add partner"),
+        close=tr("Cancel"),
         private_metadata=json.dumps(metadata),
         blocks=blocks,
     )

@@ -16,6 +16,7 @@ from slack_sdk.models.views import View
 
 from bot.views.blocks import build_reply_blocks, context, header, section
 from bot.views.format import clip, escape, person
+from bot.views.numbers import decimal_one, whole
 from bot.views.scoring.summary import points, score_lines
 from commands.replies import (
     ScoreExplanation,
@@ -23,17 +24,24 @@ from commands.replies import (
     ScoreQuestion,
     ScoreRecorded,
 )
+from domain.language import N_, tr
 
 CALLBACK_ID = "partner_score"
 OPEN_QUESTIONNAIRE = "score_open_questionnaire"
 QUESTION_PREFIX = "q_"
 VALUE = "value"
-ANSWER_LABELS = {5: "5 — excellent", 4: "4 — good", 3: "3 — adequate", 2: "2 — weak", 1: "1 — poor"}
+ANSWER_LABELS = {
+    5: N_("5 — excellent"),
+    4: N_("4 — good"),
+    3: N_("3 — adequate"),
+    2: N_("2 — weak"),
+    1: N_("1 — poor"),
+}
 
 
 def build_score_modal(form: ScoreForm, *, metadata: dict[str, str]) -> View:
     blocks: list[Block] = []
-    options = [Option(value=str(answer), label=label) for answer, label in ANSWER_LABELS.items()]
+    options = [Option(value=str(answer), label=tr(label)) for answer, label in ANSWER_LABELS.items()]
     for question in form.questions:
         initial = next((o for o in options if o.value == str(question.answer)), None)
         blocks.append(
@@ -50,7 +58,7 @@ def build_score_modal(form: ScoreForm, *, metadata: dict[str, str]) -> View:
         blocks.append(
             InputBlock(
                 block_id="comment",
-                label="Comment",
+                label=tr("Comment"),
                 optional=True,
                 element=PlainTextInputElement(
                     action_id=VALUE, multiline=True, max_length=1000, initial_value=form.comment or None
@@ -70,11 +78,14 @@ def build_score_modal(form: ScoreForm, *, metadata: dict[str, str]) -> View:
     return View(
         type="modal",
         callback_id=CALLBACK_ID,
-        title=clip(f"Score{page}", 24),
-        submit="Next" if form.page + 1 < form.pages else "Submit",
-        close="Cancel",
+        title=clip(tr("Score{page}", page=page), 24),
+        submit=tr("Next") if form.page + 1 < form.pages else tr("Submit"),
+        close=tr("Cancel"),
         private_metadata=json.dumps(state, ensure_ascii=False),
-        blocks=[context(f"Questionnaire for *{escape(form.partner)}*: 1 = poor, 5 = excellent."), *blocks],
+        blocks=[
+            context(tr("Questionnaire for *{partner}*: 1 = poor, 5 = excellent.", partner=escape(form.partner))),
+            *blocks,
+        ],
     )
 
 
@@ -118,23 +129,30 @@ def error_block_ids(errors: dict[str, str], form: ScoreForm) -> dict[str, str]:
 @build_reply_blocks.register
 def _recorded(body: ScoreRecorded) -> list[Block]:
     return [
-        section(f":memo: Thanks! Your answers give *{escape(body.partner)}* {points(body.rater_score)}/100."),
+        section(
+            tr(
+                ":memo: Thanks! Your answers give *{partner}* {points}/100.",
+                partner=escape(body.partner),
+                points=points(body.rater_score),
+            )
+        ),
         section("\n".join(score_lines(body.summary))),
     ]
 
 
 @build_reply_blocks.register
 def _explanation(body: ScoreExplanation) -> list[Block]:
-    rows = [f"{'Criterion':<34}{'weight':>7}{'avg':>5}{'points':>8}  last change"]
+    columns = (tr("Criterion"), tr("weight"), tr("avg"), tr("points"), tr("last change"))
+    rows = [f"{columns[0]:<34}{columns[1]:>7}{columns[2]:>5}{columns[3]:>8}  {columns[4]}"]
     for row in body.rows:
         change = f"{row.change[0]}→{row.change[1]} ({person(row.change[2])})" if row.change else ""
         rows.append(
-            f"{clip(escape(row.title), 33):<34}{row.weight_share * 100:>6.0f}%{row.mean_answer:>5.1f}"
-            f"{row.points:>8.1f}  {change}"
+            f"{clip(escape(row.title), 33):<34}{whole(row.weight_share * 100):>6}%{decimal_one(row.mean_answer):>5}"
+            f"{decimal_one(row.points):>8}  {change}"
         )
     raters = " · ".join(f"{person(rater)} {points(score)}" for rater, score in body.per_rater)
     return [
-        header(f"Why {body.partner} scores {points(body.summary.score)}"),
+        header(tr("Why {partner} scores {points}", partner=body.partner, points=points(body.summary.score))),
         section("```\n" + "\n".join(rows) + "\n```"),
-        context(f"Points add up to the score: weight × (average − 1) / 4 × 100. Raters: {raters}"),
+        context(tr("Points add up to the score: weight × (average − 1) / 4 × 100. Raters: {raters}", raters=raters)),
     ]

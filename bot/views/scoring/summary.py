@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from bot.views.format import escape
+from bot.views.numbers import decimal_one
 from commands.replies import ScoreSummary
+from domain.language import tr, trn
 
 
 def points(score: float) -> str:
@@ -12,18 +14,24 @@ def points(score: float) -> str:
 
 def trend(summary: ScoreSummary) -> str:
     if summary.previous is None:
-        return "first score"
+        return tr("first score")
     delta = summary.score - summary.previous
     if abs(delta) < 0.5:
-        return f"unchanged from {points(summary.previous)}"
-    return f"{'▲' if delta > 0 else '▼'}{abs(delta):.0f} from {points(summary.previous)}"
+        return tr("unchanged from {points}", points=points(summary.previous))
+    change = ("▲" if delta > 0 else "▼") + points(abs(delta))
+    return tr("{change} from {points}", change=change, points=points(summary.previous))
 
 
 def score_lines(summary: ScoreSummary) -> list[str]:
-    raters = "1 rater" if summary.raters == 1 else f"{summary.raters} raters"
-    strongest = ", ".join(f"{escape(title)} ({mean:.1f})" for title, mean in summary.strongest)
-    weakest = ", ".join(f"{escape(title)} ({mean:.1f})" for title, mean in summary.weakest)
+    raters = trn("{count} rater", "{count} raters", summary.raters)
+    strongest = ", ".join(f"{escape(title)} ({decimal_one(mean)})" for title, mean in summary.strongest)
+    weakest = ", ".join(f"{escape(title)} ({decimal_one(mean)})" for title, mean in summary.weakest)
     return [
-        f"*Score:* {points(summary.score)}/100 · {raters} · {trend(summary)}",
-        f"Strongest: {strongest} · Weakest: {weakest}",
+        tr(
+            "*Score:* {points}/100 · {raters} · {trend}",
+            points=points(summary.score),
+            raters=raters,
+            trend=trend(summary),
+        ),
+        tr("Strongest: {strongest} · Weakest: {weakest}", strongest=strongest, weakest=weakest),
     ]

@@ -29,6 +29,7 @@ from commands.replies import (
     StallReasons,
     StallSnoozeForm,
 )
+from domain.language import tr, trn
 
 ADVANCE_ACTION = "stall_advance"
 SNOOZE_ACTION = "stall_snooze"
@@ -39,28 +40,50 @@ VALUE = "value"
 
 
 def stall_line(stalled: StalledPartner) -> str:
-    owner = f" · owner {person(stalled.owner)}" if stalled.owner else ""
-    line = (
-        f"*{escape(stalled.partner)}* — {days(stalled.days)} in {escape(stalled.stage)} "
-        f"(stalls after {stalled.threshold}){owner} · {escape(stalled.last_activity)}"
+    owner = tr(" · owner {who}", who=person(stalled.owner)) if stalled.owner else ""
+    line = tr(
+        "*{partner}* — {days} in {stage} (stalls after {threshold}){owner} · {activity}",
+        partner=escape(stalled.partner),
+        days=days(stalled.days),
+        stage=escape(stalled.stage),
+        threshold=stalled.threshold,
+        owner=owner,
+        activity=escape(stalled.last_activity),
     )
     if stalled.snoozed_until:
         reason = f" — {escape(stalled.snooze_reason)}" if stalled.snooze_reason else ""
-        line += f"\n      :zzz: snoozed by {person(stalled.snoozed_by)} until {day(stalled.snoozed_until)}{reason}"
+        snoozed = tr(
+            ":zzz: snoozed by {who} until {until}{reason}",
+            who=person(stalled.snoozed_by),
+            until=day(stalled.snoozed_until),
+            reason=reason,
+        )
+        line += "\n      " + snoozed
     return line
 
 
 @build_reply_blocks.register
 def _stalled_list(body: StalledList) -> list[Block]:
-    thresholds = " · ".join(f"{escape(name)} {f'{d} d' if d else 'never'}" for name, d in body.thresholds)
+    thresholds = " · ".join(
+        escape(name) + " " + (tr("{days} d", days=d) if d else tr("never")) for name, d in body.thresholds
+    )
     if not body.partners:
-        return [section(":tada: No stalled partners."), context(f"Thresholds: {thresholds}")]
+        return [
+            section(tr(":tada: No stalled partners.")),
+            context(tr("Thresholds: {thresholds}", thresholds=thresholds)),
+        ]
     lines = [f"• {stall_line(stalled)}" for stalled in body.partners]
     total = body.total if body.total is not None else len(body.partners)
     return [
-        section(f":hourglass: *{total} stalled partner(s)*, most overdue first"),
+        section(
+            trn(
+                ":hourglass: *{count} stalled partner(s)*, most overdue first",
+                ":hourglass: *{count} stalled partner(s)*, most overdue first",
+                total,
+            )
+        ),
         *sections_from_lines(lines)[:45],
-        context(f"Thresholds: {thresholds}. `/partner stalled set STAGE DAYS` changes one."),
+        context(tr("Thresholds: {thresholds}. `/partner stalled set STAGE DAYS` changes one.", thresholds=thresholds)),
         *page_blocks(body.page),
     ]
 
@@ -68,12 +91,19 @@ def _stalled_list(body: StalledList) -> list[Block]:
 @build_reply_blocks.register
 def _reasons(body: StallReasons) -> list[Block]:
     if not body.by_stage:
-        return [section("No stall alerts yet, so no reasons to summarise.")]
+        return [section(tr("No stall alerts yet, so no reasons to summarise."))]
     stages = " · ".join(f"{escape(stage)} {count}" for stage, count in body.by_stage)
-    reasons = "\n".join(f"• {escape(reason)} ({count})" for reason, count in body.reasons) or "_No reasons given._"
+    reasons = "\n".join(f"• {escape(reason)} ({count})" for reason, count in body.reasons) or tr("_No reasons given._")
     return [
-        section(f"*Why partners get stuck*\n{reasons}"),
-        context(f"Stall alerts by stage: {stages} · snoozed {body.snoozes} time(s)"),
+        section(tr("*Why partners get stuck*") + "\n" + reasons),
+        context(
+            trn(
+                "Stall alerts by stage: {stages} · snoozed {count} time(s)",
+                "Stall alerts by stage: {stages} · snoozed {count} time(s)",
+                body.snoozes,
+                stages=stages,
+            )
+        ),
     ]
 
 
@@ -107,7 +137,7 @@ def _alert_modal(
         callback_id=callback_id,
         title=title,
         submit=submit,
-        close="Cancel",
+        close=tr("Cancel"),
         private_metadata=json.dumps({**metadata, "partner": form.partner}),
         blocks=blocks,
     )
@@ -118,19 +148,19 @@ def build_advance_modal(form: StallAdvanceForm) -> View:
     options = [Option(value=stage.value, label=stage.label) for stage in form.stages]
     return _alert_modal(
         ADVANCE_CALLBACK,
-        "Advance partner",
-        "Move",
+        tr("Advance partner"),
+        tr("Move"),
         form,
         [
-            section(f"Move *{escape(form.partner)}* to:"),
+            section(tr("Move *{partner}* to:", partner=escape(form.partner))),
             InputBlock(
                 block_id="stage",
-                label="Stage",
-                element=StaticSelectElement(action_id=VALUE, placeholder="Choose a stage", options=options),
+                label=tr("Stage"),
+                element=StaticSelectElement(action_id=VALUE, placeholder=tr("Choose a stage"), options=options),
             ),
             InputBlock(
                 block_id="note",
-                label="Note",
+                label=tr("Note"),
                 optional=True,
                 element=PlainTextInputElement(action_id=VALUE, max_length=1000),
             ),
@@ -141,16 +171,18 @@ def build_advance_modal(form: StallAdvanceForm) -> View:
 def build_snooze_modal(form: StallSnoozeForm) -> View:
     return _alert_modal(
         SNOOZE_CALLBACK,
-        "Snooze 7 days",
-        "Snooze",
+        tr("Snooze 7 days"),
+        tr("Snooze"),
         form,
         [
-            section(f"No alerts about *{escape(clip(form.partner, 80))}* for 7 days. Why is it waiting?"),
+            section(
+                tr("No alerts about *{partner}* for 7 days. Why is it waiting?", partner=escape(clip(form.partner, 80)))
+            ),
             InputBlock(
                 block_id="reason",
-                label="Reason (optional)",
+                label=tr("Reason (optional)"),
                 optional=True,
-                hint="e.g. waiting for legal; the reasons are summarised by /partner stalled reasons",
+                hint=tr("e.g. waiting for legal; the reasons are summarised by /partner stalled reasons"),
                 element=PlainTextInputElement(action_id=VALUE, max_length=300),
             ),
         ],
@@ -161,9 +193,9 @@ def build_snooze_modal(form: StallSnoozeForm) -> View:
 def build_acted_on_alert(body: StallAlertActedOn) -> list[Block]:
     """The alert as first posted (its text is already Slack markup), its buttons replaced by what was done."""
     if body.moved_to is not None:
-        outcome = f":arrow_forward: Moved to {escape(body.moved_to)} by {person(body.by)}"
+        outcome = tr(":arrow_forward: Moved to {stage} by {who}", stage=escape(body.moved_to), who=person(body.by))
     else:
         until = day(body.snoozed_until) if body.snoozed_until else "?"
         why = f" — {escape(body.snooze_reason)}" if body.snooze_reason else ""
-        outcome = f":zzz: Snoozed by {person(body.by)} until {until}{why}"
+        outcome = tr(":zzz: Snoozed by {who} until {until}{reason}", who=person(body.by), until=until, reason=why)
     return [section(body.posted_text), context(outcome)]

@@ -1,0 +1,1 @@
+"""`/partner settings`: named workspace and member settings, each key owned by its feature."""

@@ -1,0 +1,8 @@
+"""Every setting key, joined from the features that own them, in the order `/partner settings` lists them."""
+
+from __future__ import annotations
+
+from commands.settings import shared_channels
+from commands.settings.key import SettingKey
+
+KEYS: tuple[SettingKey, ...] = (*shared_channels.KEYS,)
