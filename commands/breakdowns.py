@@ -16,6 +16,7 @@ from commands.replies.breakdowns import BreakdownRow, KpiBreakdown
 from commands.targets import dashboard
 from commands.tokens import ParseError, Token
 from domain.breakdowns import GroupFigures, grouping, nps_from_counts
+from domain.language import tr
 from domain.partner import clean_value
 from domain.words import fold
 from storage import breakdowns as repository
@@ -36,7 +37,10 @@ def parse_kpis(tokens: list[Token]) -> Kpis:
     if words:
         if fold(words[0].text) not in ("by", "po", "по") or len(words) != 2:
             stray = " ".join(word.text for word in words)
-            raise ParseError(f"'{stray}' is not understood; group with `by GROUP`, filter with field=value. {USAGE}")
+            raise ParseError(
+                tr("'{words}' is not understood; group with `by GROUP`, filter with field=value. {usage}", words=stray,
+                   usage=USAGE)
+            )
         by = grouping(words[1].text)
     filters = pair_fields(tokens, "kpis")
     for key, _ in filters:

@@ -16,15 +16,16 @@ from commands.scoring.questionnaire import score_form
 from commands.touchpoints import Log, log
 from domain import kpis as catalog
 from domain.errors import PartnerbotError
-from domain.partner import MAX_NAME_LENGTH, PARTNER_SIZES, PARTNER_SOURCES, PARTNER_TYPES
+from domain.language import N_, tr
+from domain.partner import MAX_NAME_LENGTH, PARTNER_SIZES, PARTNER_SOURCES, PARTNER_TYPES, choice_label
 from domain.touchpoints import TOUCHPOINT_KINDS
 
 CARD_ACTIONS = ("advance", "log", "feedback", "kpi", "score", "edit")
-DATE_HINT = "2026-11-20, 20.11.2026 or yesterday; empty for today"
+DATE_HINT = N_("2026-11-20, 20.11.2026 or yesterday; empty for today")
 
 
 def _choices(values: tuple[str, ...]) -> tuple[Choice, ...]:
-    return tuple(Choice(value, value.capitalize()) for value in values)
+    return tuple(Choice(value, choice_label(value)) for value in values)
 
 
 def _advance_form(invocation: Invocation, name: str) -> CardForm:
@@ -32,39 +33,40 @@ def _advance_form(invocation: Invocation, name: str) -> CardForm:
         partner = require_active_partner(uow.session, invocation, name)
         stages = tuple(Choice(s.key, s.name) for s in invocation.journey.stages if s.key != partner.stage)
     fields = (
-        FormField("stage", "Move to", "select", stages, optional=False),
-        FormField("note", "Note", "multiline", max_length=1000),
+        FormField("stage", tr("Move to"), "select", stages, optional=False),
+        FormField("note", tr("Note"), "multiline", max_length=1000),
     )
-    return CardForm("advance", partner.name, f"Advance {partner.name}", "Move", fields)
+    return CardForm("advance", partner.name, tr("Advance {partner}", partner=partner.name), tr("Move"), fields)
 
 
 def _log_form(name: str) -> CardForm:
     fields = (
-        FormField("kind", "Touchpoint", "select", _choices(TOUCHPOINT_KINDS), optional=False),
-        FormField("note", "What happened", "multiline", max_length=1000),
-        FormField("on", "Date", hint=DATE_HINT, max_length=20),
+        FormField("kind", tr("Touchpoint"), "select", _choices(TOUCHPOINT_KINDS), optional=False),
+        FormField("note", tr("What happened"), "multiline", max_length=1000),
+        FormField("on", tr("Date"), hint=tr(DATE_HINT), max_length=20),
     )
-    return CardForm("log", name, f"Log: {name}", "Log", fields)
+    return CardForm("log", name, tr("Log: {partner}", partner=name), tr("Log"), fields)
 
 
 def _kpi_form(name: str) -> CardForm:
-    fields = tuple(FormField(item.key, item.title, max_length=30) for item in catalog.METRICS)
-    return CardForm("kpi", name, f"KPIs: {name}", "Record", (*fields, FormField("on", "Date", hint=DATE_HINT)))
+    fields = tuple(FormField(item.key, tr(item.title), max_length=30) for item in catalog.METRICS)
+    on = FormField("on", tr("Date"), hint=tr(DATE_HINT))
+    return CardForm("kpi", name, tr("KPIs: {partner}", partner=name), tr("Record"), (*fields, on))
 
 
 def _edit_form(invocation: Invocation, name: str) -> CardForm:
     with invocation.unit_of_work() as uow:
         partner = require_active_partner(uow.session, invocation, name)
     fields = (
-        FormField("name", "Name", initial=partner.name, optional=False, max_length=MAX_NAME_LENGTH),
-        FormField("type", "Type", "select", _choices(PARTNER_TYPES), partner.type),
-        FormField("size", "Size", "select", _choices(PARTNER_SIZES), partner.size),
-        FormField("segment", "Segment / specialization", initial=partner.segment, max_length=80),
-        FormField("owner", "Owner", "user", initial=partner.owner),
-        FormField("source", "Source", "select", _choices(PARTNER_SOURCES), partner.source),
-        FormField("notes", "Notes", "multiline", initial=partner.notes, max_length=1000),
+        FormField("name", tr("Name"), initial=partner.name, optional=False, max_length=MAX_NAME_LENGTH),
+        FormField("type", tr("Type"), "select", _choices(PARTNER_TYPES), partner.type),
+        FormField("size", tr("Size"), "select", _choices(PARTNER_SIZES), partner.size),
+        FormField("segment", tr("Segment / specialization"), initial=partner.segment, max_length=80),
+        FormField("owner", tr("Owner"), "user", initial=partner.owner),
+        FormField("source", tr("Source"), "select", _choices(PARTNER_SOURCES), partner.source),
+        FormField("notes", tr("Notes"), "multiline", initial=partner.notes, max_length=1000),
     )
-    return CardForm("edit", partner.name, f"Edit {partner.name}", "Save", fields)
+    return CardForm("edit", partner.name, tr("Edit {partner}", partner=partner.name), tr("Save"), fields)
 
 
 def open_card_form(action: str, name: str, invocation: Invocation) -> Reply:
@@ -79,7 +81,7 @@ def open_card_form(action: str, name: str, invocation: Invocation) -> Reply:
         "edit": lambda: _edit_form(invocation, name),
     }
     if action not in forms:
-        raise PartnerbotError(f"Unknown card button '{action}'.")
+        raise PartnerbotError(tr("Unknown card button '{action}'.", action=action))
     if action in ("log", "kpi"):
         with invocation.unit_of_work() as uow:  # a partner archived since the card was shown gets a reply, not a form
             require_active_partner(uow.session, invocation, name)
@@ -95,7 +97,7 @@ def _run(kind: str, name: str, values: dict[str, str | None], invocation: Invoca
     if kind == "kpi":
         pairs = tuple((item.key, text[item.key]) for item in catalog.METRICS if text.get(item.key))
         if not pairs:
-            raise FormRejected({"leads": "Give at least one figure."})
+            raise FormRejected({"leads": tr("Give at least one figure.")})
         return record_kpis(invocation, name, pairs + ((("on", text["on"]),) if text.get("on") else ()))
     fields = tuple((key, text.get(key, "")) for key in ("type", "size", "segment", "owner", "source", "notes"))
     return edit_profile(name, text.get("name") or name, fields, invocation)

@@ -16,11 +16,12 @@ from commands.stages.parse import Checklist
 from commands.tokens import ParseError, Token
 from domain.checklists import MAX_STEPS, clean_step, find_step
 from domain.errors import PartnerbotError
+from domain.language import N_, tr
 from domain.words import fold
 from storage import checklists as repository
 from storage.tables import Partner
 
-CHECK_USAGE = '`/partner check NAME "step"` (the step by its words or its number)'
+CHECK_USAGE = N_('`/partner check NAME "step"` (the step by its words or its number)')
 
 
 @dataclass(frozen=True)
@@ -30,9 +31,9 @@ class Check:
 
 
 def parse_check(tokens: list[Token]) -> Check:
-    refuse_pairs(tokens, CHECK_USAGE)
+    refuse_pairs(tokens, tr(CHECK_USAGE))
     if len(tokens) < 2:
-        raise ParseError(f"Which partner, and which step? Usage: {CHECK_USAGE}")
+        raise ParseError(tr("Which partner, and which step? Usage: {usage}", usage=tr(CHECK_USAGE)))
     return Check(tokens[0].text, joined(tokens[1:]))
 
 
@@ -44,20 +45,21 @@ def show_checklist(command: Checklist, invocation: Invocation) -> Reply:
         if command.action == "add":
             step = clean_step(command.text)
             if any(fold(item.text) == fold(step) for item in items):
-                raise PartnerbotError(f"{stage.name}'s checklist already has '{step}'.")
+                raise PartnerbotError(tr("{stage}'s checklist already has '{step}'.", stage=stage.name, step=step))
             if len(items) >= MAX_STEPS:
-                raise PartnerbotError(f"A checklist has at most {MAX_STEPS} steps.")
+                raise PartnerbotError(tr("A checklist has at most {limit} steps.", limit=MAX_STEPS))
             items.append(
                 repository.add_item(
                     session=uow.session, team_id=invocation.team_id, stage=stage.key, text=step, now=invocation.now,
                     user=invocation.user_id,
                 )
             )
-            summary = f"Added “{step}” to {stage.name}'s checklist."
+            summary = tr("Added “{step}” to {stage}'s checklist.", step=step, stage=stage.name)
         elif command.action == "remove":
             item = items.pop(find_step([item.text for item in items], command.text, stage.name))
             repository.remove_item(session=uow.session, item=item)
-            summary = f"Removed “{item.text}” from {stage.name}'s checklist; partners' ticks for it go too."
+            summary = tr("Removed “{step}” from {stage}'s checklist; partners' ticks for it go too.", step=item.text,
+                         stage=stage.name)
         uow.commit()
     view = ChecklistView(stage.name, stage.key, tuple(item.text for item in items), summary)
     return Reply(view, public=summary is not None)
@@ -85,8 +87,9 @@ def check(command: Check, invocation: Invocation) -> Reply:
         items = repository.stage_items(session=uow.session, team_id=invocation.team_id, stage=stage.key)
         if not items:
             raise PartnerbotError(
-                f"{partner.name} is in {stage.name}, which has no checklist;"
-                f' `/partner stages checklist {stage.key} add "…"` makes one.'
+                tr("{partner} is in {stage}, which has no checklist;"
+                   ' `/partner stages checklist {key} add "…"` makes one.', partner=partner.name, stage=stage.name,
+                   key=stage.key)
             )
         item = items[find_step([item.text for item in items], command.step, stage.name)]
         done = repository.done_item_ids(session=uow.session, partner=partner, item_ids=[item.id or 0])
@@ -99,5 +102,6 @@ def check(command: Check, invocation: Invocation) -> Reply:
         uow.commit()
     assert current is not None
     if done:
-        return Reply(Notice(f"“{item.text}” was already done for {partner.name}; nothing changed."))
+        return Reply(Notice(tr("“{step}” was already done for {partner}; nothing changed.", step=item.text,
+                               partner=partner.name)))
     return Reply(StepChecked(partner.name, item.text, current), public=True)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
+from babel.dates import format_date
 from sqlmodel import Session
 
 from commands.alliances.advice import changed_advice
@@ -21,6 +22,7 @@ from commands.tokens import ParseError, Token
 from domain.clock import local_date, start_of_local_day
 from domain.digest import GRACE, latest_run
 from domain.errors import InvalidField
+from domain.language import current_locale, tr
 from domain.schedule import WeeklySchedule, clock_time, next_run, weekday
 from storage import digest as queries
 from storage.tables import WorkspaceSettings
@@ -78,7 +80,7 @@ def parse_digest(tokens: list[Token]) -> DigestCommand:
     channel = first_token if first_token.kind == "channel" else None
     rest = tokens[1:] if channel else tokens
     if len(rest) not in (0, 2):
-        raise ParseError(f"Give a day and a time together, e.g. `mon 09:00`. Usage: {usage}")
+        raise ParseError(tr("Give a day and a time together, e.g. `mon 09:00`. Usage: {usage}", usage=usage))
     day, at = (rest[0].text, rest[1].text) if rest else (None, None)
     return DigestCommand("set", channel.entity_id if channel else None, channel.text if channel else None, day, at)
 
@@ -103,7 +105,7 @@ def configure(command: DigestCommand, invocation: Invocation) -> Reply:
             row.digest_weekday, row.digest_time = day, at.strftime("%H:%M")
         row.digest_paused = command.action == "off"
         if row.digest_channel is None and command.action != "off":
-            raise InvalidField("Which channel? e.g. `/partner digest #partners mon 09:00`.")
+            raise InvalidField(tr("Which channel? e.g. `/partner digest #partners mon 09:00`."))
         uow.commit()
         view = settings_view(row, invocation, changed=True)
     return Reply(view, public=True, check_membership=view.channel_id)
@@ -145,7 +147,8 @@ def build_digest(session: Session, invocation: Invocation) -> WeeklyDigest:
     reached, reached_total = queries.reached_stage(
         session=session, team_id=invocation.team_id, stage=goal, start=start, end=end, limit=REACHED_SHOWN
     )
-    title = f"{first_day.day} {first_day:%b} – {today.day} {today:%b %Y}"
+    locale = current_locale()
+    title = f"{format_date(first_day, 'd MMM', locale=locale)} – {format_date(today, 'd MMM y', locale=locale)}"
     quiet = not (registered or moves or feedback or any(this_week.values()))
     return WeeklyDigest(
         title=title,

@@ -7,27 +7,28 @@ from __future__ import annotations
 from functools import singledispatch
 
 from commands.context import Invocation
+from domain.language import N_, tr
 
 REASONS = {
-    "user_not_found": "no such user",
-    "cannot_dm_bot": "a bot",
-    "user_disabled": "deactivated",
-    "account_inactive": "deactivated",
-    "channel_not_found": "no DM with them is possible",
-    "not_allowed_token_type": "the app may not DM them",
-    "restricted_action": "the workspace does not allow it",
+    "user_not_found": N_("no such user"),
+    "cannot_dm_bot": N_("a bot"),
+    "user_disabled": N_("deactivated"),
+    "account_inactive": N_("deactivated"),
+    "channel_not_found": N_("no DM with them is possible"),
+    "not_allowed_token_type": N_("the app may not DM them"),
+    "restricted_action": N_("the workspace does not allow it"),
 }
 
 
 def why_not_sent(error: str) -> str:
     """The reason a user hears for a post Slack refused, from the error the outbox recorded."""
     if error in REASONS:
-        return REASONS[error]
+        return tr(REASONS[error])
     if error.startswith("http_"):
-        return f"Slack answered HTTP {error.removeprefix('http_')}"
+        return tr("Slack answered HTTP {status}", status=error.removeprefix("http_"))
     if error.startswith("connection") or not error:
-        return "Slack did not answer"
-    return f"Slack answered {error}"
+        return tr("Slack did not answer")
+    return tr("Slack answered {error}", error=error)
 
 
 @singledispatch

@@ -15,6 +15,7 @@ from commands.replies import Choice, FeedbackForm, FeedbackRecorded, FeedbackSum
 from commands.tokens import ParseError, Token
 from domain import feedback as rules
 from domain.errors import InvalidField, PartnerbotError
+from domain.language import N_, tr, trn
 from domain.partner import clean_value
 from storage.feedback import add_feedback, partner_feedback
 from storage.tables import Partner
@@ -39,7 +40,10 @@ class FeedbackInput:
 def check_text(raw: str | None, limit: int, what: str) -> str | None:
     text = (raw or "").strip()
     if len(text) > limit:
-        raise InvalidField(f"The {what} is {len(text)} characters; the limit is {limit}.")
+        raise InvalidField(
+            trn("The {what} is {count} character; the limit is {limit}.",
+                "The {what} is {count} characters; the limit is {limit}.", len(text), what=tr(what), limit=limit)
+        )
     return clean_value("notes", text) if text else None
 
 
@@ -56,15 +60,15 @@ def checked_input(
     answer = FeedbackInput(
         csat=rules.csat(csat) if csat else None,
         nps=rules.nps(nps) if nps else None,
-        text=check_text(text, MAX_TEXT, "feedback text"),
+        text=check_text(text, MAX_TEXT, N_("feedback text")),
         pain_points=rules.pain_points(pains or "", invocation.pain_points),
-        other_pain=check_text(other, MAX_OTHER, "other pain point"),
+        other_pain=check_text(other, MAX_OTHER, N_("other pain point")),
     )
     if "other" in answer.pain_points and not answer.other_pain:
-        raise InvalidField('You picked the pain point "other": say what it is with other="…".')
+        raise InvalidField(tr('You picked the pain point "other": say what it is with other="…".'))
     if answer.csat is None and answer.nps is None and answer.text is None and not answer.pain_points:
         raise InvalidField(
-            'Give a score, a pain point or a comment, e.g. `/partner feedback Acme csat=4 "Docs were hard"`.'
+            tr('Give a score, a pain point or a comment, e.g. `/partner feedback Acme csat=4 "Docs were hard"`.')
         )
     return answer
 
@@ -121,7 +125,7 @@ def feedback_form(invocation: Invocation, name: str) -> Reply:
     """The feedback form, for a partner that exists (checked first, so a typo gets a reply, not a form)."""
     with invocation.unit_of_work() as uow:
         partner = require_active_partner(uow.session, invocation, name)
-    choices = tuple(Choice(point, point.replace("-", " ").capitalize()) for point in invocation.pain_points)
+    choices = tuple(Choice(point, rules.pain_point_label(point)) for point in invocation.pain_points)
     return Reply(modal=FeedbackForm(partner.name, choices))
 
 
@@ -144,14 +148,14 @@ def submit_feedback_form(partner: str, values: dict[str, str | None], invocation
     pains = _checked(
         errors, "pain_points", values.get("pain_points"), lambda raw: rules.pain_points(raw, invocation.pain_points)
     )
-    text = _checked(errors, "text", values.get("text"), lambda raw: check_text(raw, MAX_TEXT, "feedback text"))
+    text = _checked(errors, "text", values.get("text"), lambda raw: check_text(raw, MAX_TEXT, N_("feedback text")))
     other = _checked(
-        errors, "other_pain", values.get("other_pain"), lambda raw: check_text(raw, MAX_OTHER, "other pain point")
+        errors, "other_pain", values.get("other_pain"), lambda raw: check_text(raw, MAX_OTHER, N_("other pain point"))
     )
     if pains and "other" in pains and not other and "other_pain" not in errors:
-        errors["other_pain"] = "You picked “other”: say what the pain point is."
+        errors["other_pain"] = tr("You picked “other”: say what the pain point is.")
     if not errors and csat is None and nps is None and text is None and not pains:
-        errors["text"] = "Give a score, a pain point or a comment."
+        errors["text"] = tr("Give a score, a pain point or a comment.")
     if errors:
         raise FormRejected(errors)
     try:
@@ -186,11 +190,11 @@ def parse_feedback(tokens: list[Token]) -> Feedback:
     usage = '`/partner feedback NAME [csat=1-5] [nps=0-10] [pain=tooling,payouts] ["text"]`'
     words = word_tokens(tokens)
     if not words:
-        raise ParseError(f"Which partner? Usage: {usage}")
+        raise ParseError(tr("Which partner? Usage: {usage}", usage=usage))
     fields = []
     for key, value in pair_fields(tokens, "feedback"):
         if key not in FEEDBACK_KEYS:
-            raise ParseError(f"'{key}=' is not a feedback field. Usage: {usage}")
+            raise ParseError(tr("'{key}=' is not a feedback field. Usage: {usage}", key=key, usage=usage))
         fields.append((FEEDBACK_KEYS[key], value))
     return Feedback(words[0].text, tuple(fields), joined(words[1:]) or None)
 

@@ -6,6 +6,7 @@ A grammar is syntax only: names and stages are checked when the command runs.
 from __future__ import annotations
 
 from commands.tokens import ParseError, Token
+from domain.language import tr
 
 
 def word_tokens(tokens: list[Token]) -> list[Token]:
@@ -18,7 +19,7 @@ def pair_fields(tokens: list[Token], verb: str) -> tuple[tuple[str, str], ...]:
         if token.kind != "pair":
             continue
         if token.key in pairs:
-            raise ParseError(f"'{token.key}=' is given twice; give each field once.")
+            raise ParseError(tr("'{key}=' is given twice; give each field once.", key=token.key))
         pairs[token.key] = token.entity_id or token.text.removeprefix("@")
     return tuple(pairs.items())
 
@@ -26,7 +27,12 @@ def pair_fields(tokens: list[Token], verb: str) -> tuple[tuple[str, str], ...]:
 def refuse_pairs(tokens: list[Token], usage: str) -> None:
     for token in tokens:
         if token.kind == "pair":
-            raise ParseError(f"'{token.key}={token.text}' is not understood here. Usage: {usage}")
+            raise ParseError(
+                tr(
+                    "'{key}={value}' is not understood here. Usage: {usage}",
+                    key=token.key, value=token.text, usage=usage,
+                )
+            )
 
 
 def joined(words: list[Token]) -> str:
@@ -37,5 +43,5 @@ def required_name(tokens: list[Token], usage: str) -> str:
     refuse_pairs(tokens, usage)
     name = joined(word_tokens(tokens))
     if not name:
-        raise ParseError(f"Which partner? Usage: {usage}")
+        raise ParseError(tr("Which partner? Usage: {usage}", usage=usage))
     return name

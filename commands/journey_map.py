@@ -9,6 +9,7 @@ from commands.replies import JourneyMap, MapStageLine, Reply
 from commands.stage_spans import stage_spans
 from commands.tokens import ParseError, Token
 from commands.touchpoints import map_touchpoints
+from domain.language import tr
 from domain.tallies import average_of, net_promoter_score_of
 from storage.feedback_tallies import StageTally, feedback_tallies
 
@@ -47,7 +48,7 @@ class MapCommand:
 
 def parse_map(tokens: list[Token]) -> MapCommand:
     if tokens:
-        raise ParseError("`/partner map` takes no arguments.")
+        raise ParseError(tr("`/partner map` takes no arguments."))
     return MapCommand()
 
 

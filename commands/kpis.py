@@ -16,6 +16,7 @@ from commands.tokens import ParseError, Token
 from domain import kpis as catalog
 from domain.clock import local_date
 from domain.errors import InvalidField, PartnerbotError
+from domain.language import tr
 from domain.periods import ALL_TIME, Period, last_month, parse_day, this_month, this_quarter
 from storage import activity
 from storage import kpi_rollups as rollups
@@ -43,7 +44,7 @@ def figures(session: Session, invocation: Invocation, period: Period, partner: P
         start=period.start,
         end=period.end,
     )
-    return Figures(period.title, totals, catalog.derive(totals))
+    return Figures(tr(period.title), totals, catalog.derive(totals))
 
 
 def month_over_month(current: Figures, previous: Figures) -> dict[str, str | None]:
@@ -82,10 +83,10 @@ def checked_values(pairs: tuple[tuple[str, str], ...], invocation: Invocation) -
             continue
         item = catalog.metric(key)
         if item.key in values:
-            raise InvalidField(f"{item.key} is given twice; give each metric once.")
+            raise InvalidField(tr("{key} is given twice; give each metric once.", key=item.key))
         values[item.key] = catalog.metric_value(item, raw)
     if not values:
-        raise InvalidField("Which figures? e.g. `/partner kpi Acme leads=10 deals=2 revenue=5k`.")
+        raise InvalidField(tr("Which figures? e.g. `/partner kpi Acme leads=10 deals=2 revenue=5k`."))
     return values, on_date
 
 
@@ -110,7 +111,7 @@ def undo(invocation: Invocation, name: str) -> Reply:
         partner = require_partner(uow.session, invocation, name)
         entry = repository.last_entry(session=uow.session, partner=partner, user=invocation.user_id)
         if not entry:
-            raise PartnerbotError(f"You have no KPI entries for {partner.name} to undo.")
+            raise PartnerbotError(tr("You have no KPI entries for {partner} to undo.", partner=partner.name))
         repository.delete_entry(session=uow.session, team_id=invocation.team_id, entry_id=entry[0].entry_id)
         uow.commit()
     values = tuple((value.metric, Decimal(value.value)) for value in entry)
@@ -123,7 +124,7 @@ def program_figures(session: Session, invocation: Invocation, period: Period) ->
     totals |= flow_totals(
         session=session, team_id=invocation.team_id, partner_id=None, start=period.start, end=period.end
     )
-    return Figures(period.title, totals, catalog.derive(totals))
+    return Figures(tr(period.title), totals, catalog.derive(totals))
 
 
 def program_dashboard(session: Session, invocation: Invocation) -> ProgramDashboard:
@@ -135,7 +136,7 @@ def program_dashboard(session: Session, invocation: Invocation) -> ProgramDashbo
         start, end = period.utc_bounds(zone)
         assert start is not None and end is not None
         acquired.append(
-            (period.title, repository.count_registered(session=session, team_id=team, start=start, end=end))
+            (tr(period.title), repository.count_registered(session=session, team_id=team, start=start, end=end))
         )
     active = activity.count_active(session=session, team_id=team, since=since)
     total = sum(stage_counts(session=session, team_id=team).values())
@@ -171,20 +172,22 @@ def parse_kpi(tokens: list[Token]) -> Kpi:
     undo = bool(words) and words[-1].text.casefold() in UNDO_WORDS and not words[-1].quoted
     name = joined(words[:-1] if undo else words)
     if not name:
-        raise ParseError("Which partner? Usage: `/partner kpi NAME [leads=10 deals=2 revenue=5k …] [on=2026-11-02]`")
+        raise ParseError(
+            tr("Which partner? Usage: `/partner kpi NAME [leads=10 deals=2 revenue=5k …] [on=2026-11-02]`")
+        )
     return Kpi(name, pair_fields(tokens, "kpi"), undo)
 
 
 def parse_kpis(tokens: list[Token]) -> Kpis:
     if tokens:
-        raise ParseError("`/partner kpis` takes no arguments; `/partner kpi NAME` shows one partner.")
+        raise ParseError(tr("`/partner kpis` takes no arguments; `/partner kpi NAME` shows one partner."))
     return Kpis()
 
 
 def kpi(command: Kpi, invocation: Invocation) -> Reply:
     if command.undo:
         if command.fields:
-            raise InvalidField("`undo` removes your last entry; give it no figures: `/partner kpi Acme undo`.")
+            raise InvalidField(tr("`undo` removes your last entry; give it no figures: `/partner kpi Acme undo`."))
         return undo(invocation, command.name)
     if command.fields:
         return record(invocation, command.name, command.fields)

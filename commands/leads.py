@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from commands.tokens import ParseError, Token
+from domain.language import tr
 
 MAX_LEADS = 20
 USER_ID = re.compile(r"[UW][A-Z0-9]+")
@@ -18,12 +19,12 @@ EXAMPLE = "`/partner ask Acme @anna @piotr`"
 
 def _problem(token: Token) -> str | None:
     if token.kind == "user":
-        return None if USER_ID.fullmatch(token.entity_id) else f"'@{token.text}' is not a Slack user"
+        return None if USER_ID.fullmatch(token.entity_id) else tr("'@{name}' is not a Slack user", name=token.text)
     if token.kind == "channel":
-        return f"'#{token.text}' is a channel"
+        return tr("'#{name}' is a channel", name=token.text)
     if token.text.startswith("@"):
-        return f"'{token.text}' is not a person's mention"
-    return f"'{token.text}' is not a mention"
+        return tr("'{text}' is not a person's mention", text=token.text)
+    return tr("'{text}' is not a mention", text=token.text)
 
 
 def parse_leads(tokens: list[Token]) -> tuple[str, ...]:
@@ -31,10 +32,14 @@ def parse_leads(tokens: list[Token]) -> tuple[str, ...]:
     problems = [problem for token in tokens if (problem := _problem(token))]
     if problems:
         raise ParseError(
-            f"Leads must be people: {'; '.join(problems)}. Pick each lead from Slack's @ menu "
-            f"(a person, not a channel, @here or a group), e.g. {EXAMPLE}."
+            tr("Leads must be people: {problems}. Pick each lead from Slack's @ menu "
+               "(a person, not a channel, @here or a group), e.g. {example}.", problems="; ".join(problems),
+               example=EXAMPLE)
         )
     leads = tuple(dict.fromkeys(token.entity_id for token in tokens))
     if len(leads) > MAX_LEADS:
-        raise ParseError(f"At most {MAX_LEADS} leads per ask; you named {len(leads)}. Ask the others in a second ask.")
+        raise ParseError(
+            tr("At most {limit} leads per ask; you named {count}. Ask the others in a second ask.", limit=MAX_LEADS,
+               count=len(leads))
+        )
     return leads

@@ -9,6 +9,7 @@ from commands.replies.paging import PageInfo
 from commands.tokens import ParseError, Token
 from domain.errors import PartnerbotError
 from domain.journey import Stage
+from domain.language import tr
 from domain.paging import Page, PageButton, page_number
 from domain.partner import PARTNER_TYPES, clean_value
 
@@ -51,16 +52,21 @@ def parse_filters(tokens: list[Token], usage: str, allowed: tuple[str, ...] = ("
         if token.kind != "pair":
             continue
         if token.key not in allowed:
-            raise ParseError(f"'{token.key}=' is not a filter here; use {', '.join(k + '=' for k in allowed)}. {usage}")
+            raise ParseError(
+                tr("'{key}=' is not a filter here; use {allowed}. {usage}", key=token.key,
+                   allowed=", ".join(k + "=" for k in allowed), usage=usage)
+            )
         if token.key in values:
-            raise ParseError(f"'{token.key}=' is given twice; give each filter once.")
+            raise ParseError(tr("'{key}=' is given twice; give each filter once.", key=token.key))
         values[token.key] = token.entity_id or token.text.removeprefix("@")
     kind = values.get("type")
     if kind is not None:
         try:
             kind = clean_value("type", kind)
         except PartnerbotError:
-            raise ParseError(f"'{kind}' is not a partner type. Types: {', '.join(PARTNER_TYPES)}.") from None
+            raise ParseError(
+                tr("'{kind}' is not a partner type. Types: {types}.", kind=kind, types=", ".join(PARTNER_TYPES))
+            ) from None
     return Filters(
         words=tuple(token for token in rest if token.kind != "pair"),
         owner=values.get("owner"),

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from domain.errors import PartnerbotError
+from domain.language import tr
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,9 @@ class People(Protocol):
 
 class PeopleUnavailable(PartnerbotError):
     def __init__(self, user_id: str) -> None:
-        super().__init__(f"Slack did not say who {user_id} is just now; nothing was changed. Try again in a minute.")
+        super().__init__(
+            tr("Slack did not say who {user} is just now; nothing was changed. Try again in a minute.", user=user_id)
+        )
 
 
 class EveryoneIsAPerson:

@@ -13,6 +13,7 @@ from commands.replies import Notice, Reply
 from commands.replies.profile import FieldChange, ProfileEdited
 from commands.tokens import ParseError, Token
 from domain.errors import DuplicatePartner
+from domain.language import tr
 from domain.partner import Profile, build_profile, clean_name, field_name
 from storage import profile as edits
 from storage import registry as repository
@@ -40,22 +41,24 @@ class Rename:
 def parse_set(tokens: list[Token]) -> SetProfile:
     words = word_tokens(tokens)
     if not words:
-        raise ParseError(f"Which partner? Usage: {SET_USAGE}")
+        raise ParseError(tr("Which partner? Usage: {usage}", usage=SET_USAGE))
     if len(words) > 1:
         stray = " ".join(word.text for word in words[1:])
         raise ParseError(
-            f"'{stray}' is not a field; fields are key=value (an empty value clears one). Names with spaces go in"
-            f" quotes. Usage: {SET_USAGE}"
+            tr("'{stray}' is not a field; fields are key=value (an empty value clears one). Names with spaces go in"
+               " quotes. Usage: {usage}", stray=stray, usage=SET_USAGE)
         )
     fields = pair_fields(tokens, "set")
     if not fields:
-        raise ParseError(f"Nothing to set on {words[0].text}. Usage: {SET_USAGE}")
+        raise ParseError(tr("Nothing to set on {partner}. Usage: {usage}", partner=words[0].text, usage=SET_USAGE))
     return SetProfile(words[0].text, fields)
 
 
 def parse_rename(tokens: list[Token]) -> Rename:
     if any(token.kind == "pair" for token in tokens) or len(tokens) != 2:
-        raise ParseError(f"Give the partner and its new name; names with spaces go in quotes. Usage: {RENAME_USAGE}")
+        raise ParseError(
+            tr("Give the partner and its new name; names with spaces go in quotes. Usage: {usage}", usage=RENAME_USAGE)
+        )
     return Rename(tokens[0].text, tokens[1].text)
 
 
@@ -92,8 +95,12 @@ def edit_profile(name: str, new_name: str | None, fields: tuple[tuple[str, str],
         if checked_name is not None:
             changes = _rename_change(uow.session, invocation, partner, checked_name) + changes
         if not changes:
-            same = "is already called that" if not fields else "already has those values"
-            return Reply(Notice(f"{partner.name} {same}; nothing changed."))
+            same = (
+                tr("{partner} is already called that; nothing changed.", partner=partner.name)
+                if not fields
+                else tr("{partner} already has those values; nothing changed.", partner=partner.name)
+            )
+            return Reply(Notice(same))
         _apply(uow.session, invocation, partner, changes, profile)
         uow.commit()
     edited = ProfileEdited(partner.name, tuple(FieldChange(*change) for change in changes), invocation.user_id)

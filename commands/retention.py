@@ -10,9 +10,11 @@ from commands.grammar import pair_fields, word_tokens
 from commands.registry.lookup import stage_title
 from commands.replies import Reply
 from commands.replies.retention import QuietPartner, RetentionReport
+from commands.stalls.listing import describe_activity
 from commands.tokens import ParseError, Token
-from domain.clock import days_between, local_date, start_of_local_day
+from domain.clock import local_date, start_of_local_day
 from domain.errors import InvalidField
+from domain.language import N_, tr
 from domain.periods import Period, previous_month, quarter_start
 from domain.retention import QUIET_AFTER_DAYS, Retention
 from domain.targets import current_period
@@ -20,7 +22,7 @@ from storage import retention as repository
 from storage.stalls import last_activity
 
 QUIET_LISTED = 20
-USAGE = "`/partner retention [days=N]` (N: days without activity that count as gone quiet)"
+USAGE = N_("`/partner retention [days=N]` (N: days without activity that count as gone quiet)")
 
 
 @dataclass(frozen=True)
@@ -30,15 +32,18 @@ class RetentionCommand:
 
 def parse_retention(tokens: list[Token]) -> RetentionCommand:
     if word_tokens(tokens):
-        raise ParseError(f"'{word_tokens(tokens)[0].text}' is not understood. Usage: {USAGE}")
+        raise ParseError(
+            tr("'{word}' is not understood. Usage: {usage}", word=word_tokens(tokens)[0].text, usage=tr(USAGE))
+        )
     fields = dict(pair_fields(tokens, "retention"))
     raw = fields.pop("days", None)
     if fields:
-        raise ParseError(f"'{next(iter(fields))}=' is not understood here. Usage: {USAGE}")
+        raise ParseError(tr("'{key}=' is not understood here. Usage: {usage}", key=next(iter(fields)), usage=tr(USAGE)))
     if raw is None:
         return RetentionCommand()
     if not raw.isdecimal() or not 1 <= int(raw) <= 365:
-        raise InvalidField(f"days={raw} is not a number of days from 1 to 365. Usage: {USAGE}")
+        raise InvalidField(tr("days={raw} is not a number of days from 1 to 365. Usage: {usage}",
+                              raw=raw, usage=tr(USAGE)))
     return RetentionCommand(int(raw))
 
 
@@ -67,10 +72,7 @@ def retention(command: RetentionCommand, invocation: Invocation) -> Reply:
         )
         quiet = []
         for partner in listed:
-            seen = last_activity(partner=partner)
-            when = "no activity recorded" if seen is None else (
-                f"last {seen[0]} {days_between(seen[1], invocation.now, invocation.timezone)} days ago"
-            )
+            when = describe_activity(last_activity(partner=partner), invocation)
             quiet.append(QuietPartner(partner.name, partner.owner, stage_title(invocation, partner.stage), when))
     report = RetentionReport(this.title, last.title, rates, command.quiet_days, tuple(quiet), total)
     return Reply(report)

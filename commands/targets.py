@@ -24,7 +24,8 @@ from domain import kpis as catalog
 from domain.amounts import parse_amount
 from domain.clock import local_date
 from domain.errors import InvalidField
-from domain.periods import month_start, next_month, previous_month
+from domain.language import N_, tr
+from domain.periods import month_name, month_start, month_title, next_month, previous_month
 from domain.targets import TargetProgress, current_period, partner_share, progress, target_period
 from domain.words import fold
 from storage import kpis as figures
@@ -33,6 +34,7 @@ from storage.tables import Partner
 
 TARGET_USAGE = "`/partner target [NAME] revenue=500k leads=20 per=month|quarter|year` (`revenue=none` clears one)"
 SALES_USAGE = "`/partner company-sales 2026-11 3.2m`"
+PER_WORDS = {"month": N_("per month"), "quarter": N_("per quarter"), "year": N_("per year")}
 _MONTH = re.compile(r"(\d{4})-(\d{1,2})|(\d{1,2})[./](\d{4})")
 
 
@@ -53,13 +55,13 @@ def parse_target(tokens: list[Token]) -> Target:
     fields = dict(pair_fields(tokens, "target"))
     per = fields.pop("per", None) or fields.pop("period", None)
     if per is not None and not fields:
-        raise ParseError(f"Give the figures to aim for along with per=. Usage: {TARGET_USAGE}")
+        raise ParseError(tr("Give the figures to aim for along with per=. Usage: {usage}", usage=TARGET_USAGE))
     return Target(joined(word_tokens(tokens)) or None, per, tuple(fields.items()))
 
 
 def parse_company_sales(tokens: list[Token]) -> RecordCompanySales:
     if len(tokens) != 2 or any(token.kind == "pair" for token in tokens):
-        raise ParseError(f"Give the month and the company's total sales. Usage: {SALES_USAGE}")
+        raise ParseError(tr("Give the month and the company's total sales. Usage: {usage}", usage=SALES_USAGE))
     return RecordCompanySales(tokens[0].text, tokens[1].text)
 
 
@@ -99,8 +101,12 @@ def target(command: Target, invocation: Invocation) -> Reply:
         uow.commit()
     summary = None
     if wanted:
-        whose = partner.name if partner else "the program"
-        summary = f"Targets for {whose} set ({', '.join(metric for metric, _ in wanted)}), per {per}."
+        metrics, every = ", ".join(metric for metric, _ in wanted), tr(PER_WORDS.get(per, per))
+        summary = (
+            tr("Targets for {partner} set ({metrics}), {every}.", partner=partner.name, metrics=metrics, every=every)
+            if partner
+            else tr("Targets for the program set ({metrics}), {every}.", metrics=metrics, every=every)
+        )
     return Reply(TargetsView(partner.name if partner else None, shown, summary), public=bool(wanted))
 
 
@@ -108,10 +114,13 @@ def _month(raw: str, today: date) -> date:
     match = _MONTH.fullmatch(raw.strip())
     year, month = (match[1], match[2]) if match and match[1] else (match[4], match[3]) if match else (None, None)
     if year is None or month is None or not 1 <= int(month) <= 12:
-        raise InvalidField(f"'{raw}' is not a month; write 2026-11 or 11.2026. Usage: {SALES_USAGE}")
+        raise InvalidField(tr("'{raw}' is not a month; write 2026-11 or 11.2026. Usage: {usage}",
+                              raw=raw, usage=SALES_USAGE))
     first = date(int(year), int(month), 1)
     if first > month_start(today):
-        raise InvalidField(f"{first:%B %Y} has not begun yet; record sales for a month that has.")
+        raise InvalidField(
+            tr("{month} has not begun yet; record sales for a month that has.", month=month_name(first))
+        )
     return first
 
 
@@ -119,7 +128,7 @@ def sales_share(session: Session, invocation: Invocation, month: date, sales: De
     revenue = figures.totals(session=session, team_id=invocation.team_id, start=month, end=next_month(month))
     partner_revenue = revenue.get("revenue", Decimal(0))
     share = partner_share(partner_revenue, sales) if sales is not None else None
-    return SalesShare(f"{month:%B %Y}", partner_revenue, sales, share)
+    return SalesShare(month_title(month), partner_revenue, sales, share)
 
 
 def company_sales(command: RecordCompanySales, invocation: Invocation) -> Reply:

@@ -14,6 +14,7 @@ from typing import Literal
 
 from commands.aliases import english_field
 from domain.errors import PartnerbotError
+from domain.language import tr
 
 QUOTE_PAIRS = {'"': '"”“', "“": '”"', "„": '”“"', "«": "»", "”": '”"'}
 _ENTITY = re.compile(r"<([@#!])([^|>]*)(?:\|([^>]*))?>|<([^>]*)>")
@@ -56,7 +57,9 @@ def _read_quoted(text: str, start: int) -> tuple[str, int]:
     while end < len(text) and text[end] not in closers:
         end += 1
     if end >= len(text):
-        raise ParseError(f"A quote opened with {text[start]} is never closed; put the closing quote after the name.")
+        raise ParseError(
+            tr("A quote opened with {quote} is never closed; put the closing quote after the name.", quote=text[start])
+        )
     return text[start + 1 : end], end + 1
 
 
@@ -85,7 +88,7 @@ def _pair(key: str, text: str, start: int) -> tuple[Token, int]:
 
 def tokenize(text: str) -> list[Token]:
     if _SURROGATE.search(text):
-        raise ParseError("The text has characters that are not valid Unicode; please type it again.")
+        raise ParseError(tr("The text has characters that are not valid Unicode; please type it again."))
     tokens: list[Token] = []
     position = 0
     while position < len(text):

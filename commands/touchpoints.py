@@ -15,6 +15,7 @@ from commands.replies.touchpoints import StageTouchpoints, TouchpointLine, Touch
 from commands.tokens import ParseError, Token
 from domain.clock import local_date
 from domain.errors import InvalidField
+from domain.language import tr
 from domain.partner import clean_value
 from domain.periods import parse_day
 from domain.touchpoints import TOUCHPOINT_KINDS, touchpoint_kind
@@ -36,18 +37,23 @@ class Log:
 def parse_log(tokens: list[Token]) -> Log:
     words = word_tokens(tokens)
     if len(words) < 2:
-        raise ParseError(f"Which partner, and what kind of touchpoint ({', '.join(TOUCHPOINT_KINDS)})? Usage: {USAGE}")
+        raise ParseError(
+            tr("Which partner, and what kind of touchpoint ({kinds})? Usage: {usage}",
+               kinds=", ".join(TOUCHPOINT_KINDS), usage=USAGE)
+        )
     name, kind, *rest = words
     stray = [word.text for word in rest if not word.quoted]
     if stray:
         raise ParseError(
-            f"'{' '.join(stray)}' is not understood; a note goes in quotes:"
-            f' `/partner log {name.text} {kind.text} "{" ".join(word.text for word in rest)}"`.'
+            tr("'{stray}' is not understood; a note goes in quotes:"
+               ' `/partner log {name} {kind} "{note}"`.', stray=" ".join(stray), name=name.text, kind=kind.text,
+               note=" ".join(word.text for word in rest))
         )
     fields = dict(pair_fields(tokens, "log"))
     unknown = [key for key in fields if key != "on"]
     if unknown:
-        raise ParseError(f"'{unknown[0]}=' is not understood here; only on=DATE is. Usage: {USAGE}")
+        raise ParseError(tr("'{key}=' is not understood here; only on=DATE is. Usage: {usage}",
+                            key=unknown[0], usage=USAGE))
     return Log(name.text, kind.text, " ".join(word.text for word in rest) or None, fields.get("on"))
 
 
@@ -57,7 +63,7 @@ def log(command: Log, invocation: Invocation) -> Reply:
     today = local_date(invocation.now, invocation.timezone)
     on_date = parse_day(command.on, today, field="on") if command.on else today
     if on_date is None:
-        raise InvalidField(f"on= needs a date, e.g. on=2026-11-02. Usage: {USAGE}")
+        raise InvalidField(tr("on= needs a date, e.g. on=2026-11-02. Usage: {usage}", usage=USAGE))
     day_end = datetime.combine(on_date + timedelta(days=1), time(), invocation.timezone)
     with invocation.unit_of_work() as uow:
         partner = require_active_partner(uow.session, invocation, command.name, for_update=True)

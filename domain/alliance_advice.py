@@ -11,7 +11,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from babel.numbers import format_decimal, format_percent
+
 from domain.alliances import AllianceStructure
+from domain.language import current_locale, tr, trn
 
 WAIT_LIMIT_HOURS = Decimal(24)
 STALL_SHARE = Decimal("0.5")
@@ -60,11 +63,22 @@ class Advice:
     evidence: str
 
     def text(self) -> str:
-        return f"{self.weakness.lower()}: {self.recommendation} ({self.evidence})"
+        return tr("{weakness}: {recommendation} ({evidence})", weakness=tr(self.weakness).lower(),
+                  recommendation=tr(self.recommendation), evidence=self.evidence)
 
 
 def pct(value: Decimal) -> str:
-    return f"{value * 100:.0f}%"
+    """`35%`, `35 %` (ru), in the reader's locale."""
+    return format_percent(value, "#,##0%", locale=current_locale())
+
+
+def one_decimal(value: Decimal) -> str:
+    return format_decimal(value, "0.0", locale=current_locale())
+
+
+def whole(value: Decimal) -> str:
+    """A whole number with its thousands grouped by a space (`12 345`), as every one of the three languages reads."""
+    return format_decimal(value, "#,##0", locale=current_locale()).replace(",", " ")
 
 
 def median(values: Iterable[Decimal | int | float]) -> Decimal | None:
@@ -75,28 +89,30 @@ def median(values: Iterable[Decimal | int | float]) -> Decimal | None:
 def _conversion(m: Measures) -> str | None:
     if m.conversion is None or m.team_conversion is None or m.conversion >= m.team_conversion:
         return None
-    return f"conversion {pct(m.conversion)} vs team median {pct(m.team_conversion)}"
+    return tr("conversion {value} vs team median {team}", value=pct(m.conversion), team=pct(m.team_conversion))
 
 
 def _csat(m: Measures) -> str | None:
     if m.csat is None or m.team_csat is None or m.csat >= m.team_csat:
         return None
-    return f"CSAT {m.csat:.1f} vs team {m.team_csat:.1f}"
+    return tr("CSAT {value} vs team {team}", value=one_decimal(m.csat), team=one_decimal(m.team_csat))
 
 
 def _wait(m: Measures) -> str | None:
     if m.median_wait_hours is None or m.median_wait_hours <= WAIT_LIMIT_HOURS:
         return None
-    return f"hand-overs wait {m.median_wait_hours:.0f} h (median), over {WAIT_LIMIT_HOURS:.0f} h"
+    return tr("hand-overs wait {hours} h (median), over {limit} h", hours=whole(m.median_wait_hours),
+              limit=whole(WAIT_LIMIT_HOURS))
 
 
 def _stall(m: Measures) -> str | None:
     for before, link in zip(m.links, m.links[1:], strict=False):
         if before.clients >= STALL_MIN_CLIENTS and Decimal(link.clients) / before.clients < STALL_SHARE:
-            after = link.to or "the company"
-            return (
-                f"clients stall at {link.source} → {after}: {link.clients} of {before.clients} passed on"
-                f" ({pct(Decimal(link.clients) / before.clients)})"
+            after = link.to or tr("the company")
+            return tr(
+                "clients stall at {source} → {after}: {passed} of {reached} passed on ({share})", source=link.source,
+                after=after, passed=link.clients, reached=before.clients,
+                share=pct(Decimal(link.clients) / before.clients),
             )
     return None
 
@@ -107,7 +123,8 @@ def _concentration(m: Measures) -> str | None:
         return None
     name, top = max(m.revenue_by_member, key=lambda item: item[1])
     share = top / total
-    return f"{name} brings {pct(share)} of the revenue" if share > CONCENTRATION_SHARE else None
+    return tr("{name} brings {share} of the revenue",
+              name=name, share=pct(share)) if share > CONCENTRATION_SHARE else None
 
 
 def _bonus_roi(m: Measures) -> str | None:
@@ -116,19 +133,20 @@ def _bonus_roi(m: Measures) -> str | None:
     spent = m.bonuses + (m.cost or 0)
     if m.revenue >= spent:
         return None
-    return f"bonuses and cost {spent:,.0f} vs revenue {m.revenue:,.0f}".replace(",", " ")
+    return tr("bonuses and cost {spent} vs revenue {revenue}", spent=whole(spent), revenue=whole(m.revenue))
 
 
 def _quiet(m: Measures) -> str | None:
     if m.members == 0 or m.days_since_handover is None or m.days_since_handover <= QUIET_DAYS:
         return None
-    return f"no hand-over for {m.days_since_handover} days"
+    return trn("no hand-over for {count} day", "no hand-over for {count} days", m.days_since_handover)
 
 
 def _cycle(m: Measures) -> str | None:
     if m.cycle_days is None or m.team_cycle_days is None or m.cycle_days <= m.team_cycle_days * CYCLE_MARGIN:
         return None
-    return f"discovery → end goal {m.cycle_days:.0f} days vs team median {m.team_cycle_days:.0f}"
+    return tr("discovery → end goal {days} days vs team median {team}", days=whole(m.cycle_days),
+              team=whole(m.team_cycle_days))
 
 
 SIGNALS: dict[str, Callable[[Measures], str | None]] = {

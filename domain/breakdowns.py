@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from domain import kpis as catalog
 from domain.errors import UnknownChoice
+from domain.language import N_
 from domain.words import closest, fold
 
 GROUPINGS: tuple[str, ...] = ("type", "size", "segment", "source", "owner", "stage", "alliance")
@@ -21,7 +22,7 @@ def grouping(word: str) -> str:
         return folded
     if folded in GROUPING_ALIASES:
         return GROUPING_ALIASES[folded]
-    raise UnknownChoice("grouping", word, closest(word, GROUPINGS), GROUPINGS)
+    raise UnknownChoice(N_("grouping"), word, closest(word, GROUPINGS), GROUPINGS)
 
 
 @dataclass(frozen=True)

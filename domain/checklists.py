@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from domain.errors import PartnerbotError
+from domain.language import tr
 from domain.words import closest, fold
 
 MAX_STEP_LENGTH = 200
@@ -18,9 +19,12 @@ class UnknownStep(PartnerbotError):
 def clean_step(text: str) -> str:
     step = " ".join(text.split())
     if not step:
-        raise PartnerbotError('A checklist step needs words, e.g. "Sales training done".')
+        raise PartnerbotError(tr('A checklist step needs words, e.g. "Sales training done".'))
     if len(step) > MAX_STEP_LENGTH:
-        raise PartnerbotError(f"A checklist step is at most {MAX_STEP_LENGTH} characters; this one has {len(step)}.")
+        raise PartnerbotError(
+            tr("A checklist step is at most {limit} characters; this one has {count}.", limit=MAX_STEP_LENGTH,
+               count=len(step))
+        )
     return step
 
 
@@ -28,7 +32,7 @@ def find_step(steps: Sequence[str], word: str, stage_name: str) -> int:
     """The index of the step meant by `word`: its number (1-based), its text ignoring case and accents, a step
     containing the words, or the one nearest in spelling."""
     if not steps:
-        raise UnknownStep(f"{stage_name} has no checklist yet.")
+        raise UnknownStep(tr("{stage} has no checklist yet.", stage=stage_name))
     if word.isdecimal() and 1 <= int(word) <= len(steps):
         return int(word) - 1
     folded = [fold(step) for step in steps]
@@ -42,5 +46,12 @@ def find_step(steps: Sequence[str], word: str, stage_name: str) -> int:
     if near and not containing:
         return list(steps).index(near[0])
     listed = "; ".join(f"{number}. {step}" for number, step in enumerate(steps, start=1))
-    which = "matches several steps" if containing else "matches no step"
-    raise UnknownStep(f"'{word}' {which} of {stage_name}'s checklist: {listed}. Give its number or more words.")
+    if containing:
+        raise UnknownStep(
+            tr("'{word}' matches several steps of {stage}'s checklist: {listed}. Give its number or more words.",
+               word=word, stage=stage_name, listed=listed)
+        )
+    raise UnknownStep(
+        tr("'{word}' matches no step of {stage}'s checklist: {listed}. Give its number or more words.", word=word,
+           stage=stage_name, listed=listed)
+    )

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Literal
 
 from domain.errors import InvalidField, UnknownChoice
-from domain.language import in_every_language
+from domain.language import N_, in_every_language, tr
 from domain.words import closest, fold
 
 CSAT_RANGE = range(1, 6)
@@ -24,6 +24,18 @@ DEFAULT_PAIN_POINTS: tuple[str, ...] = (
     "documentation",
     "other",
 )
+PAIN_POINT_LABELS = {
+    "onboarding": N_("Onboarding"), "training": N_("Training"), "tooling": N_("Tooling"), "payouts": N_("Payouts"),
+    "communication": N_("Communication"), "lead-quality": N_("Lead quality"), "documentation": N_("Documentation"),
+    "other": N_("Other"),
+}
+"""The default pain points as a form names them; a workspace's own pain points show as typed."""
+
+
+def pain_point_label(point: str) -> str:
+    return tr(PAIN_POINT_LABELS.get(point, point.replace("-", " ").capitalize()))
+
+
 NpsClass = Literal["promoter", "passive", "detractor"]
 
 
@@ -32,10 +44,16 @@ def score(field: str, raw: str, allowed: range) -> int:
     text = raw.strip()
     low, high = allowed.start, allowed.stop - 1
     if not text.removeprefix("-").isdecimal():  # isdigit() would pass "²" and lstrip "--5"; int() refuses both
-        raise InvalidField(f"{field}={raw} is not a whole number; {field} is {low}–{high}.")
+        raise InvalidField(
+            tr("{field}={raw} is not a whole number; {field} is {low}–{high}.",
+               field=field, raw=raw, low=low, high=high)
+        )
     value = int(text)
     if value not in allowed:
-        raise InvalidField(f"{field}={value} is out of range; {field} is {low}–{high}.")
+        raise InvalidField(
+            tr("{field}={value} is out of range; {field} is {low}–{high}.",
+               field=field, value=value, low=low, high=high)
+        )
     return value
 
 
@@ -57,7 +75,7 @@ def pain_points(raw: str, catalog: Sequence[str]) -> tuple[str, ...]:
     chosen = []
     for word in filter(None, (part.strip() for part in raw.split(","))):
         if fold(word) not in by_fold:
-            raise UnknownChoice("pain point", word, closest(word, catalog), catalog)
+            raise UnknownChoice(N_("pain point"), word, closest(word, catalog), catalog)
         chosen.append(by_fold[fold(word)])
     return tuple(dict.fromkeys(chosen))
 

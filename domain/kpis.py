@@ -9,6 +9,7 @@ from typing import Literal
 
 from domain.amounts import parse_amount
 from domain.errors import InvalidField, UnknownChoice
+from domain.language import N_, tr
 from domain.words import closest, fold
 
 Unit = Literal["count", "money"]
@@ -53,19 +54,19 @@ MAX_COUNT = Decimal(1_000_000)
 MAX_MONEY = Decimal(10) ** 12
 
 METRICS: tuple[Metric, ...] = (
-    Metric("leads", "Leads", "count", ("lead", "лиды", "лидов", "leady"), MAX_COUNT),
-    Metric("mql", "MQL", "count", ("mqls", "marketing-qualified"), MAX_COUNT),
-    Metric("sql", "SQL", "count", ("sqls", "sales-qualified"), MAX_COUNT),
-    Metric("deals", "Deals", "count", ("deal", "won", "wins", "сделки", "сделок", "umowy"), MAX_COUNT),
-    Metric("revenue", "Revenue", "money", ("sales", "rev", "выручка", "przychód", "przychod"), MAX_MONEY),
-    Metric("cost", "Cost", "money", ("costs", "spend", "затраты", "koszt", "koszty"), MAX_MONEY),
+    Metric("leads", N_("Leads"), "count", ("lead", "лиды", "лидов", "leady"), MAX_COUNT),
+    Metric("mql", N_("MQL"), "count", ("mqls", "marketing-qualified"), MAX_COUNT),
+    Metric("sql", N_("SQL"), "count", ("sqls", "sales-qualified"), MAX_COUNT),
+    Metric("deals", N_("Deals"), "count", ("deal", "won", "wins", "сделки", "сделок", "umowy"), MAX_COUNT),
+    Metric("revenue", N_("Revenue"), "money", ("sales", "rev", "выручка", "przychód", "przychod"), MAX_MONEY),
+    Metric("cost", N_("Cost"), "money", ("costs", "spend", "затраты", "koszt", "koszty"), MAX_MONEY),
 )
 
 DERIVED: tuple[DerivedMetric, ...] = (
-    DerivedMetric("lead_to_deal", "Lead → deal", "percent", _ratio("deals", "leads")),
-    DerivedMetric("mql_to_sql", "MQL → SQL", "percent", _ratio("sql", "mql")),
-    DerivedMetric("average_deal", "Average deal", "money", _ratio("revenue", "deals")),
-    DerivedMetric("roi", "ROI", "ratio", _roi),
+    DerivedMetric("lead_to_deal", N_("Lead → deal"), "percent", _ratio("deals", "leads")),
+    DerivedMetric("mql_to_sql", N_("MQL → SQL"), "percent", _ratio("sql", "mql")),
+    DerivedMetric("average_deal", N_("Average deal"), "money", _ratio("revenue", "deals")),
+    DerivedMetric("roi", N_("ROI"), "ratio", _roi),
 )
 
 _BY_SPELLING = {fold(spelling): metric for metric in METRICS for spelling in (metric.key, *metric.aliases)}
@@ -76,7 +77,7 @@ def metric(word: str) -> Metric:
     if found is None:
         suggestions = closest(word, [m.key for m in METRICS] + [a for m in METRICS for a in m.aliases])
         keys = [_BY_SPELLING[fold(s)].key for s in suggestions]
-        raise UnknownChoice("metric", word, list(dict.fromkeys(keys)), [m.key for m in METRICS])
+        raise UnknownChoice(N_("metric"), word, list(dict.fromkeys(keys)), [m.key for m in METRICS])
     return found
 
 
@@ -84,9 +85,12 @@ def metric_value(item: Metric, raw: str) -> Decimal:
     """A value for `item`: counts are whole numbers, money has at most two decimals, both within bounds."""
     value = parse_amount(raw, what=item.key)
     if item.unit == "count" and value != value.to_integral_value():
-        raise InvalidField(f"{item.key} counts whole {item.title.lower()}: '{raw}' is not a whole number.")
+        raise InvalidField(tr("{key} counts whole {key}: '{raw}' is not a whole number.", key=item.key, raw=raw))
     if value > item.maximum:
-        raise InvalidField(f"{item.key}={raw} is over the limit of {item.maximum:,}; check the number.")
+        raise InvalidField(
+            tr("{key}={raw} is over the limit of {limit}; check the number.", key=item.key, raw=raw,
+               limit=format(item.maximum, ","))
+        )
     return value
 
 

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 
 from domain.errors import PartnerbotError
+from domain.language import tr
 
 PAGE_SIZE = 25
 MAX_PAGE = 100_000
@@ -44,7 +45,8 @@ class Page:
 def page_number(word: str) -> int:
     """`page 3` on the command line; anything but a whole number from 1 is refused."""
     if not word.isdecimal() or not 1 <= int(word) <= MAX_PAGE:
-        raise PartnerbotError(f"'{word}' is not a page number; give a whole number from 1, e.g. `page 2`.")
+        raise PartnerbotError(tr("'{word}' is not a page number; give a whole number from 1, e.g. `page 2`.",
+                                 word=word))
     return int(word)
 
 
@@ -69,7 +71,7 @@ def decode_page_button(value: str) -> PageButton:
         data = json.loads(value)
         verb, arguments, page = data["v"], data["a"], data["p"]
     except (ValueError, KeyError, TypeError):
-        raise PartnerbotError("That page button is not valid any more; run the command again.") from None
+        raise PartnerbotError(tr("That page button is not valid any more; run the command again.")) from None
     if (
         verb not in PAGED_VERBS
         or not isinstance(arguments, str)
@@ -77,5 +79,5 @@ def decode_page_button(value: str) -> PageButton:
         or type(page) is not int
         or not 1 <= page <= MAX_PAGE
     ):
-        raise PartnerbotError("That page button is not valid any more; run the command again.")
+        raise PartnerbotError(tr("That page button is not valid any more; run the command again."))
     return PageButton(verb, arguments, page)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from domain.alliances import ALLIANCE_STRUCTURES
 from domain.errors import InvalidField, InvalidPartnerName, PartnerArchived, UnknownChoice
+from domain.language import N_, tr, trn
 from domain.words import closest, fold
 
 MAX_NAME_LENGTH = 80
@@ -39,7 +40,27 @@ SOURCE_ALIASES = {
     "map": "maps", "linkedin": "social", "blog": "content", "cold": "outbound", "website": "inbound",
 }
 
+CHOICE_LABELS = {
+    "referral": N_("Referral"), "reseller": N_("Reseller"), "technology": N_("Technology"), "agency": N_("Agency"),
+    "integrator": N_("Integrator"), "consultancy": N_("Consultancy"), "distributor": N_("Distributor"),
+    "marketplace": N_("Marketplace"), "oem": N_("Oem"), "other": N_("Other"),
+    "small": N_("Small"), "medium": N_("Medium"), "large": N_("Large"), "enterprise": N_("Enterprise"),
+    "events": N_("Events"), "search": N_("Search"), "maps": N_("Maps"), "social": N_("Social"),
+    "content": N_("Content"), "outbound": N_("Outbound"), "inbound": N_("Inbound"),
+}
+"""The form options' labels of the types, sizes and sources (the stored values stay English)."""
+
+
+def choice_label(value: str) -> str:
+    return tr(CHOICE_LABELS.get(value, value.capitalize()))
+
+
 PROFILE_FIELDS: tuple[str, ...] = ("type", "size", "segment", "owner", "alliance", "notes", "source")
+FIELD_LABELS = {
+    "type": N_("Type"), "size": N_("Size"), "segment": N_("Segment"), "owner": N_("Owner"),
+    "alliance": N_("Alliance"), "notes": N_("Notes"), "source": N_("Source"),
+}
+"""How each profile field is named in prose (`key=` words stay English in the grammar)."""
 FIELD_ALIASES = {
     "channel": "source",
     "specialization": "segment", "specialisation": "segment", "note": "notes", "structure": "alliance"}
@@ -53,13 +74,16 @@ def clean_name(raw: str) -> str:
     """A partner name as stored: NFC, single spaces, trimmed; refuses empty, control or overlong names."""
     name = " ".join(unicodedata.normalize("NFC", raw).split())
     if not name:
-        raise InvalidPartnerName("A partner needs a name, e.g. `/partner add Acme`.")
+        raise InvalidPartnerName(tr("A partner needs a name, e.g. `/partner add Acme`."))
     if _CONTROL.search(name):
-        raise InvalidPartnerName("A partner name cannot contain control characters.")
+        raise InvalidPartnerName(tr("A partner name cannot contain control characters."))
     if len(name) > MAX_NAME_LENGTH:
-        raise InvalidPartnerName(f"That name is {len(name)} characters long; names are limited to {MAX_NAME_LENGTH}.")
+        raise InvalidPartnerName(
+            trn("That name is {count} character long; names are limited to {limit}.",
+                "That name is {count} characters long; names are limited to {limit}.", len(name), limit=MAX_NAME_LENGTH)
+        )
     if len(unicodedata.normalize("NFC", name.casefold())) > MAX_NAME_KEY_LENGTH:
-        raise InvalidPartnerName("That name is too long once its letters are case-folded; please shorten it.")
+        raise InvalidPartnerName(tr("That name is too long once its letters are case-folded; please shorten it."))
     return name
 
 
@@ -100,7 +124,7 @@ def _choose(field_name: str, word: str, choices: tuple[str, ...], aliases: dict[
 def alliance_key(word: str) -> str:
     keys = tuple(structure.key for structure in ALLIANCE_STRUCTURES)
     aliases = {fold(alias): s.key for s in ALLIANCE_STRUCTURES for alias in (s.name, *s.aliases)}
-    return _choose("alliance structure", word, keys, aliases)
+    return _choose(N_("alliance structure"), word, keys, aliases)
 
 
 def field_name(word: str) -> str:
@@ -109,7 +133,7 @@ def field_name(word: str) -> str:
         return folded
     if folded in FIELD_ALIASES:
         return FIELD_ALIASES[folded]
-    raise UnknownChoice("field", word, closest(word, [*PROFILE_FIELDS, *FIELD_ALIASES]), PROFILE_FIELDS)
+    raise UnknownChoice(N_("field"), word, closest(word, [*PROFILE_FIELDS, *FIELD_ALIASES]), PROFILE_FIELDS)
 
 
 def clean_value(field: str, raw: str) -> str | None:
@@ -118,19 +142,23 @@ def clean_value(field: str, raw: str) -> str | None:
     if not value:
         return None
     if field == "type":
-        return _choose("partner type", value, PARTNER_TYPES, TYPE_ALIASES)
+        return _choose(N_("partner type"), value, PARTNER_TYPES, TYPE_ALIASES)
     if field == "size":
-        return _choose("size", value, PARTNER_SIZES, SIZE_ALIASES)
+        return _choose(N_("size"), value, PARTNER_SIZES, SIZE_ALIASES)
     if field == "alliance":
         return alliance_key(value)
     if field == "source":
-        return _choose("source", value, PARTNER_SOURCES, SOURCE_ALIASES)
+        return _choose(N_("source"), value, PARTNER_SOURCES, SOURCE_ALIASES)
     limit = MAX_TEXT_LENGTH[field]
     value = raw.strip() if field == "notes" else value
     if len(value) > limit:
-        raise InvalidField(f"{field.capitalize()}: {len(value)} characters is too long; the limit is {limit}.")
+        raise InvalidField(
+            trn("{field}: {count} character is too long; the limit is {limit}.",
+                "{field}: {count} characters is too long; the limit is {limit}.", len(value),
+                field=tr(FIELD_LABELS[field]), limit=limit)
+        )
     if _CONTROL_IN_TEXT.search(value):
-        raise InvalidField(f"The {field} cannot contain control characters.")
+        raise InvalidField(tr("The {field} cannot contain control characters.", field=field))
     return value
 
 
@@ -140,6 +168,8 @@ def build_profile(fields: dict[str, str]) -> Profile:
     for key, raw in fields.items():
         field = field_name(key)
         if field in values:
-            raise InvalidField(f"'{key}=' sets the {field} a second time; give each field once.")
+            raise InvalidField(
+                tr("'{key}=' sets the {field} a second time; give each field once.", key=key, field=field)
+            )
         values[field] = clean_value(field, raw)
     return Profile(**values)

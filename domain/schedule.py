@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from domain.errors import InvalidField
+from babel.dates import get_day_names
+
+from domain.errors import InvalidField, did_you_mean
+from domain.language import current_locale, tr
 from domain.words import closest, fold
 
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 WEEKDAY_WORDS: dict[str, int] = {}
 for _index, _words in enumerate(
     (
@@ -34,16 +36,17 @@ class WeeklySchedule:
     at: time
 
     def describe(self) -> str:
-        return f"{WEEKDAY_NAMES[self.weekday]} {self.at.strftime('%H:%M')}"
+        """`Monday 09:00`, `понедельник 09:00`: the day named in the reader's locale."""
+        day = get_day_names("wide", locale=current_locale())[self.weekday]
+        return f"{day} {self.at.strftime('%H:%M')}"
 
 
 def weekday(word: str) -> int:
     found = WEEKDAY_WORDS.get(fold(word))
     if found is None:
         raise InvalidField(
-            f"Unknown day '{word}'"
-            + (f" — did you mean {closest(word, WEEKDAY_WORDS)[0]}?" if closest(word, WEEKDAY_WORDS) else ".")
-            + " Days: mon, tue, wed, thu, fri, sat, sun."
+            tr("Unknown day '{word}'{hint} Days: mon, tue, wed, thu, fri, sat, sun.", word=word,
+               hint=did_you_mean(closest(word, WEEKDAY_WORDS)[:1]) or ".")
         )
     return found
 
@@ -51,7 +54,7 @@ def weekday(word: str) -> int:
 def clock_time(text: str) -> time:
     match = _TIME.fullmatch(text.strip())
     if match is None:
-        raise InvalidField(f"'{text}' is not a time; write it as HH:MM, e.g. 09:00.")
+        raise InvalidField(tr("'{text}' is not a time; write it as HH:MM, e.g. 09:00.", text=text))
     return time(int(match[1]), int(match[2]))
 
 

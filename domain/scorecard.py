@@ -7,6 +7,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from domain.errors import PartnerbotError
+from domain.language import tr
 
 MIN_CRITERIA = 3
 MAX_CRITERIA = 60
@@ -63,7 +64,10 @@ def duplicates(criteria: list[Any]) -> list[str]:
                 continue
             earlier = first.setdefault(value.casefold(), number)
             if earlier != number:
-                problems.append(f"criterion {number}: duplicate {attribute} '{value}' (as criterion {earlier})")
+                problems.append(
+                    tr("criterion {number}: duplicate {attribute} '{value}' (as criterion {earlier})", number=number,
+                       attribute=attribute, value=value, earlier=earlier)
+                )
     return problems
 
 
@@ -71,7 +75,7 @@ def _location(error: dict[str, Any], data: Any) -> str:
     parts = []
     for step in error["loc"]:
         if isinstance(step, int) and parts and parts[-1] == "criteria":
-            parts[-1] = f"criterion {step + 1}"
+            parts[-1] = tr("criterion {number}", number=step + 1)
         else:
             parts.append(str(step))
     return ".".join(parts) or "scorecard"
@@ -80,7 +84,9 @@ def _location(error: dict[str, Any], data: Any) -> str:
 def load_scorecard(data: Any, *, version: int = 0) -> Scorecard:
     """A Scorecard from parsed YAML/JSON (`{"criteria": [...]}`); every problem listed in one message."""
     if not isinstance(data, dict):
-        raise InvalidScorecard("A scorecard file holds `criteria:`, a list of {key, title, help, weight}.")
+        raise InvalidScorecard(
+            tr("A scorecard file holds `criteria:`, a list of {fields}.", fields="{key, title, help, weight}")
+        )
     try:
         return Scorecard.model_validate({**data, "version": version})
     except ValidationError as error:
@@ -90,16 +96,18 @@ def load_scorecard(data: Any, *, version: int = 0) -> Scorecard:
             if problem["type"] == "value_error" and problem["loc"] == ("criteria",):
                 continue  # duplicates, listed below from the file itself: also when other errors stop this check
             if problem["type"] == "extra_forbidden":
-                message = "unknown key (allowed: key, title, help, weight)"
+                message = tr("unknown key (allowed: key, title, help, weight)")
             if problem["type"] == "too_short" and problem["loc"] == ("criteria",):
                 given = len(data.get("criteria") or [])
                 if given >= MIN_CRITERIA:
                     continue  # pydantic counts only the valid items; their own errors are listed already
-                message = f"a scorecard needs at least {MIN_CRITERIA} criteria; this one has {given}"
+                message = tr("a scorecard needs at least {least} criteria; this one has {count}", least=MIN_CRITERIA,
+                             count=given)
             problems.append(f"{_location(problem, data)}: {message}")
         raw = data.get("criteria")
         problems.extend(duplicates(list(raw)) if isinstance(raw, list | tuple) else [])
-        raise InvalidScorecard("The scorecard was refused:\n" + "\n".join(f"• {p}" for p in problems)) from None
+        refused = "\n".join(f"• {p}" for p in problems)
+        raise InvalidScorecard(tr("The scorecard was refused:\n{problems}", problems=refused)) from None
 
 
 def _criterion(key: str, title: str, weight: float, help_text: str) -> Criterion:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from domain.errors import PartnerbotError, UnknownStage
 from domain.journey import Journey, Stage
+from domain.language import tr, trn
 from domain.words import fold
 
 
@@ -53,11 +54,13 @@ def _stage_from_words(journey: Journey, partner: str, words: tuple[str, ...]) ->
                 continue
             stray = " ".join(words[cut:])
             raise PartnerbotError(
-                f"'{stray}' after the stage is not understood; a note goes in quotes:"
-                f' `/partner advance {_as_typed(partner)} {stage.key} "{stray}"`.'
+                tr("'{stray}' after the stage is not understood; a note goes in quotes:"
+                   ' `/partner advance {partner} {stage} "{stray}"`.', stray=stray, partner=_as_typed(partner),
+                   stage=stage.key)
             ) from None
         raise PartnerbotError(
-            f"{unknown.message}. A note goes in quotes: `/partner advance {_as_typed(partner)} \"{phrase}\"`."
+            tr('{refusal}. A note goes in quotes: `/partner advance {partner} "{phrase}"`.', refusal=unknown.message,
+               partner=_as_typed(partner), phrase=phrase)
         ) from None
 
 
@@ -73,7 +76,7 @@ def stage_key(name: str) -> str:
     """The key a new stage is stored under: its letters and digits folded (`Pilot (phase 2)` → `pilot-phase-2`)."""
     key = fold(re.sub(r"[\W_]+", " ", name))[:MAX_STAGE_NAME].strip("-")
     if not key:
-        raise JourneyChangeRefused("A stage needs a name, e.g. `/partner stages add \"Pilot\" after onboarding`.")
+        raise JourneyChangeRefused(tr('A stage needs a name, e.g. `/partner stages add "Pilot" after onboarding`.'))
     return key
 
 
@@ -84,6 +87,13 @@ def _taken(journey: Journey, spelling: str) -> Stage | None:
         return None
 
 
+def _already_named(spelling: str, existing: Stage) -> JourneyChangeRefused:
+    return JourneyChangeRefused(
+        tr("'{spelling}' already names the stage {stage} (`{key}`).", spelling=spelling, stage=existing.name,
+           key=existing.key)
+    )
+
+
 def add_stage(
     journey: Journey, name: str, *, after: Stage | None = None, before: Stage | None = None,
     days: int | None = None, description: str = "", aliases: tuple[str, ...] = (),
@@ -91,13 +101,16 @@ def add_stage(
     """The journey with a new stage after (or before) the one named, or at the end."""
     name = " ".join(name.split())
     if len(name) > MAX_STAGE_NAME:
-        raise JourneyChangeRefused(f"A stage name is at most {MAX_STAGE_NAME} characters; '{name}' has {len(name)}.")
+        raise JourneyChangeRefused(
+            tr("A stage name is at most {limit} characters; '{name}' has {count}.", limit=MAX_STAGE_NAME, name=name,
+               count=len(name))
+        )
     if len(journey.stages) >= MAX_STAGES:
-        raise JourneyChangeRefused(f"A journey has at most {MAX_STAGES} stages; remove one first.")
+        raise JourneyChangeRefused(tr("A journey has at most {limit} stages; remove one first.", limit=MAX_STAGES))
     for spelling in (name, stage_key(name), *aliases):
         existing = _taken(journey, spelling)
         if existing is not None:
-            raise JourneyChangeRefused(f"'{spelling}' already names the stage {existing.name} (`{existing.key}`).")
+            raise _already_named(spelling, existing)
     stage = Stage(stage_key(name), name, description, tuple(aliases), days)
     stages = list(journey.stages)
     if after is not None:
@@ -113,10 +126,10 @@ def rename_stage(journey: Journey, stage: Stage, name: str) -> Journey:
     """A new display name; the key (what history stores) stays, and the old name becomes an alias."""
     name = " ".join(name.split())
     if not name or len(name) > MAX_STAGE_NAME:
-        raise JourneyChangeRefused(f"A stage name is 1 to {MAX_STAGE_NAME} characters.")
+        raise JourneyChangeRefused(tr("A stage name is 1 to {limit} characters.", limit=MAX_STAGE_NAME))
     existing = _taken(journey, name)
     if existing is not None and existing.key != stage.key:
-        raise JourneyChangeRefused(f"'{name}' already names the stage {existing.name} (`{existing.key}`).")
+        raise _already_named(name, existing)
     aliases = tuple(dict.fromkeys(a for a in (*stage.aliases, stage.name) if fold(a) != fold(name)))
     return _replaced(journey, replace(stage, name=name, aliases=aliases))
 
@@ -124,11 +137,11 @@ def rename_stage(journey: Journey, stage: Stage, name: str) -> Journey:
 def alias_stage(journey: Journey, stage: Stage, aliases: tuple[str, ...]) -> Journey:
     """More words that name the stage (in any language); a word naming another stage is refused."""
     if not aliases:
-        raise JourneyChangeRefused('Give the aliases in quotes, separated by commas: "пилот, pilotaż".')
+        raise JourneyChangeRefused(tr('Give the aliases in quotes, separated by commas: "пилот, pilotaż".'))
     for alias in aliases:
         existing = _taken(journey, alias)
         if existing is not None and existing.key != stage.key:
-            raise JourneyChangeRefused(f"'{alias}' already names the stage {existing.name} (`{existing.key}`).")
+            raise _already_named(alias, existing)
     return _replaced(journey, replace(stage, aliases=tuple(dict.fromkeys((*stage.aliases, *aliases)))))
 
 
@@ -139,13 +152,15 @@ def describe_stage(journey: Journey, stage: Stage, description: str) -> Journey:
 def remove_stage(journey: Journey, stage: Stage, partners_in_it: int, move_to: Stage | None) -> Journey:
     """Refused while partners are in the stage, unless they are moved on (`move-to=`); one stage always stays."""
     if len(journey.stages) == 1:
-        raise JourneyChangeRefused("A journey needs at least one stage.")
+        raise JourneyChangeRefused(tr("A journey needs at least one stage."))
     if move_to is not None and move_to.key == stage.key:
-        raise JourneyChangeRefused(f"move-to= must name another stage than {stage.name}.")
+        raise JourneyChangeRefused(tr("move-to= must name another stage than {stage}.", stage=stage.name))
     if partners_in_it and move_to is None:
         raise JourneyChangeRefused(
-            f"{partners_in_it} partner(s) are in {stage.name}; move them first, or say where they go:"
-            f" `/partner stages remove {stage.key} move-to=STAGE`."
+            trn("{count} partner(s) are in {stage}; move them first, or say where they go:"
+                " `/partner stages remove {key} move-to=STAGE`.",
+                "{count} partner(s) are in {stage}; move them first, or say where they go:"
+                " `/partner stages remove {key} move-to=STAGE`.", partners_in_it, stage=stage.name, key=stage.key)
         )
     return Journey(tuple(s for s in journey.stages if s.key != stage.key))
 
@@ -156,9 +171,14 @@ def reorder(journey: Journey, order: list[Stage]) -> Journey:
     missing = [stage.key for stage in journey.stages if stage.key not in keys]
     repeated = sorted({key for key in keys if keys.count(key) > 1})
     if missing or repeated:
-        problem = f"missing {', '.join(missing)}" if missing else f"{', '.join(repeated)} named twice"
+        problem = (
+            tr("missing {stages}", stages=", ".join(missing))
+            if missing
+            else tr("{stages} named twice", stages=", ".join(repeated))
+        )
         raise JourneyChangeRefused(
-            f"Name every stage once, in the new order ({problem}): `/partner stages order {' '.join(journey.keys)}`."
+            tr("Name every stage once, in the new order ({problem}): `/partner stages order {keys}`.", problem=problem,
+               keys=" ".join(journey.keys))
         )
     return Journey(tuple(order))
 

@@ -11,7 +11,8 @@ from datetime import date
 from decimal import Decimal
 
 from domain.errors import InvalidField, UnknownChoice
-from domain.periods import Period, month_start, next_month, quarter_start
+from domain.language import N_, tr
+from domain.periods import Period, month_start, month_title, next_month, quarter_start, quarter_title
 from domain.words import closest, fold
 
 PERIODS: tuple[str, ...] = ("month", "quarter", "year")
@@ -27,19 +28,19 @@ def target_period(word: str) -> str:
     for alias, period in PERIOD_ALIASES.items():
         if fold(alias) == folded:
             return period
-    raise UnknownChoice("period", word, closest(word, PERIODS), PERIODS)
+    raise UnknownChoice(N_("period"), word, closest(word, PERIODS), PERIODS)
 
 
 def current_period(per: str, today: date) -> Period:
     if per == "month":
         first = month_start(today)
-        return Period(first.strftime("%B %Y"), first, next_month(first))
+        return Period(month_title(first), first, next_month(first))
     if per == "quarter":
         first = quarter_start(today)
-        return Period(f"Q{(first.month - 1) // 3 + 1} {first.year}", first, next_month(next_month(next_month(first))))
+        return Period(quarter_title(first), first, next_month(next_month(next_month(first))))
     if per == "year":
         return Period(str(today.year), date(today.year, 1, 1), date(today.year + 1, 1, 1))
-    raise InvalidField(f"Unknown period '{per}'.")
+    raise InvalidField(tr("Unknown period '{per}'.", per=per))
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from commands.context import Invocation
 from commands.replies.alliances import AllianceAdvice
 from domain.alliance_advice import advice_key
 from domain.alliances import alliance_type
+from domain.language import tr, trn
 from storage import alliances as repository
 from storage.tables import Partner
 
@@ -27,9 +28,12 @@ def partner_alliance_advice(session: Session, invocation: Invocation, partner: P
     for alliance, position in held[partner.id]:
         structure = alliance_type(alliance.type)
         members = repository.members(session=session, alliance=alliance)
-        place = f", link {position} of {len(members)}" if structure.ordered else ""
         label = alliance.name.endswith(f"({structure.key})")  # a label's one-member alliance names its type
-        names.append(alliance.name if label and not place else f"{alliance.name} ({structure.key}{place})")
+        if structure.ordered:
+            names.append(tr("{alliance} ({type}, link {position} of {count})", alliance=alliance.name,
+                            type=structure.key, position=position, count=len(members)))
+        else:
+            names.append(alliance.name if label else f"{alliance.name} ({structure.key})")
         _, found = measure_alliance(session, invocation, alliance, members, team)
         advice += [f"{alliance.name}: {item.text()}" for item in found]
     return AllianceAdvice(tuple(names), tuple(advice))
@@ -57,11 +61,12 @@ def changed_advice(session: Session, invocation: Invocation, team: TeamBaseline 
                 continue
             changed += 1
             if len(lines) < DIGEST_LINES:
-                now = "; ".join(item.text() for item in found) or "no recommendations now — the signals cleared"
+                now = "; ".join(item.text() for item in found) or tr("no recommendations now — the signals cleared")
                 lines.append(f"{alliance.name}: {now}")
             alliance.advice = key or None
             session.add(alliance)
         after = page[-1].id or after
     if changed > len(lines):
-        lines.append(f"…and {changed - len(lines)} more: `/partner alliance list`")
+        lines.append(trn("…and {count} more: `/partner alliance list`", "…and {count} more: `/partner alliance list`",
+                         changed - len(lines)))
     return tuple(lines)

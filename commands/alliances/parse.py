@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from commands.tokens import ParseError, Token
+from domain.language import tr
 from domain.words import fold
 
 ACTIONS = {
@@ -59,7 +60,7 @@ def _pairs(tokens: list[Token]) -> dict[str, str]:
     for token in tokens:
         if token.kind == "pair":
             if token.key in pairs:
-                raise ParseError(f"'{token.key}=' is given twice; give each field once.")
+                raise ParseError(tr("'{key}=' is given twice; give each field once.", key=token.key))
             pairs[token.key] = token.text
     return pairs
 
@@ -77,39 +78,47 @@ def parse_alliance(tokens: list[Token]) -> AllianceCommand:
     words, pairs = _texts(tokens), _pairs(tokens)
     if not words:
         if pairs:
-            raise ParseError(f"Say what to do first, e.g. `alliance new NAME type=chain`. Usage: {ALLIANCE_USAGE}")
+            raise ParseError(
+                tr("Say what to do first, e.g. `alliance new NAME type=chain`. Usage: {usage}", usage=ALLIANCE_USAGE)
+            )
         return AllianceCommand("list")
     action = _ACTION_OF.get(fold(words[0])) if not tokens[0].quoted else None
     rest = words[1:]
     type_word = next((pairs.pop(key) for key in TYPE_KEYS if key in pairs), None)
     members = next((pairs.pop(key) for key in MEMBER_KEYS if key in pairs), None)
     if pairs:
-        raise ParseError(f"'{next(iter(pairs))}=' is not understood here. Usage: {ALLIANCE_USAGE}")
+        raise ParseError(tr("'{key}=' is not understood here. Usage: {usage}",
+                            key=next(iter(pairs)), usage=ALLIANCE_USAGE))
     if action is None:
         return AllianceCommand("either", name=" ".join(words))
     if action == "new":
         if not rest:
-            raise ParseError('Name the alliance, e.g. `/partner alliance new "Logistics chain" type=chain`.')
+            raise ParseError(tr('Name the alliance, e.g. `/partner alliance new "Logistics chain" type=chain`.'))
         if type_word is None and len(rest) > 1:
             type_word = rest.pop()
         if type_word is None:
-            raise ParseError("Which type? type=before, after, moment, chain (toast) or hydra (virus).")
+            raise ParseError(tr("Which type? type=before, after, moment, chain (toast) or hydra (virus)."))
         listed = split_members(members) if members else ()
         return AllianceCommand("new", name=" ".join(rest), type_word=type_word, partners=listed)
     if type_word is not None or members is not None:
-        raise ParseError(f"Fields like type= and members= go with `alliance new`. Usage: {ALLIANCE_USAGE}")
+        raise ParseError(tr("Fields like type= and members= go with `alliance new`. Usage: {usage}",
+                            usage=ALLIANCE_USAGE))
     if action in ("add", "remove"):
         if len(rest) < 2:
-            raise ParseError(f'Name the alliance and the partner(s), e.g. `alliance {action} "Logistics chain" Hooli`.')
+            raise ParseError(
+                tr('Name the alliance and the partner(s), e.g. `alliance {action} "Logistics chain" Hooli`.',
+                   action=action)
+            )
         return AllianceCommand(action, name=rest[0], partners=tuple(rest[1:]))
     if action == "show":
         if not rest:
-            raise ParseError("Which alliance? e.g. `/partner alliance show \"Logistics chain\"`.")
+            raise ParseError(tr('Which alliance? e.g. `/partner alliance show "Logistics chain"`.'))
         return AllianceCommand("show", name=" ".join(rest))
     if action == "type":
         return AllianceCommand("type", type_word=" ".join(rest) or None)
     if rest:
-        raise ParseError(f"`alliance {action}` takes nothing more. Usage: {ALLIANCE_USAGE}")
+        raise ParseError(tr("`alliance {action}` takes nothing more. Usage: {usage}",
+                            action=action, usage=ALLIANCE_USAGE))
     return AllianceCommand(action)
 
 
@@ -128,11 +137,15 @@ def parse_handover(tokens: list[Token]) -> HandoverCommand:
                 words.append((piece, False))
     arrow = next((i for i, (text, quoted) in enumerate(words) if not quoted and text.casefold() in ARROWS), None)
     if arrow is None:
-        raise ParseError(f"Who passed the client to whom? Put → (or -> or `to`) between them: {HANDOVER_USAGE}")
+        raise ParseError(
+            tr("Who passed the client to whom? Put → (or -> or `to`) between them: {usage}", usage=HANDOVER_USAGE)
+        )
     source = " ".join(text for text, _ in words[:arrow])
     target = " ".join(text for text, _ in words[arrow + 1 :])
     if not source or not target:
-        raise ParseError(f"Name both sides of the hand-over (a partner, or `us` for the company): {HANDOVER_USAGE}")
+        raise ParseError(
+            tr("Name both sides of the hand-over (a partner, or `us` for the company): {usage}", usage=HANDOVER_USAGE)
+        )
     return HandoverCommand(source, target, tuple(_pairs(tokens).items()))
 
 
@@ -142,7 +155,7 @@ def parse_bonus(tokens: list[Token]) -> BonusCommand:
         (i for i, t in enumerate(words) if i > 0 and not t.quoted and t.text[:1].isdigit()), None
     )
     if amount_at is None:
-        raise ParseError(f"Name the partner and the amount. Usage: {BONUS_USAGE}")
+        raise ParseError(tr("Name the partner and the amount. Usage: {usage}", usage=BONUS_USAGE))
     partner = " ".join(t.text for t in words[:amount_at])
     reason = " ".join(t.text for t in words[amount_at + 1 :]) or None
     return BonusCommand(partner, words[amount_at].text, reason, tuple(_pairs(tokens).items()))

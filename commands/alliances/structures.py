@@ -17,7 +17,8 @@ from commands.replies.alliances import (
     MemberLine,
 )
 from domain.alliances import ALLIANCE_STRUCTURES, alliance_type
-from domain.errors import InvalidField, PartnerbotError, UnknownChoice
+from domain.errors import InvalidField, PartnerbotError, UnknownChoice, did_you_mean
+from domain.language import tr
 from domain.partner import clean_name
 from domain.words import closest
 from storage import alliances as repository
@@ -32,8 +33,10 @@ def require_alliance(session: Session, invocation: Invocation, name: str) -> All
     found = repository.find_alliance(session=session, team_id=invocation.team_id, name=name)
     if found is None:
         names = repository.alliance_names(session=session, team_id=invocation.team_id)
-        hint = f" — did you mean {' or '.join(closest(name, names))}?" if closest(name, names) else "."
-        raise PartnerbotError(f"No alliance called '{name}'{hint} `/partner alliance list` shows them.")
+        hint = did_you_mean(closest(name, names)) or "."
+        raise PartnerbotError(
+            tr("No alliance called '{name}'{hint} `/partner alliance list` shows them.", name=name, hint=hint)
+        )
     return found
 
 
@@ -42,11 +45,14 @@ def _partners(session: Session, invocation: Invocation, names: tuple[str, ...]) 
     for name in names:
         partner = require_partner(session, invocation, name)
         if partner.archived:
-            raise InvalidField(f"{partner.name} is archived; restore it before adding it to an alliance.")
+            raise InvalidField(tr("{partner} is archived; restore it before adding it to an alliance.",
+                                  partner=partner.name))
         if partner not in found:
             found.append(partner)
     if len(found) > MAX_MEMBERS:
-        raise InvalidField(f"An alliance holds up to {MAX_MEMBERS} partners; {len(found)} were given.")
+        raise InvalidField(
+            tr("An alliance holds up to {limit} partners; {count} were given.", limit=MAX_MEMBERS, count=len(found))
+        )
     return found
 
 
@@ -74,7 +80,8 @@ def create(command: AllianceCommand, invocation: Invocation) -> Reply:
             partner_ids=[p.id for p in partners if p.id is not None], now=invocation.now, user=invocation.user_id,
         )
         uow.commit()
-        body = view(uow.session, invocation, alliance, headline=f"Created the alliance {name} ({structure.name})")
+        body = view(uow.session, invocation, alliance, headline=tr("Created the alliance {name} ({type})",
+                                                                   name=name, type=tr(structure.name)))
     return Reply(body, public=True)
 
 
@@ -87,18 +94,26 @@ def change_members(command: AllianceCommand, invocation: Invocation) -> Reply:
             for partner in partners:
                 assert partner.id is not None
                 if not repository.add_member(session=uow.session, alliance=alliance, partner_id=partner.id):
-                    raise InvalidField(f"{partner.name} is already in {alliance.name}; nothing was changed.")
-            verb = "Added"
+                    raise InvalidField(
+                        tr("{partner} is already in {alliance}; nothing was changed.", partner=partner.name,
+                           alliance=alliance.name)
+                    )
         else:
             partners = [require_partner(uow.session, invocation, name) for name in command.partners]
             for partner in partners:
                 assert partner.id is not None
                 if not repository.remove_member(session=uow.session, alliance=alliance, partner_id=partner.id):
-                    raise InvalidField(f"{partner.name} is not in {alliance.name}; nothing was changed.")
-            verb = "Removed"
+                    raise InvalidField(
+                        tr("{partner} is not in {alliance}; nothing was changed.", partner=partner.name,
+                           alliance=alliance.name)
+                    )
         uow.commit()
         names = ", ".join(p.name for p in partners)
-        headline = f"{verb} {names} {'to' if verb == 'Added' else 'from'} {alliance.name}"
+        headline = (
+            tr("Added {partners} to {alliance}", partners=names, alliance=alliance.name)
+            if command.action == "add"
+            else tr("Removed {partners} from {alliance}", partners=names, alliance=alliance.name)
+        )
         body = view(uow.session, invocation, alliance, headline=headline)
     return Reply(body, public=True)
 
@@ -112,14 +127,14 @@ def show(name: str, invocation: Invocation) -> Reply:
 def listing(invocation: Invocation) -> Reply:
     with invocation.unit_of_work() as uow:
         rows, total = repository.list_alliances(session=uow.session, team_id=invocation.team_id)
-    names = {s.key: s.name for s in ALLIANCE_STRUCTURES}
+    names = {s.key: tr(s.name) for s in ALLIANCE_STRUCTURES}
     return Reply(AllianceListing(tuple((a.name, names.get(a.type, a.type), n) for a, n in rows), total))
 
 
 def explain(type_word: str | None, invocation: Invocation) -> Reply:
     if type_word is None:
         kinds = "before, after, moment, chain (toast), hydra (virus)"
-        raise InvalidField(f"Which type? e.g. `/partner alliance type chain`. Types: {kinds}.")
+        raise InvalidField(tr("Which type? e.g. `/partner alliance type chain`. Types: {kinds}.", kinds=kinds))
     structure = alliance_type(type_word)
     with invocation.unit_of_work() as uow:
         counts = counts_by_type(session=uow.session, team_id=invocation.team_id)
@@ -156,5 +171,6 @@ def alliance(command: AllianceCommand, invocation: Invocation) -> Reply:
         return explain(command.name, invocation)
     except UnknownChoice:
         raise PartnerbotError(
-            f"'{command.name}' is neither an alliance nor an alliance type. Usage: {ALLIANCE_USAGE}"
+            tr("'{name}' is neither an alliance nor an alliance type. Usage: {usage}", name=command.name,
+               usage=ALLIANCE_USAGE)
         ) from None

@@ -18,11 +18,13 @@ from commands.touchpoints import card_touchpoints
 from domain.alliances import ALLIANCE_STRUCTURES
 from domain.clock import days_between, local_date
 from domain.journey import is_stalled
+from domain.language import tr
 from domain.periods import this_month
 from storage.registry import recent_moves
 from storage.tables import Partner
 
 ALLIANCE_NAMES = {structure.key: structure.name for structure in ALLIANCE_STRUCTURES}
+"""Marked with N_ in domain/alliances.py; a card shows them translated."""
 CARD_MOVES = 5
 
 
@@ -71,7 +73,7 @@ def partner_card(
         type=partner.type,
         size=partner.size,
         segment=partner.segment,
-        alliance=ALLIANCE_NAMES.get(partner.alliance or "", partner.alliance),
+        alliance=tr(ALLIANCE_NAMES[partner.alliance]) if partner.alliance in ALLIANCE_NAMES else partner.alliance,
         notes=partner.notes,
         archived=partner.archived,
         moves=moves,

@@ -10,10 +10,11 @@ from commands.registry.cards import partner_row
 from commands.replies import PartnerListing, Reply, StageGroup
 from commands.tokens import ParseError, Token
 from domain.journey import Stage
+from domain.language import N_, tr
 from domain.paging import Page
 from storage.stage_windows import PartnerFilter, stage_counts, stage_slice
 
-USAGE = "Usage: `/partner list [STAGE] [owner=@user] [type=TYPE] [page N]`."
+USAGE = N_("Usage: `/partner list [STAGE] [owner=@user] [type=TYPE] [page N]`.")
 
 
 @dataclass(frozen=True)
@@ -23,10 +24,13 @@ class ListCommand:
 
 
 def parse_list(tokens: list[Token]) -> ListCommand:
-    filters = parse_filters(tokens, USAGE, allowed=("owner", "type", "stage"))
+    filters = parse_filters(tokens, tr(USAGE), allowed=("owner", "type", "stage"))
     stage = " ".join(token.text for token in filters.words).strip() or None
     if stage and filters.stage:
-        raise ParseError(f"Give the stage once: `list {stage}` or `list stage={filters.stage}`. {USAGE}")
+        raise ParseError(
+            tr("Give the stage once: `list {stage}` or `list stage={given}`. {usage}", stage=stage,
+               given=filters.stage, usage=tr(USAGE))
+        )
     return ListCommand(filters, stage or filters.stage)
 
 

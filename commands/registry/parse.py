@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from commands.grammar import joined, pair_fields, refuse_pairs, required_name, word_tokens
 from commands.tokens import ParseError, Token
+from domain.language import tr
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ def parse_add(tokens: list[Token]) -> Add:
     fields = pair_fields(tokens, "add")
     if name is None and fields:
         raise ParseError(
-            'A partner needs a name before its fields, e.g. `/partner add "Globex Corporation" type=reseller`.'
+            tr('A partner needs a name before its fields, e.g. `/partner add "Globex Corporation" type=reseller`.')
         )
     return Add(name, fields)
 
@@ -61,7 +62,7 @@ def parse_advance(tokens: list[Token]) -> Advance:
     usage = '`/partner advance NAME [STAGE] ["note"]`'
     refuse_pairs(tokens, usage)
     if not tokens:
-        raise ParseError(f"Which partner? Usage: {usage}")
+        raise ParseError(tr("Which partner? Usage: {usage}", usage=usage))
     name, *rest = tokens
     words = tuple(token.text for token in rest if not token.quoted)
     return Advance(name.text, words, tuple(token.text for token in rest if token.quoted))
@@ -74,7 +75,7 @@ def parse_show(tokens: list[Token]) -> Show:
 
 def parse_stages(tokens: list[Token]) -> Stages:
     if tokens:
-        raise ParseError("`/partner stages` takes no arguments.")
+        raise ParseError(tr("`/partner stages` takes no arguments."))
     return Stages()
 
 

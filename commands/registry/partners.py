@@ -25,6 +25,7 @@ from domain.errors import (
     PartnerbotError,
 )
 from domain.journey import Journey
+from domain.language import tr
 from domain.partner import (
     PARTNER_SIZES,
     PARTNER_SOURCES,
@@ -32,6 +33,7 @@ from domain.partner import (
     PROFILE_FIELDS,
     Profile,
     build_profile,
+    choice_label,
     clean_name,
     clean_value,
 )
@@ -63,17 +65,17 @@ def register(invocation: Invocation, name: str, profile: Profile) -> Reply:
                 user=invocation.user_id,
             )
         uow.commit()
-        card = partner_card(uow.session, partner, invocation, headline=f"Added {partner.name}")
+        card = partner_card(uow.session, partner, invocation, headline=tr("Added {partner}", partner=partner.name))
     return Reply(card, public=True)
 
 
 def registration_form(name: str = "") -> RegistrationForm:
     return RegistrationForm(
-        types=tuple(Choice(value, value.capitalize()) for value in PARTNER_TYPES),
-        sizes=tuple(Choice(value, value.capitalize()) for value in PARTNER_SIZES),
-        alliances=tuple(Choice(s.key, s.name) for s in ALLIANCE_STRUCTURES),
+        types=tuple(Choice(value, choice_label(value)) for value in PARTNER_TYPES),
+        sizes=tuple(Choice(value, choice_label(value)) for value in PARTNER_SIZES),
+        alliances=tuple(Choice(s.key, tr(s.name)) for s in ALLIANCE_STRUCTURES),
         name=name,
-        sources=tuple(Choice(value, value.capitalize()) for value in PARTNER_SOURCES),
+        sources=tuple(Choice(value, choice_label(value)) for value in PARTNER_SOURCES),
     )
 
 
@@ -160,8 +162,12 @@ def _set_archived(name: str, invocation: Invocation, archived: bool) -> Partner:
     with invocation.unit_of_work() as uow:
         partner = require_partner(uow.session, invocation, name, for_update=True)
         if partner.archived == archived:
-            state = "archived" if archived else "active"
-            raise PartnerbotError(f"{partner.name} is already {state}; nothing changed.")
+            already = (
+                tr("{partner} is already archived; nothing changed.", partner=partner.name)
+                if archived
+                else tr("{partner} is already active; nothing changed.", partner=partner.name)
+            )
+            raise PartnerbotError(already)
         partner.archived = archived
         set_rollups_archived(uow.session, partner, archived)
         set_tallies_archived(uow.session, partner, archived)
@@ -174,8 +180,8 @@ def archive(command: Archive, invocation: Invocation) -> Reply:
     partner = _set_archived(command.name, invocation, archived=True)
     return Reply(
         Notice(
-            f"Archived {partner.name}: hidden from lists and scheduled jobs, history kept."
-            f" `/partner restore {quoted(partner.name)}` brings it back.",
+            tr("Archived {partner}: hidden from lists and scheduled jobs, history kept."
+               " `/partner restore {typed}` brings it back.", partner=partner.name, typed=quoted(partner.name)),
             tone="success",
         ),
         public=True,
@@ -184,4 +190,5 @@ def archive(command: Archive, invocation: Invocation) -> Reply:
 
 def restore(command: Restore, invocation: Invocation) -> Reply:
     partner = _set_archived(command.name, invocation, archived=False)
-    return Reply(Notice(f"Restored {partner.name}: it is back in lists and jobs.", tone="success"), public=True)
+    restored = tr("Restored {partner}: it is back in lists and jobs.", partner=partner.name)
+    return Reply(Notice(restored, tone="success"), public=True)

@@ -14,6 +14,7 @@ from commands.registry.lookup import require_active_partner, require_partner
 from commands.replies import AskSent, AskStatus, Reply, RequestLine, ScoreInvitation
 from commands.scoring.parse import Ask
 from domain.errors import PartnerbotError
+from domain.language import tr
 from storage import outbox
 from storage import scoring as repository
 from storage.unit_of_work import UnitOfWork
@@ -32,13 +33,15 @@ def check_leads(people: People, leads: tuple[str, ...]) -> None:
     for lead in leads:
         person = people.lookup(lead)
         if person is None:
-            problems.append(f"{lead} is not a user of this workspace")
+            problems.append(tr("{lead} is not a user of this workspace", lead=lead))
         elif person.is_bot:
-            problems.append(f"{person.shown} is a bot")
+            problems.append(tr("{lead} is a bot", lead=person.shown))
         elif person.deleted:
-            problems.append(f"{person.shown} is deactivated")
+            problems.append(tr("{lead} is deactivated", lead=person.shown))
     if problems:
-        raise PartnerbotError(f"Leads must be people who can answer: {'; '.join(problems)}. Nothing was changed.")
+        raise PartnerbotError(
+            tr("Leads must be people who can answer: {problems}. Nothing was changed.", problems="; ".join(problems))
+        )
 
 
 def request_answers(invocation: Invocation, command: Ask) -> Reply:

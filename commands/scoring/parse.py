@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from commands.grammar import joined, pair_fields, refuse_pairs, word_tokens
 from commands.leads import parse_leads
 from commands.tokens import ParseError, Token
+from domain.language import tr
 
 
 @dataclass(frozen=True)
@@ -32,19 +33,19 @@ def parse_score(tokens: list[Token]) -> Score:
     name = joined(words[:-1] if why else words)
     if not name:
         raise ParseError(
-            "Which partner? Usage: `/partner score NAME` (the questionnaire) or `/partner score NAME why`."
+            tr("Which partner? Usage: `/partner score NAME` (the questionnaire) or `/partner score NAME why`.")
         )
     answers = pair_fields(tokens, "score")
     if why and answers:
-        raise ParseError("`why` explains a score; give it no answers: `/partner score Acme why`.")
+        raise ParseError(tr("`why` explains a score; give it no answers: `/partner score Acme why`."))
     return Score(name, why, answers)
 
 
 def parse_ask(tokens: list[Token]) -> Ask:
-    usage = "`/partner ask NAME @lead …` (or `/partner ask NAME` for who has answered)"
+    usage = tr("`/partner ask NAME @lead …` (or `/partner ask NAME` for who has answered)")
     refuse_pairs(tokens, usage)
     if not tokens:
-        raise ParseError(f"Which partner? Usage: {usage}")
+        raise ParseError(tr("Which partner? Usage: {usage}", usage=usage))
     name, *rest = tokens
     return Ask(name.text, parse_leads(rest))
 

@@ -18,6 +18,7 @@ from commands.scoring.parse import Score
 from commands.scoring.summary import score_summary as summary
 from domain import scoring
 from domain.errors import PartnerbotError
+from domain.language import tr, trn
 from domain.scorecard import ANSWER_RANGE, Scorecard
 from storage import scoring as repository
 
@@ -53,7 +54,9 @@ def _page_answers(form: ScoreForm, values: dict[str, str | None]) -> dict[str, i
     for question in form.questions:
         raw = (values.get(question.key) or "").strip()
         if raw not in ANSWERS:
-            errors[question.key] = "Choose 1–5 for this criterion." if not raw else f"'{raw[:20]}' is not 1–5."
+            errors[question.key] = (
+                tr("Choose 1–5 for this criterion.") if not raw else tr("'{answer}' is not 1–5.", answer=raw[:20])
+            )
         else:
             answers[question.key] = ANSWERS[raw]
     if errors:
@@ -73,14 +76,18 @@ def check_answers(form: ScoreForm, answers: dict[str, int], scorecard: Scorecard
     unknown = sorted(key for key in answers if key not in scorecard.keys)
     if unknown:
         names = ", ".join(repr(key[:40]) for key in unknown[:5])
-        raise FormRejected({first: f"Not criteria of this scorecard: {names}. Run /partner score again."})
+        refusal = tr("Not criteria of this scorecard: {names}. Run /partner score again.", names=names)
+        raise FormRejected({first: refusal})
     outside = sorted(key for key, value in answers.items() if value not in ANSWER_RANGE)
     if outside:
         listed = ", ".join(outside[:5])
-        raise FormRejected({first: f"Answers must be 1–5; not so for {listed}. Run /partner score again."})
+        refusal = tr("Answers must be 1–5; not so for {listed}. Run /partner score again.", listed=listed)
+        raise FormRejected({first: refusal})
     missing = [key for key in scorecard.keys if key not in answers]
     if last_page and missing:
-        raise FormRejected({first: f"Unanswered criteria: {', '.join(missing[:5])}. Run /partner score again."})
+        raise FormRejected(
+            {first: tr("Unanswered criteria: {missing}. Run /partner score again.", missing=", ".join(missing[:5]))}
+        )
 
 
 def submit_score_page(form: ScoreForm, values: dict[str, str | None], invocation: Invocation) -> Reply:
@@ -91,13 +98,16 @@ def submit_score_page(form: ScoreForm, values: dict[str, str | None], invocation
     answers = dict(form.carried) | _page_answers(form, values)
     comment = (values.get("comment") or form.comment or "").strip() or None
     if comment and len(comment) > MAX_COMMENT:
-        raise FormRejected({"comment": f"The comment is {len(comment)} characters; the limit is {MAX_COMMENT}."})
+        raise FormRejected({"comment": trn(
+            "The comment is {count} character; the limit is {limit}.",
+            "The comment is {count} characters; the limit is {limit}.", len(comment), limit=MAX_COMMENT,
+        )})
     with invocation.unit_of_work() as uow:
         scorecard = repository.current_scorecard(session=uow.session, team_id=invocation.team_id)
         if scorecard.version != form.scorecard_version:
             first = first_field(form)
             raise FormRejected(
-                {first: "The scorecard changed while you answered; close this and run /partner score again."}
+                {first: tr("The scorecard changed while you answered; close this and run /partner score again.")}
             )
         check_answers(form, answers, scorecard, last_page=form.page + 1 >= form.pages)
         if form.page + 1 < form.pages:
@@ -109,7 +119,7 @@ def submit_score_page(form: ScoreForm, values: dict[str, str | None], invocation
             raise FormRejected({first_field(form): error.message}) from None
         rater = scoring.rater_score(answers, scorecard)
         if rater is None:
-            raise FormRejected({first_field(form): "No answers to score."})
+            raise FormRejected({first_field(form): tr("No answers to score.")})
         repository.add_submission(
             session=uow.session,
             partner=partner,
@@ -121,7 +131,7 @@ def submit_score_page(form: ScoreForm, values: dict[str, str | None], invocation
         )
         result = summary(uow.session, partner, invocation)
         if result is None:
-            raise FormRejected({first_field(form): "The score could not be made."})
+            raise FormRejected({first_field(form): tr("The score could not be made.")})
         uow.commit()
     return Reply(ScoreRecorded(partner.name, rater, result))
 
@@ -139,7 +149,8 @@ def explain(invocation: Invocation, name: str) -> Reply:
     current = scoring.partner_score(history, scorecard, now=invocation.now)
     if current is None or result is None:
         raise PartnerbotError(
-            f"{partner.name} has no score yet: `/partner score {quoted(partner.name)}` or ask a lead."
+            tr("{partner} has no score yet: `/partner score {typed}` or ask a lead.", partner=partner.name,
+               typed=quoted(partner.name))
         )
     rows = []
     for part in scoring.contributions(current, scorecard):
@@ -157,14 +168,21 @@ def answer_inline(invocation: Invocation, name: str, answers: tuple[tuple[str, s
     given = dict(answers)
     unknown = [key for key in given if key not in scorecard.keys]
     if unknown:
-        raise PartnerbotError(f"Unknown criteria: {', '.join(unknown)}. Criteria: {', '.join(scorecard.keys)}.")
+        raise PartnerbotError(
+            tr("Unknown criteria: {unknown}. Criteria: {criteria}.", unknown=", ".join(unknown),
+               criteria=", ".join(scorecard.keys))
+        )
     questions = tuple(ScoreQuestion(c.key, c.title, c.help) for c in scorecard.criteria)
     form = ScoreForm(partner.name, scorecard.version, questions)
     try:
         return submit_score_page(form, dict(given), invocation)
     except FormRejected as rejected:
         missing = [key for key in rejected.errors if key in scorecard.keys]
-        problem = f"Answer every criterion with 1–5; missing or invalid: {', '.join(missing)}." if missing else ""
+        problem = (
+            tr("Answer every criterion with 1–5; missing or invalid: {missing}.", missing=", ".join(missing))
+            if missing
+            else ""
+        )
         raise PartnerbotError(problem or "; ".join(rejected.errors.values())) from None
 
 

@@ -12,6 +12,7 @@ from commands.paging import Filters, owner_of, page_info, parse_filters
 from commands.replies import Ranking, RankRow, Reply
 from commands.tokens import Token
 from domain.errors import PartnerbotError, UnknownStage
+from domain.language import N_, tr
 from domain.paging import PAGE_SIZE, Page
 from domain.partner import PARTNER_TYPES, clean_value
 from domain.ranking import BIG_MOVE
@@ -21,7 +22,7 @@ from storage import scoring as repository
 from storage.stage_windows import PartnerFilter
 
 MOVEMENT_WINDOW = timedelta(days=7)
-USAGE = "Usage: `/partner rank [STAGE or TYPE] [stage=STAGE] [type=TYPE] [owner=@user] [page N]`."
+USAGE = N_("Usage: `/partner rank [STAGE or TYPE] [stage=STAGE] [type=TYPE] [owner=@user] [page N]`.")
 
 
 def _scope(invocation: Invocation, word: str) -> tuple[str, str, str]:
@@ -35,8 +36,8 @@ def _scope(invocation: Invocation, word: str) -> tuple[str, str, str]:
         kind = clean_value("type", word)
     except PartnerbotError:
         raise PartnerbotError(
-            f"'{word}' is neither a stage nor a partner type. Stages: {', '.join(invocation.journey.keys)}."
-            f" Types: {', '.join(PARTNER_TYPES)}."
+            tr("'{word}' is neither a stage nor a partner type. Stages: {stages}. Types: {types}.", word=word,
+               stages=", ".join(invocation.journey.keys), types=", ".join(PARTNER_TYPES))
         ) from None
     assert kind is not None
     return "type", kind, kind
@@ -49,7 +50,7 @@ class RankCommand:
 
 
 def parse_rank(tokens: list[Token]) -> RankCommand:
-    filters = parse_filters(tokens, USAGE)
+    filters = parse_filters(tokens, tr(USAGE))
     return RankCommand(filters, " ".join(token.text for token in filters.words).strip() or None)
 
 
@@ -96,7 +97,10 @@ def rank(command: RankCommand, invocation: Invocation) -> Reply:
         stage = value if kind == "stage" else None
         if filters.stage:
             if stage is not None:
-                raise PartnerbotError(f"Give the stage once: `rank {command.scope}` or `rank stage={filters.stage}`.")
+                raise PartnerbotError(
+                    tr("Give the stage once: `rank {scope}` or `rank stage={given}`.", scope=command.scope,
+                       given=filters.stage)
+                )
             chosen = invocation.journey.resolve(filters.stage)
             stage, label = chosen.key, chosen.name
         kind_filter = value if kind == "type" else filters.type
@@ -111,5 +115,5 @@ def rank(command: RankCommand, invocation: Invocation) -> Reply:
             last = Page(filters.page, total)
             rows, total = ranking_rows(uow.session, invocation, scope, stage, offset=last.offset, limit=PAGE_SIZE)
         page = Page(filters.page, total)
-    label = label or (f"type {kind_filter}" if kind_filter else None)
+    label = label or (tr("type {type}", type=kind_filter) if kind_filter else None)
     return Reply(Ranking(tuple(rows), active - total, label, page_info("rank", filters, page, len(rows))))

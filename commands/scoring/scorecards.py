@@ -8,6 +8,7 @@ import yaml
 
 from commands.context import Invocation
 from domain.errors import PartnerbotError
+from domain.language import tr, trn
 from domain.scorecard import InvalidScorecard, Scorecard, load_scorecard
 from storage import scoring as repository
 
@@ -16,13 +17,17 @@ def read_scorecard_file(path: Path) -> Scorecard:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise PartnerbotError(f"Cannot read {path}: {error.strerror or error}.") from None
+        raise PartnerbotError(tr("Cannot read {path}: {reason}.", path=path, reason=error.strerror or error)) from None
     except UnicodeDecodeError:
-        raise PartnerbotError(f"{path} is not UTF-8 text; save it as UTF-8.") from None
+        raise PartnerbotError(tr("{path} is not UTF-8 text; save it as UTF-8.", path=path)) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise InvalidScorecard(f"{path} is not valid YAML{where}.") from None
+        refusal = (
+            tr("{path} is not valid YAML at line {line}.", path=path, line=mark.line + 1)
+            if mark is not None
+            else tr("{path} is not valid YAML.", path=path)
+        )
+        raise InvalidScorecard(refusal) from None
     return load_scorecard(data)
 
 
@@ -48,8 +53,13 @@ def current_scorecard(invocation: Invocation) -> Scorecard:
 
 def describe(scorecard: Scorecard) -> str:
     """The scorecard as text: version, then each criterion with its weight share and help."""
-    label = "the default scorecard" if scorecard.version == 0 else f"scorecard version {scorecard.version}"
-    lines = [f"{label}: {len(scorecard.criteria)} criteria"]
+    count = len(scorecard.criteria)
+    lines = [
+        trn("the default scorecard: {count} criterion", "the default scorecard: {count} criteria", count)
+        if scorecard.version == 0
+        else trn("scorecard version {version}: {count} criterion", "scorecard version {version}: {count} criteria",
+                 count, version=scorecard.version)
+    ]
     for criterion in scorecard.criteria:
         share = criterion.weight / scorecard.total_weight * 100
         lines.append(f"  {criterion.key:<18} {share:5.1f}%  {criterion.title} — {criterion.help}")

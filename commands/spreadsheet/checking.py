@@ -14,6 +14,7 @@ from commands.spreadsheet.columns import COLUMNS, PROFILE_COLUMNS, parse_allianc
 from commands.spreadsheet.owners import OwnerMatcher
 from domain.errors import PartnerbotError
 from domain.journey import Journey
+from domain.language import tr
 from domain.partner import clean_name, clean_value, name_key
 from domain.periods import parse_day
 
@@ -90,14 +91,16 @@ class RowChecker:
 
     def check(self, line: int, cells: list[str]) -> tuple[SheetRow | None, list[str]]:
         stray = [*cells[self.width :], *(cells[index] for index in self.unheaded if index < len(cells))]
-        problems = [f"'{value.strip()}' is in a column without a header" for value in stray if value.strip()]
+        problems = [
+            tr("'{value}' is in a column without a header", value=value.strip()) for value in stray if value.strip()
+        ]
         cells = cells[: self.width] + [""] * (self.width + 1 - min(len(cells), self.width))  # short rows, pad cell
         index = self.index
         name: str | None = None
         try:
             name = clean_name(cells[index["name"]])
         except PartnerbotError as error:
-            problems.append(error.message if cells[index["name"]].strip() else "the name is empty")
+            problems.append(error.message if cells[index["name"]].strip() else tr("the name is empty"))
         stage, stage_problem = self.stage_of(cells[index["stage"]])
         since, since_problem = self.date_of(cells[index["stage_since"]])
         profile: dict[str, Any] = {}
@@ -109,7 +112,8 @@ class RowChecker:
         if self.owners is not None:
             owner, unmatched = self.owners.match(cells[index["owner"]])
             if unmatched:
-                warnings.append(f"line {line}: {unmatched}; the owner was left unchanged")
+                warnings.append(tr("line {line}: {problem}; the owner was left unchanged",
+                                   line=line, problem=unmatched))
             else:
                 profile["owner"] = owner
         alliances = None
@@ -122,7 +126,10 @@ class RowChecker:
         key = name_key(name)
         earlier_line, earlier_name = self.first_line.setdefault(key, (line, name))
         if earlier_line != line:
-            problems.append(f"'{name}' repeats '{earlier_name}' from line {earlier_line} (names ignore case)")
+            problems.append(
+                tr("'{name}' repeats '{earlier}' from line {line} (names ignore case)", name=name,
+                   earlier=earlier_name, line=earlier_line)
+            )
         if problems:
             return None, problems
         return SheetRow(line, name, key, stage, since, profile, alliances, tuple(warnings)), []
@@ -138,9 +145,9 @@ def check_rows(rows: Iterator[list[str]], checker: RowChecker) -> tuple[list[She
             if not any(value.strip() for value in cells):
                 continue  # blank rows, often left at the end of a sheet
             row, problems = checker.check(line, cells)
-            errors.extend(f"line {line}: {problem}" for problem in problems)
+            errors.extend(tr("line {line}: {problem}", line=line, problem=problem) for problem in problems)
             if row is not None:
                 checked_rows.append(row)
     except csv.Error as error:  # a NUL byte, a runaway quoted cell: the rest of the file cannot be read
-        errors.append(f"line {line + 1}: {error}.")
+        errors.append(tr("line {line}: {problem}.", line=line + 1, problem=error))
     return checked_rows, errors

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from domain.alliances import alliance_type
 from domain.errors import PartnerbotError
+from domain.language import LANGUAGES, N_, speaking, tr, trn
 from domain.partner import clean_name
 from domain.words import closest, fold
 
@@ -20,6 +21,20 @@ EXPORT_ONLY: tuple[str, ...] = (
 )
 """Figures an export carries; an import accepts and ignores them, so an exported file imports back as it is."""
 EXPORT_COLUMNS: tuple[str, ...] = COLUMNS + EXPORT_ONLY
+COLUMN_TITLES: dict[str, str] = {
+    "name": N_("name"), "stage": N_("stage"), "stage_since": N_("stage_since"), "owner": N_("owner"),
+    "segment": N_("segment"), "type": N_("type"), "size": N_("size"), "alliance": N_("alliance"),
+    "alliances": N_("alliances"), "notes": N_("notes"), "source": N_("source"), "days_in_stage": N_("days_in_stage"),
+    "score": N_("score"), "raters": N_("raters"), "last_csat": N_("last_csat"), "last_nps": N_("last_nps"),
+    "leads": N_("leads"), "mql": N_("mql"), "sql": N_("sql"), "deals": N_("deals"), "revenue": N_("revenue"),
+    "cost": N_("cost"), "clients_passed": N_("clients_passed"), "bonuses": N_("bonuses"),
+    "from_stage": N_("from_stage"), "to_stage": N_("to_stage"), "moved_at": N_("moved_at"),
+    "moved_by": N_("moved_by"), "note": N_("note"), "csat": N_("csat"), "nps": N_("nps"),
+    "pain_points": N_("pain_points"), "other_pain": N_("other_pain"), "text": N_("text"),
+    "recorded_at": N_("recorded_at"), "recorded_by": N_("recorded_by"), "on_date": N_("on_date"),
+    "metric": N_("metric"), "value": N_("value"), "entry_id": N_("entry_id"),
+}
+"""Each column's header in the reader's language; in English the header is the column's own name."""
 ALLIANCE_SEPARATOR = " | "
 _ALLIANCE_ITEM = re.compile(r"(?P<name>.+?)\s*\[(?P<type>[^\]#]+?)(?:\s*#(?P<position>\d+))?\]")
 
@@ -29,13 +44,29 @@ def alliances_cell(held: Iterable[tuple[str, str, int]]) -> str:
     return ALLIANCE_SEPARATOR.join(f"{name} [{kind} #{position}]" for name, kind, position in held)
 
 
+def column_titles(columns: Iterable[str]) -> list[str]:
+    """A header row in the current language (`name` → `имя`, `nazwa`)."""
+    return [tr(COLUMN_TITLES.get(column, column)) for column in columns]
+
+
+def _spellings() -> dict[str, str]:
+    """Every header spelling an import accepts — the column's name and its title in each language — folded."""
+    spellings = {fold(column): column for column in EXPORT_COLUMNS}
+    for language in LANGUAGES:
+        with speaking(language):
+            spellings.update({fold(tr(COLUMN_TITLES[column])): column for column in EXPORT_COLUMNS})
+    return spellings
+
+
 def parse_alliances_cell(raw: str) -> tuple[tuple[str, str, int | None], ...]:
     """The cell back as (name, type key, position); raises naming the part that is not understood."""
     found = []
     for item in filter(None, (part.strip() for part in raw.split("|"))):
         match = _ALLIANCE_ITEM.fullmatch(item)
         if match is None:
-            raise PartnerbotError(f"alliances: '{item}' is not NAME [TYPE #POSITION], e.g. Logistics chain [chain #2]")
+            raise PartnerbotError(
+                tr("alliances: '{item}' is not NAME [TYPE #POSITION], e.g. Logistics chain [chain #2]", item=item)
+            )
         position = int(match["position"]) if match["position"] else None
         found.append((clean_name(match["name"]), alliance_type(match["type"]).key, position))
     return tuple(found)
@@ -46,7 +77,7 @@ def column_positions(header: list[str]) -> dict[str, int]:
 
     Export-only columns are recognised and left out: their figures are computed, never imported.
     """
-    by_fold = {fold(column): column for column in EXPORT_COLUMNS}
+    by_fold = _spellings()
     positions: dict[str, int] = {}
     unknown: list[str] = []
     for index, cell in enumerate(header):
@@ -56,19 +87,23 @@ def column_positions(header: list[str]) -> dict[str, int]:
         if column is None:
             unknown.append(cell.strip())
         elif column in positions:
-            raise PartnerbotError(f"line 1: the column '{column}' appears twice.")
+            raise PartnerbotError(tr("line 1: the column '{column}' appears twice.", column=column))
         else:
             positions[column] = index
     if unknown:
         hints = [
-            f"'{word}'" + (f" (did you mean {closest(word, COLUMNS)[0]}?)" if closest(word, COLUMNS) else "")
+            tr("'{word}' (did you mean {column}?)", word=word, column=closest(word, COLUMNS)[0])
+            if closest(word, COLUMNS)
+            else f"'{word}'"
             for word in unknown
         ]
         raise PartnerbotError(
-            f"line 1: unknown column{'s' if len(unknown) > 1 else ''} {', '.join(hints)}."
-            f" The columns are: {', '.join(COLUMNS)};"
-            " rename or remove the others."
+            trn("line 1: unknown column {columns}. The columns are: {known}; rename or remove the others.",
+                "line 1: unknown columns {columns}. The columns are: {known}; rename or remove the others.",
+                len(unknown), columns=", ".join(hints), known=", ".join(COLUMNS))
         )
     if "name" not in positions:
-        raise PartnerbotError(f"line 1: the header has no 'name' column. The columns are: {', '.join(COLUMNS)}.")
+        raise PartnerbotError(
+            tr("line 1: the header has no 'name' column. The columns are: {known}.", known=", ".join(COLUMNS))
+        )
     return positions

@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlmodel import Session
 
 from commands.context import Invocation
-from commands.spreadsheet.columns import EXPORT_COLUMNS, alliances_cell
+from commands.spreadsheet.columns import EXPORT_COLUMNS, alliances_cell, column_titles
 from domain import scoring
 from domain.clock import days_between, local_date
 from storage import exports
@@ -68,7 +68,7 @@ def partner_rows(invocation: Invocation, counter: list[int]) -> Iterator[list[st
 
 def write_csv(file: io.TextIOBase | io.StringIO, header: Iterable[str], rows: Iterable[list[str]], sep: str) -> None:
     writer = csv.writer(file, delimiter=sep)
-    writer.writerow(header)
+    writer.writerow(column_titles(header))
     writer.writerows(rows)
 
 

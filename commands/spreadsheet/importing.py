@@ -15,6 +15,7 @@ from commands.spreadsheet.reading import read_sheet
 from commands.spreadsheet.report import ImportReport
 from domain.clock import local_date
 from domain.errors import PartnerbotError
+from domain.language import tr
 from storage import bulk
 
 
@@ -30,7 +31,7 @@ def import_partners(path: Path, invocation: Invocation) -> ImportReport:
     except PartnerbotError as error:
         return ImportReport(file, errors=(error.message,))
     today = local_date(invocation.now, invocation.timezone)
-    note = f"imported from {file}"
+    note = tr("imported from {file}", file=file)
     with invocation.unit_of_work() as uow:  # the rows are checked against the workspace's own journey
         try:
             checker = RowChecker(header, positions, invocation.journey, today, invocation.people)
@@ -60,7 +61,7 @@ def import_partners(path: Path, invocation: Invocation) -> ImportReport:
         except IntegrityError as error:
             if "name_key" not in str(error.orig):
                 raise
-            message = "Someone added a partner named in the file while it was importing; run the import again."
+            message = tr("Someone added a partner named in the file while it was importing; run the import again.")
             return ImportReport(file, errors=(message,))
         apply_alliances(uow.session, invocation, checked)
         uow.commit()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from commands.people import People
+from domain.language import tr
 
 _MENTION = re.compile(r"<@([UW][A-Z0-9_]+)(?:\|[^>]*)?>")
 _USER_ID = re.compile(r"@?([UW][A-Z0-9_]+)")
@@ -36,7 +37,9 @@ class OwnerMatcher:
                 return found[1], None
         if _EMAIL.fullmatch(text):
             if not self.people.knows_emails:
-                return None, f"owner '{text}' was not matched: e-mails are matched only when a Slack bot token is set"
+                return None, tr(
+                    "owner '{text}' was not matched: e-mails are matched only when a Slack bot token is set", text=text
+                )
             user = self.people.lookup_email(text)
-            return (user, None) if user else (None, f"owner '{text}' matches no one in Slack")
-        return None, f"owner '{text}' is not a Slack user (use <@U…>, a user id or an e-mail)"
+            return (user, None) if user else (None, tr("owner '{text}' matches no one in Slack", text=text))
+        return None, tr("owner '{text}' is not a Slack user (use <@U…>, a user id or an e-mail)", text=text)

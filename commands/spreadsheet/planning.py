@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from commands.context import Invocation
 from commands.spreadsheet.checking import SheetRow
 from domain.clock import local_date, start_of_local_day
+from domain.language import tr
 from storage.bulk import PartnerValues, StoredPartner
 
 
@@ -40,7 +41,10 @@ def plan_import(rows: list[SheetRow], existing: dict[str, StoredPartner], invoca
             stage = row.stage or invocation.journey.first.key
             plan.created.append(PartnerValues(name=row.name, stage=stage, stage_entered_at=since, **row.profile))
         elif stored.archived:
-            plan.warnings.append(f"line {row.line}: {stored.values.name} is archived; skipped (restore it first).")
+            plan.warnings.append(
+                tr("line {line}: {partner} is archived; skipped (restore it first).", line=row.line,
+                   partner=stored.values.name)
+            )
         else:
             after = _merged(stored.values, row, invocation)
             if after == stored.values:

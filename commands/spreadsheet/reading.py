@@ -12,6 +12,7 @@ from pathlib import Path
 
 from commands.spreadsheet.columns import COLUMNS
 from domain.errors import PartnerbotError
+from domain.language import tr
 
 DELIMITERS = ",;\t"
 
@@ -21,13 +22,14 @@ def read_rows(path: Path) -> Iterator[list[str]]:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise PartnerbotError(f"Cannot read {path}: {error.strerror or error}.") from None
+        raise PartnerbotError(tr("Cannot read {path}: {reason}.", path=path, reason=error.strerror or error)) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise PartnerbotError(
-            f"line {line}: {path.name} is not UTF-8 text; in Excel choose Save as → 'CSV UTF-8'."
+            tr("line {line}: {file} is not UTF-8 text; in Excel choose Save as → 'CSV UTF-8'.", line=line,
+               file=path.name)
         ) from None
     try:
         delimiter = csv.Sniffer().sniff(text.partition("\n")[0], delimiters=DELIMITERS).delimiter
@@ -42,7 +44,10 @@ def read_sheet(path: Path) -> tuple[list[str], Iterator[list[str]]]:
     try:
         header = next(rows, None)
     except csv.Error as error:
-        raise PartnerbotError(f"line 1: {error}.") from None
+        raise PartnerbotError(tr("line {line}: {problem}.", line=1, problem=error)) from None
     if header is None:
-        raise PartnerbotError(f"{path.name} is empty; the first line must name the columns, e.g. {','.join(COLUMNS)}.")
+        raise PartnerbotError(
+            tr("{file} is empty; the first line must name the columns, e.g. {columns}.", file=path.name,
+               columns=",".join(COLUMNS))
+        )
     return header, rows

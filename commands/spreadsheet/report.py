@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from domain.language import tr, trn
+
 ERRORS_SHOWN = 20
 
 
@@ -27,22 +29,27 @@ class ImportReport:
     def summary(self) -> str:
         if self.errors:
             lines = [
-                f"Nothing imported from {self.file}: {_count(len(self.errors), 'problem')} to fix.",
+                trn("Nothing imported from {file}: {count} problem to fix.",
+                    "Nothing imported from {file}: {count} problems to fix.", len(self.errors), file=self.file),
                 *self.errors[:ERRORS_SHOWN],
             ]
             if len(self.errors) > ERRORS_SHOWN:
-                lines.append(f"…and {len(self.errors) - ERRORS_SHOWN} more")
+                lines.append(_more(len(self.errors) - ERRORS_SHOWN))
             return "\n".join(lines)
         lines = [
-            f"Imported {self.file}: {self.created} created, {self.updated} updated"
-            f" ({self.moved} moved to another stage), {self.unchanged} unchanged"
-            + (f", {self.skipped} archived skipped." if self.skipped else ".")
+            tr("Imported {file}: {created} created, {updated} updated ({moved} moved to another stage),"
+               " {unchanged} unchanged, {skipped} archived skipped.", file=self.file, created=self.created,
+               updated=self.updated, moved=self.moved, unchanged=self.unchanged, skipped=self.skipped)
+            if self.skipped
+            else tr("Imported {file}: {created} created, {updated} updated ({moved} moved to another stage),"
+                    " {unchanged} unchanged.", file=self.file, created=self.created, updated=self.updated,
+                    moved=self.moved, unchanged=self.unchanged)
         ]
         lines.extend(self.warnings[:ERRORS_SHOWN])
         if len(self.warnings) > ERRORS_SHOWN:
-            lines.append(f"…and {len(self.warnings) - ERRORS_SHOWN} more")
+            lines.append(_more(len(self.warnings) - ERRORS_SHOWN))
         return "\n".join(lines)
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+def _more(count: int) -> str:
+    return trn("…and {count} more", "…and {count} more", count)

@@ -11,6 +11,7 @@ from commands.spreadsheet.exporting import partners_csv, write_csv
 from commands.spreadsheet.history import HISTORY_FILES, history_rows
 from commands.tokens import ParseError, Token
 from domain.clock import local_date
+from domain.language import tr
 
 USAGE = "`/partner export [history] [sep=;]`"
 HISTORY_WORDS = ("history", "all", "historia", "история")
@@ -28,19 +29,20 @@ def parse_export(tokens: list[Token]) -> Export:
     for token in tokens:
         if token.kind == "pair" and token.key in ("sep", "separator", "delimiter"):
             if token.text.casefold() not in SEPARATORS:
-                raise ParseError(f"sep='{token.text}' is not a separator: use sep=; (Excel in PL/RU) or sep=,")
+                raise ParseError(tr("sep='{sep}' is not a separator: use sep=; (Excel in PL/RU) or sep=,",
+                                    sep=token.text))
             sep = SEPARATORS[token.text.casefold()]
         elif token.kind == "word" and token.text.casefold() in HISTORY_WORDS:
             history = True
         else:
-            raise ParseError(f"'{token.text}' is not understood here. Usage: {USAGE}")
+            raise ParseError(tr("'{word}' is not understood here. Usage: {usage}", word=token.text, usage=USAGE))
     return Export(history, sep)
 
 
 def export(command: Export, invocation: Invocation) -> Reply:
     stamp = local_date(invocation.now, invocation.timezone).isoformat()
     content, count = partners_csv(invocation, sep=command.sep)
-    files = [ReplyFile(f"partners-{stamp}.csv", f"Partners, {stamp}", content)]
+    files = [ReplyFile(f"partners-{stamp}.csv", tr("Partners, {day}", day=stamp), content)]
     if command.history:
         for kind, (filename, header) in HISTORY_FILES.items():
             buffer = io.StringIO(newline="")

@@ -30,6 +30,7 @@ from commands.workspace import designed_journey, load_journey, rows_from_journey
 from domain import stages as rules
 from domain.errors import InvalidField
 from domain.journey import TEMPLATES, Journey, Stage
+from domain.language import tr, trn
 from domain.words import closest, fold
 from storage import stages as repository
 from storage.workspace import settings_for_update
@@ -42,7 +43,10 @@ def _days(raw: str | None) -> int | None:
         return None
     if raw.isdecimal() and 1 <= int(raw) <= MAX_THRESHOLD_DAYS:
         return int(raw)
-    raise InvalidField(f"days='{raw}' is not a number of days; give 1–{MAX_THRESHOLD_DAYS}, or none (never stalls).")
+    raise InvalidField(
+        tr("days='{raw}' is not a number of days; give 1–{limit}, or none (never stalls).", raw=raw,
+           limit=MAX_THRESHOLD_DAYS)
+    )
 
 
 def _aliases(raw: str) -> tuple[str, ...]:
@@ -61,8 +65,9 @@ def _template(journey: Journey, word: str) -> Journey:
     if template is None:
         suggestions = closest(word, TEMPLATES) or list(TEMPLATES)
         raise InvalidField(
-            f"Unknown template '{word}' — try {' or '.join(suggestions)}: `method` is the method's four stages"
-            " (discovery, attraction, support, end goal), `default` today's five."
+            tr("Unknown template '{word}' — try {choices}: `method` is the method's four stages"
+               " (discovery, attraction, support, end goal), `default` today's five.", word=word,
+               choices=tr(" or ").join(suggestions))
         )
     return template
 
@@ -78,29 +83,37 @@ def _change(
             description=command.description, aliases=_aliases(command.aliases),
         )
         added = next(stage for stage in new.stages if stage not in journey.stages)
-        return new, f"Added the stage {added.name} (`{added.key}`)."
+        return new, tr("Added the stage {stage} (`{key}`).", stage=added.name, key=added.key)
     if isinstance(command, RenameStage):
         stage = journey.resolve(command.stage)
         new = rules.rename_stage(journey, stage, command.name)
-        return new, f"Renamed {stage.name} to {command.name}; its key `{stage.key}` and history stay."
+        return new, tr("Renamed {stage} to {name}; its key `{key}` and history stay.", stage=stage.name,
+                       name=command.name, key=stage.key)
     if isinstance(command, DescribeStage):
         stage = journey.resolve(command.stage)
-        return rules.describe_stage(journey, stage, command.description), f"Described {stage.name}."
+        return rules.describe_stage(journey, stage, command.description), tr("Described {stage}.", stage=stage.name)
     if isinstance(command, AliasStage):
         stage = journey.resolve(command.stage)
         new = rules.alias_stage(journey, stage, _aliases(command.aliases))
-        return new, f"{stage.name} is now also called: {', '.join(new.get(stage.key).aliases)}."
+        aliases = ", ".join(new.get(stage.key).aliases)
+        return new, tr("{stage} is now also called: {aliases}.", stage=stage.name, aliases=aliases)
     if isinstance(command, OrderStages):
-        return rules.reorder(journey, [journey.resolve(word) for word in command.stages]), "Reordered the stages."
+        return rules.reorder(journey, [journey.resolve(word) for word in command.stages]), tr("Reordered the stages.")
     if isinstance(command, RemoveStage):
         stage = journey.resolve(command.stage)
         move_to = journey.resolve(command.move_to) if command.move_to else None
         inside = repository.partners_in_stage(session=session, team_id=invocation.team_id, stage=stage.key)
         new = rules.remove_stage(journey, stage, inside, move_to)
-        moved = _move_out(session, invocation, stage, move_to, f"stage {stage.name} removed") if move_to else 0
+        note = tr("stage {stage} removed", stage=stage.name)
+        moved = _move_out(session, invocation, stage, move_to, note) if move_to else 0
         repository.forget_threshold(session=session, team_id=invocation.team_id, stage=stage.key)
-        where = f"; {moved} partner(s) moved to {move_to.name}" if move_to and moved else ""
-        return new, f"Removed the stage {stage.name}{where}. Its moves stay in partners' history."
+        if move_to and moved:
+            return new, trn(
+                "Removed the stage {stage}; {count} partner(s) moved to {to}. Its moves stay in partners' history.",
+                "Removed the stage {stage}; {count} partner(s) moved to {to}. Its moves stay in partners' history.",
+                moved, stage=stage.name, to=move_to.name,
+            )
+        return new, tr("Removed the stage {stage}. Its moves stay in partners' history.", stage=stage.name)
     assert isinstance(command, ApplyTemplate)
     new = _template(journey, command.template)
     move_to = new.resolve(command.move_to) if command.move_to else None
@@ -111,10 +124,16 @@ def _change(
         inside = repository.partners_in_stage(session=session, team_id=invocation.team_id, stage=stage.key)
         rules.remove_stage(journey, stage, inside, move_to)
         if move_to and inside:
-            why = f"journey set to the {fold(command.template)} template"
+            why = tr("journey set to the {template} template", template=fold(command.template))
             moved += _move_out(session, invocation, stage, move_to, why)
-    suffix = f"; {moved} partner(s) moved to {move_to.name}" if move_to and moved else ""
-    return new, f"The journey now follows the {fold(command.template)} template{suffix}."
+    template = fold(command.template)
+    if move_to and moved:
+        return new, trn(
+            "The journey now follows the {template} template; {count} partner(s) moved to {to}.",
+            "The journey now follows the {template} template; {count} partner(s) moved to {to}.",
+            moved, template=template, to=move_to.name,
+        )
+    return new, tr("The journey now follows the {template} template.", template=template)
 
 
 def overview(invocation: Invocation) -> Reply:

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from commands.grammar import joined, pair_fields, word_tokens
 from commands.tokens import ParseError, Token
+from domain.errors import did_you_mean
+from domain.language import N_, tr
 from domain.words import closest, fold
 
 USAGE = (
@@ -88,15 +90,18 @@ def _pairs(tokens: list[Token], allowed: tuple[str, ...]) -> dict[str, str]:
     fields = dict(pair_fields(tokens, "stages"))
     for key in fields:
         if key not in allowed:
-            accepted = ", ".join(f"{name}=" for name in allowed) or "no key=value"
-            raise ParseError(f"'{key}=' is not understood here (this takes {accepted}). Usage: {USAGE}")
+            accepted = ", ".join(f"{name}=" for name in allowed) or tr("no key=value")
+            raise ParseError(
+                tr("'{key}=' is not understood here (this takes {accepted}). Usage: {usage}", key=key,
+                   accepted=accepted, usage=USAGE)
+            )
     return fields
 
 
 def _stage_then_text(words: list[Token], what: str) -> tuple[str, str]:
     """`STAGE "text"`: the last token is the text, the words before it name the stage."""
     if len(words) < 2 or not words[-1].quoted:
-        raise ParseError(f"Name the stage, then the {what} in quotes. Usage: {USAGE}")
+        raise ParseError(tr("Name the stage, then the {what} in quotes. Usage: {usage}", what=tr(what), usage=USAGE))
     return joined(words[:-1]), words[-1].text
 
 
@@ -105,8 +110,10 @@ def _action(word: Token) -> str:
     action = folded if folded in ACTIONS else ACTION_ALIASES.get(folded)
     if action is None:
         hint = closest(word.text, ACTIONS)
-        did_you_mean = f" — did you mean {' or '.join(hint)}?" if hint else "."
-        raise ParseError(f"Unknown stages command '{word.text}'{did_you_mean} Usage: {USAGE}")
+        raise ParseError(
+            tr("Unknown stages command '{word}'{hint} Usage: {usage}", word=word.text,
+               hint=did_you_mean(hint) or ".", usage=USAGE)
+        )
     return action
 
 
@@ -118,11 +125,13 @@ def parse_stages(tokens: list[Token]) -> StagesCommand:
     if action == "add":
         fields = _pairs(rest, ("days", "aliases", "description"))
         if not words:
-            raise ParseError(f"Name the new stage. Usage: {USAGE}")
+            raise ParseError(tr("Name the new stage. Usage: {usage}", usage=USAGE))
         name, *place = words
         where = fold(place[0].text) if place else None
         if place and (where not in ("after", "before") or len(place) < 2):
-            raise ParseError(f"After the name, say where: `after STAGE` or `before STAGE`. Usage: {USAGE}")
+            raise ParseError(
+                tr("After the name, say where: `after STAGE` or `before STAGE`. Usage: {usage}", usage=USAGE)
+            )
         anchor = joined(place[1:]) or None
         return AddStage(
             name.text, anchor if where == "after" else None, anchor if where == "before" else None,
@@ -130,22 +139,22 @@ def parse_stages(tokens: list[Token]) -> StagesCommand:
         )
     if action == "rename":
         _pairs(rest, ())
-        return RenameStage(*_stage_then_text(words, "new name"))
+        return RenameStage(*_stage_then_text(words, N_("new name")))
     if action == "describe":
         _pairs(rest, ())
-        return DescribeStage(*_stage_then_text(words, "description"))
+        return DescribeStage(*_stage_then_text(words, N_("description")))
     if action == "alias":
         _pairs(rest, ())
-        return AliasStage(*_stage_then_text(words, "aliases"))
+        return AliasStage(*_stage_then_text(words, N_("aliases")))
     if action == "remove":
         fields = _pairs(rest, ("move-to",))
         if not words:
-            raise ParseError(f"Which stage? Usage: {USAGE}")
+            raise ParseError(tr("Which stage? Usage: {usage}", usage=USAGE))
         return RemoveStage(joined(words), fields.get("move-to"))
     if action == "order":
         _pairs(rest, ())
         if not words:
-            raise ParseError(f"List every stage in the new order. Usage: {USAGE}")
+            raise ParseError(tr("List every stage in the new order. Usage: {usage}", usage=USAGE))
         return OrderStages(tuple(word.text for word in words))
     if action == "template":
         fields = _pairs(rest, ("move-to",))
@@ -154,10 +163,10 @@ def parse_stages(tokens: list[Token]) -> StagesCommand:
     steps = [index for index, word in enumerate(words) if not word.quoted and fold(word.text) in ("add", "remove")]
     if not steps:
         if not words:
-            raise ParseError(f"Which stage's checklist? Usage: {USAGE}")
+            raise ParseError(tr("Which stage's checklist? Usage: {usage}", usage=USAGE))
         return Checklist(joined(words))
     at = steps[-1]
     text = joined(words[at + 1 :])
     if not words[:at] or not text:
-        raise ParseError(f'Name the stage, then add or remove, then the step in quotes. Usage: {USAGE}')
+        raise ParseError(tr("Name the stage, then add or remove, then the step in quotes. Usage: {usage}", usage=USAGE))
     return Checklist(joined(words[:at]), fold(words[at].text), text)

@@ -30,6 +30,7 @@ from commands.stalls.listing import stalled_partner
 from commands.stalls.summary import record_outcome
 from domain.clock import local_date
 from domain.errors import PartnerbotError
+from domain.language import tr
 from domain.stalls import snooze_expiry, snooze_reason
 from storage import stalls as repository
 from storage.tables import Partner, StallAlert
@@ -70,7 +71,7 @@ def submit_advance(alert: AlertMessage, partner: str, values: dict[str, str | No
     update an outbox step), in one transaction; an older single alert is rewritten after it."""
     stage = values.get("stage")
     if not stage:
-        raise FormRejected({"stage": "Choose a stage."})
+        raise FormRejected({"stage": tr("Choose a stage.")})
     note = (values.get("note") or "").strip() or None
     with invocation.unit_of_work() as uow:
         try:
@@ -81,7 +82,8 @@ def submit_advance(alert: AlertMessage, partner: str, values: dict[str, str | No
         in_summary = stored is not None and record_outcome(uow.session, invocation, stored, moved_to=moved.to_stage)
         uow.commit()
     if stored is None:
-        return Reply(Notice(f"{moved.partner} moved to {moved.to_stage}.", tone="success"))
+        moved_text = tr("{partner} moved to {stage}.", partner=moved.partner, stage=moved.to_stage)
+        return Reply(Notice(moved_text, tone="success"))
     done = StallAlertActedOn(alert.posted_text, invocation.user_id, moved_to=moved.to_stage)
     return _rewrite(alert, stored, done, in_summary)
 
@@ -113,7 +115,7 @@ def snooze(invocation: Invocation, alert_id: int, reason: str | None) -> tuple[S
         uow.session.add(alert)
         entry = stalled_partner(uow.session, partner, invocation, alert)
         if entry is None:
-            raise PartnerbotError(f"{partner.name} is no longer stalled; nothing to snooze.")
+            raise PartnerbotError(tr("{partner} is no longer stalled; nothing to snooze.", partner=partner.name))
         until = local_date(alert.snoozed_until, invocation.timezone)
         in_summary = record_outcome(uow.session, invocation, alert, until=until)
         uow.commit()
@@ -123,7 +125,7 @@ def snooze(invocation: Invocation, alert_id: int, reason: str | None) -> tuple[S
 def alert_and_partner(session: Session, invocation: Invocation, alert_id: int) -> tuple[StallAlert, Partner]:
     alert = repository.get_alert(session=session, team_id=invocation.team_id, alert_id=alert_id)
     if alert is None:
-        raise PartnerbotError("That alert no longer exists.")
+        raise PartnerbotError(tr("That alert no longer exists."))
     partner = session.get(Partner, alert.partner_id)
     assert partner is not None
     return alert, partner

@@ -14,6 +14,7 @@ from commands.stalls.parse import Stalled
 from domain.clock import days_between, local_date
 from domain.errors import InvalidField
 from domain.journey import is_stalled
+from domain.language import N_, tr, trn
 from domain.stalls import is_snoozed
 from storage import stalls as repository
 from storage.tables import Partner, StallAlert
@@ -28,10 +29,18 @@ def _describe_activity(session: Session, partner: Partner, invocation: Invocatio
 
 def describe_activity(activity: tuple[str, datetime] | None, invocation: Invocation) -> str:
     if activity is None:
-        return "no activity recorded"
+        return tr("no activity recorded")
     kind, when = activity
     ago = days_between(when, invocation.now, invocation.timezone)
-    return f"last {kind} {ago} day{'s' if ago != 1 else ''} ago"
+    if kind == "stage move":
+        return trn("last stage move {count} day ago", "last stage move {count} days ago", ago)
+    if kind == "feedback":
+        return trn("last feedback {count} day ago", "last feedback {count} days ago", ago)
+    if kind == "KPI entry":
+        return trn("last KPI entry {count} day ago", "last KPI entry {count} days ago", ago)
+    if kind == "touchpoint":
+        return trn("last touchpoint {count} day ago", "last touchpoint {count} days ago", ago)
+    return trn("last {kind} {count} day ago", "last {kind} {count} days ago", ago, kind=kind)
 
 
 def stalled_partner(
@@ -82,15 +91,16 @@ def set_stage_threshold(invocation: Invocation, stage_word: str, days_word: str)
             days = int(word)
         else:
             raise InvalidField(
-                f"'{days_word}' is not a number of days; give 1–{MAX_THRESHOLD_DAYS},"
-                " or `none` for a stage that never stalls."
+                tr("'{word}' is not a number of days; give 1–{limit}, or `none` for a stage that never stalls.",
+                   word=days_word, limit=MAX_THRESHOLD_DAYS)
             )
         set_threshold(session=uow.session, team_id=invocation.team_id, stage=stage.key, days=days)
         uow.commit()
     before = stage.stall_threshold_days
-    now = f"{days} days" if days else "never"
-    was = f"{before} days" if before else "never"
-    return Reply(Notice(f"{stage.name} now stalls after {now} (was {was}).", tone="success"), public=True)
+    now = trn("{count} day", "{count} days", days) if days else tr("never")
+    was = trn("{count} day", "{count} days", before) if before else tr("never")
+    text = tr("{stage} now stalls after {now} (was {was}).", stage=stage.name, now=now, was=was)
+    return Reply(Notice(text, tone="success"), public=True)
 
 
 def reasons(invocation: Invocation) -> Reply:
@@ -107,9 +117,9 @@ def reasons(invocation: Invocation) -> Reply:
 
 
 NOTIFY_WORDS = {
-    "channel": "in the digest channel",
-    "dm": "to each owner by DM (their partners only)",
-    "both": "in the digest channel and to each owner by DM",
+    "channel": N_("in the digest channel"),
+    "dm": N_("to each owner by DM (their partners only)"),
+    "both": N_("in the digest channel and to each owner by DM"),
 }
 
 
@@ -120,6 +130,11 @@ def set_notify(invocation: Invocation, where: str) -> Reply:
         )
         before, row.stall_notify = row.stall_notify, where
         uow.commit()
-    was = f" (was {NOTIFY_WORDS.get(before, before)})" if before != where else ""
-    text = f"The daily summary of newly stalled partners now goes {NOTIFY_WORDS[where]}{was}."
+    where_now = tr(NOTIFY_WORDS[where])
+    text = (
+        tr("The daily summary of newly stalled partners now goes {where} (was {was}).", where=where_now,
+           was=tr(NOTIFY_WORDS.get(before, before)))
+        if before != where
+        else tr("The daily summary of newly stalled partners now goes {where}.", where=where_now)
+    )
     return Reply(Notice(text, tone="success"), public=True)

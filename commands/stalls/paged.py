@@ -13,13 +13,14 @@ from commands.stalls import listing
 from commands.stalls.parse import Stalled, parse_stalled
 from commands.tokens import ParseError, Token
 from domain.journey import Journey
+from domain.language import N_, tr
 from domain.paging import PAGE_SIZE, Page
 from storage.stage_windows import PartnerFilter
 from storage.stalled import alerts_for_partners, last_activities, stalled_page, stalled_total
 
-USAGE = (
+USAGE = N_(
     "Usage: `/partner stalled [owner=@user] [type=TYPE] [stage=STAGE] [page N]`, `stalled set STAGE DAYS`,"
-    " `stalled notify channel|dm|both`"
+    " `stalled notify channel|dm|both` or `stalled reasons`."
 )
 SUBCOMMANDS = ("set", "reasons", "notify")
 
@@ -32,9 +33,11 @@ class StalledPage:
 def parse(tokens: list[Token]) -> Stalled | StalledPage:
     if tokens and tokens[0].kind == "word" and tokens[0].text.casefold() in SUBCOMMANDS:
         return parse_stalled(tokens)
-    filters = parse_filters(tokens, USAGE + " or `stalled reasons`.")
+    filters = parse_filters(tokens, tr(USAGE))
     if filters.words:
-        raise ParseError(f"'{filters.words[0].text}' is not understood here. {USAGE} or `stalled reasons`.")
+        raise ParseError(
+            tr("'{word}' is not understood here. {usage}", word=filters.words[0].text, usage=tr(USAGE))
+        )
     return StalledPage(filters)
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from commands.grammar import refuse_pairs
 from commands.tokens import ParseError, Token
+from domain.language import tr
 
 NOTIFY_CHOICES = ("channel", "dm", "both")
 USAGE = "`/partner stalled`, `stalled set STAGE DAYS`, `stalled reasons` or `stalled notify channel|dm|both`"
@@ -28,14 +29,16 @@ def parse_stalled(tokens: list[Token]) -> Stalled:
         return Stalled(reasons=True)
     if first == "set":
         if len(tokens) != 3:
-            raise ParseError(f"Name a stage and a number of days, e.g. `stalled set onboarding 45`. Usage: {USAGE}")
+            raise ParseError(
+                tr("Name a stage and a number of days, e.g. `stalled set onboarding 45`. Usage: {usage}", usage=USAGE)
+            )
         return Stalled(set_stage=tokens[1].text, set_days=tokens[2].text)
     if first == "notify":
         where = tokens[1].text.casefold() if len(tokens) == 2 else ""
         if where not in NOTIFY_CHOICES:
             raise ParseError(
-                "Say where the daily stalled summary goes: `stalled notify channel` (the digest channel), "
-                "`stalled notify dm` (each owner, their partners) or `stalled notify both`."
+                tr("Say where the daily stalled summary goes: `stalled notify channel` (the digest channel), "
+                   "`stalled notify dm` (each owner, their partners) or `stalled notify both`.")
             )
         return Stalled(notify=where)
-    raise ParseError(f"'{tokens[0].text}' is not understood here. Usage: {USAGE}")
+    raise ParseError(tr("'{word}' is not understood here. Usage: {usage}", word=tokens[0].text, usage=USAGE))

@@ -7,14 +7,15 @@ from commands.alliances import parse as alliance_parse
 from commands.alliances import structures as alliance_structures
 from commands.spreadsheet import sharing
 from commands.verbs.verb import Verb
+from domain.language import N_
 
 ALLIANCE_VERBS: tuple[Verb, ...] = (
     Verb(
         "alliance",
         'alliance new NAME type=TYPE members="A, B" | add|remove NAME PARTNER… | show NAME | list'
         " | type TYPE | matrix",
-        "Alliance structures: partners around us as the hub, their links, clients and bonuses; a type explained;"
-        " the matrix of types from our own numbers.",
+        N_("Alliance structures: partners around us as the hub, their links, clients and bonuses; a type explained;"
+        " the matrix of types from our own numbers."),
         (
             'alliance new "Logistics chain" type=chain members="Acme, Globex, Initech"',
             'alliance add "Logistics chain" Hooli',
@@ -29,7 +30,7 @@ ALLIANCE_VERBS: tuple[Verb, ...] = (
     Verb(
         "handover",
         'handover FROM → TO client="…" [value=12k] [waited=2d] [alliance=NAME] [on=DATE]',
-        "Record a client passed along a link (a partner, or `us` for the company, on each side).",
+        N_("Record a client passed along a link (a partner, or `us` for the company, on each side)."),
         ('handover Acme → Globex client="Foo LLC" value=12k', 'handover Acme -> us client="Bar"'),
         alliance_parse.parse_handover,
         alliance_flows.handover,
@@ -38,7 +39,7 @@ ALLIANCE_VERBS: tuple[Verb, ...] = (
     Verb(
         "bonus",
         'bonus PARTNER AMOUNT ["reason"] [on=DATE]',
-        "Record a bonus the company paid a partner; it counts as cost in ROI.",
+        N_("Record a bonus the company paid a partner; it counts as cost in ROI."),
         ('bonus Acme 1.2k "Q3 referrals"',),
         alliance_parse.parse_bonus,
         alliance_flows.bonus,
@@ -47,8 +48,8 @@ ALLIANCE_VERBS: tuple[Verb, ...] = (
     Verb(
         "export",
         "export [history] [sep=;]",
-        "The partners as a spreadsheet (CSV) sent to you as a DM file; `history` adds stage moves, feedback and"
-        " KPI entries; `sep=;` for Excel in Polish or Russian.",
+        N_("The partners as a spreadsheet (CSV) sent to you as a DM file; `history` adds stage moves, feedback and"
+        " KPI entries; `sep=;` for Excel in Polish or Russian."),
         ("export", "export history sep=;"),
         sharing.parse_export,
         sharing.export,

@@ -18,6 +18,8 @@ from commands.verbs.operations import OPERATION_VERBS
 from commands.verbs.partners import LIFECYCLE_VERBS, PARTNER_VERBS
 from commands.verbs.verb import Verb
 from commands.verbs.workspace import WORKSPACE_VERBS
+from domain.errors import did_you_mean
+from domain.language import N_, tr
 from domain.words import closest, fold
 
 
@@ -40,7 +42,7 @@ def show_help(command: Help, invocation: Invocation) -> Reply:
 HELP = Verb(
     "help",
     "help [VERB]",
-    "These commands, or one in detail.",
+    N_("These commands, or one in detail."),
     ("help advance",),
     parse_help,
     show_help,
@@ -72,8 +74,11 @@ def find_verb(word: str) -> Verb:
     verb = _BY_SPELLING.get(fold(word))
     if verb is None:
         suggestions = closest(word, VERBS)
-        hint = f" — did you mean {' or '.join(suggestions)}?" if suggestions else "."
-        raise ParseError(f"Unknown command '{word}'{hint} Commands: {', '.join(VERBS)}. Try `/partner help`.")
+        hint = did_you_mean(suggestions) or "."
+        raise ParseError(
+            tr("Unknown command '{word}'{hint} Commands: {verbs}. Try `/partner help`.", word=word, hint=hint,
+               verbs=", ".join(VERBS))
+        )
     return verb
 
 

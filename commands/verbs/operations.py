@@ -8,12 +8,13 @@ from commands.scoring import parse as scoring_grammar
 from commands.scoring import questionnaire as scoring
 from commands.stalls import paged as stalls_paged
 from commands.verbs.verb import Verb
+from domain.language import N_
 
 OPERATION_VERBS: tuple[Verb, ...] = (
     Verb(
         "score",
         "score NAME [why]",
-        "Answer the scoring questionnaire for a partner; `why` explains its score criterion by criterion.",
+        N_("Answer the scoring questionnaire for a partner; `why` explains its score criterion by criterion."),
         ("score Acme", "score Acme why"),
         scoring_grammar.parse_score,
         scoring.score,
@@ -22,7 +23,7 @@ OPERATION_VERBS: tuple[Verb, ...] = (
     Verb(
         "ask",
         "ask NAME @lead … | ask NAME",
-        "Ask leads by DM to answer the questionnaire; with no leads, see who has answered.",
+        N_("Ask leads by DM to answer the questionnaire; with no leads, see who has answered."),
         ("ask Acme @anna @piotr", "ask Acme"),
         scoring_grammar.parse_ask,
         asks.ask,
@@ -31,7 +32,7 @@ OPERATION_VERBS: tuple[Verb, ...] = (
     Verb(
         "rank",
         "rank [STAGE or TYPE] [stage=STAGE] [type=TYPE] [owner=@user] [page N]",
-        "Partners by score, with places gained or lost since last week and why, a page at a time.",
+        N_("Partners by score, with places gained or lost since last week and why, a page at a time."),
         ("rank", "rank stage=support", "rank reseller page 2"),
         ranking.parse_rank,
         ranking.rank,
@@ -41,8 +42,8 @@ OPERATION_VERBS: tuple[Verb, ...] = (
         "stalled",
         "stalled [owner=@user] [type=TYPE] [stage=STAGE] [page N] | stalled set STAGE DAYS | stalled reasons"
         " | stalled notify channel|dm|both",
-        "Partners stuck longer than their stage allows (with snoozes), most overdue first, a page at a time;"
-        " change a stage's threshold; see why partners get stuck; or say where the daily summary goes.",
+        N_("Partners stuck longer than their stage allows (with snoozes), most overdue first, a page at a time;"
+        " change a stage's threshold; see why partners get stuck; or say where the daily summary goes."),
         ("stalled", "stalled owner=@me", "stalled set onboarding 45", "stalled reasons", "stalled notify both"),
         stalls_paged.parse,
         stalls_paged.stalled,
@@ -51,7 +52,7 @@ OPERATION_VERBS: tuple[Verb, ...] = (
     Verb(
         "digest",
         "digest [#channel] [DAY HH:MM] | digest off | digest on | digest now",
-        "Where and when the weekly digest goes (workspace time zone); `now` posts one here at once.",
+        N_("Where and when the weekly digest goes (workspace time zone); `now` posts one here at once."),
         ("digest #partners mon 09:00", "digest", "digest off", "digest now"),
         digest.parse_digest,
         digest.configure,
@@ -60,7 +61,7 @@ OPERATION_VERBS: tuple[Verb, ...] = (
     Verb(
         "map",
         "map",
-        "The journey map: per stage, partners, median and longest days, CSAT, NPS and top pain points.",
+        N_("The journey map: per stage, partners, median and longest days, CSAT, NPS and top pain points."),
         ("map",),
         journey_map.parse_map,
         journey_map.show_map,

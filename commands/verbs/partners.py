@@ -9,12 +9,13 @@ from commands.registry import partners as registry
 from commands.stages import design as stages_design
 from commands.stages import parse as stages_grammar
 from commands.verbs.verb import Verb
+from domain.language import N_
 
 PARTNER_VERBS: tuple[Verb, ...] = (
     Verb(
         "add",
         'add NAME [type=… size=… segment=… owner=@user alliance=… notes="…"]',
-        "Register a partner; with no name, open the registration form.",
+        N_("Register a partner; with no name, open the registration form."),
         ("add Acme", 'add "Globex Corporation" type=reseller segment=fintech owner=@bob', "add"),
         registry_grammar.parse_add,
         registry.add,
@@ -23,7 +24,7 @@ PARTNER_VERBS: tuple[Verb, ...] = (
     Verb(
         "advance",
         'advance NAME [STAGE] ["note"]',
-        "Move a partner to a stage, or to the next one when no stage is given.",
+        N_("Move a partner to a stage, or to the next one when no stage is given."),
         ("advance Acme support", 'advance Acme "kick-off call done"', "advance Acme"),
         registry_grammar.parse_advance,
         registry.advance,
@@ -32,7 +33,7 @@ PARTNER_VERBS: tuple[Verb, ...] = (
     Verb(
         "show",
         "show NAME",
-        "A partner's card: stage, days in stage, owner, profile and recent moves.",
+        N_("A partner's card: stage, days in stage, owner, profile and recent moves."),
         ("show Acme",),
         registry_grammar.parse_show,
         registry.show,
@@ -41,7 +42,7 @@ PARTNER_VERBS: tuple[Verb, ...] = (
     Verb(
         "set",
         'set NAME type=… size=… segment=… owner=@user source=… alliance=… notes="…"',
-        "Change a partner's profile (an empty value clears a field); kept in its history, shown by `show`.",
+        N_("Change a partner's profile (an empty value clears a field); kept in its history, shown by `show`."),
         ("set Acme type=reseller size=large segment=retail owner=@anna source=referral", 'set Acme notes=""'),
         profile.parse_set,
         profile.set_profile,
@@ -50,7 +51,7 @@ PARTNER_VERBS: tuple[Verb, ...] = (
     Verb(
         "rename",
         'rename NAME "NEW NAME"',
-        "Give a partner a new name; its history, figures and alliances stay with it.",
+        N_("Give a partner a new name; its history, figures and alliances stay with it."),
         ('rename Acme "Acme Group"',),
         profile.parse_rename,
         profile.rename,
@@ -59,8 +60,8 @@ PARTNER_VERBS: tuple[Verb, ...] = (
     Verb(
         "log",
         'log NAME KIND ["note"] [on=DATE]',
-        "Log a touchpoint — call, meeting, webinar, training, event, email, co-marketing, other — in the"
-        " partner's stage; it counts as activity.",
+        N_("Log a touchpoint — call, meeting, webinar, training, event, email, co-marketing, other — in the"
+        " partner's stage; it counts as activity."),
         ('log Acme meeting "QBR with their CTO"', "log Acme webinar on=2026-11-20"),
         touchpoints.parse_log,
         touchpoints.log,
@@ -69,7 +70,7 @@ PARTNER_VERBS: tuple[Verb, ...] = (
     Verb(
         "list",
         "list [STAGE] [owner=@user] [type=TYPE] [page N]",
-        "Partners grouped by stage, longest-waiting first, a page at a time.",
+        N_("Partners grouped by stage, longest-waiting first, a page at a time."),
         ("list", "list discovery owner=@anna type=reseller", "list onboarding page 2"),
         listing.parse_list,
         listing.list_partners,
@@ -80,8 +81,8 @@ PARTNER_VERBS: tuple[Verb, ...] = (
         'stages [add "NAME" after STAGE days=N | rename STAGE "NAME" | remove STAGE [move-to=STAGE] | order STAGE…'
         ' | describe STAGE "text" | alias STAGE "a, b" | template method|default'
         ' | checklist STAGE [add|remove "step"]]',
-        "The journey: each stage, what it means, and how many partners are in it; design your own stages and"
-        " their checklists.",
+        N_("The journey: each stage, what it means, and how many partners are in it; design your own stages and"
+        " their checklists."),
         (
             "stages",
             'stages add "Pilot" after onboarding days=30',
@@ -97,7 +98,7 @@ PARTNER_VERBS: tuple[Verb, ...] = (
     Verb(
         "check",
         'check NAME "step"',
-        "Tick a step of the checklist of the partner's stage (by its words or its number).",
+        N_("Tick a step of the checklist of the partner's stage (by its words or its number)."),
         ('check Acme "Sales training done"', "check Acme 2"),
         checklists.parse_check,
         checklists.check,
@@ -109,7 +110,7 @@ LIFECYCLE_VERBS: tuple[Verb, ...] = (
     Verb(
         "archive",
         "archive NAME",
-        "Hide a partner from lists and jobs; its history is kept.",
+        N_("Hide a partner from lists and jobs; its history is kept."),
         ("archive Acme",),
         registry_grammar.parse_archive,
         registry.archive,
@@ -117,7 +118,7 @@ LIFECYCLE_VERBS: tuple[Verb, ...] = (
     Verb(
         "restore",
         "restore NAME",
-        "Bring an archived partner back.",
+        N_("Bring an archived partner back."),
         ("restore Acme",),
         registry_grammar.parse_restore,
         registry.restore,

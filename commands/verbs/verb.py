@@ -10,14 +10,14 @@ from commands.aliases import verb_words
 from commands.context import Invocation
 from commands.replies import Reply, VerbHelp
 from commands.tokens import Token
-from domain.language import current_language
+from domain.language import current_language, tr
 
 
 @dataclass(frozen=True)
 class Verb:
     name: str
     usage: str
-    summary: str
+    summary: str  # marked with N_, shown translated
     examples: tuple[str, ...]
     parse: Callable[[list[Token]], Any]
     run: Callable[[Any, Invocation], Reply]
@@ -27,7 +27,7 @@ class Verb:
         """In the reader's language, with the words of that language that also name the verb."""
         return VerbHelp(
             f"/partner {self.usage}",
-            self.summary,
+            tr(self.summary),
             tuple(f"/partner {e}" for e in self.examples),
             verb_words(self.name, current_language()),
         )
