@@ -94,20 +94,21 @@ def _listing(body: AllianceListing) -> list[Block]:
 @build_reply_blocks.register
 def _type(body: AllianceTypeView) -> list[Block]:
     kind = body.structure
-    strengths = "\n".join(f"• *{escape(p.title)}*: {escape(p.detail)}" for p in kind.strengths)
+    strengths = "\n".join(f"• *{escape(tr(p.title))}*: {escape(tr(p.detail))}" for p in kind.strengths)
     weaknesses = "\n".join(
-        f"• *{escape(w.title)}*: {escape(w.detail)} → _{escape(w.recommendation)}_" for w in kind.weaknesses
+        f"• *{escape(tr(w.title))}*: {escape(tr(w.detail))} → _{escape(tr(w.recommendation))}_"
+        for w in kind.weaknesses
     )
     return [
-        header(tr("Alliance type: {type}", type=kind.name)),
+        header(tr("Alliance type: {type}", type=tr(kind.name))),
         section(
-            escape(kind.how_it_works)
+            escape(tr(kind.how_it_works))
             + "\n"
-            + tr("*Clients:* {flow}", flow=escape(kind.client_flow))
+            + tr("*Clients:* {flow}", flow=escape(tr(kind.client_flow)))
             + "\n"
-            + tr("*Bonuses:* {flow}", flow=escape(kind.bonus_flow))
+            + tr("*Bonuses:* {flow}", flow=escape(tr(kind.bonus_flow)))
         ),
-        section(tr("*Example:* {example}", example=escape(kind.example))),
+        section(tr("*Example:* {example}", example=escape(tr(kind.example)))),
         section(tr("*Strengths*") + "\n" + strengths),
         section(tr("*Weaknesses* → what to do") + "\n" + weaknesses),
         context(

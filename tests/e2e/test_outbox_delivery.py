@@ -18,7 +18,6 @@ from sqlmodel import Session, select
 
 from bot.jobs import JOBS, run_job
 from bot.outbox import drain
-from domain.language import speaking
 from domain.schedule import WeeklySchedule, latest_due
 from storage.delivery_tables import OutboxStep
 from storage.tables import Partner, WorkspaceSettings
@@ -352,9 +351,9 @@ def test_two_senders_at_once_send_each_step_once(slack: Slack) -> None:
 def test_charts_sent_later_are_drawn_in_the_language_their_digest_was_written_in(slack: Slack) -> None:
     now = due_digest_time()
     configure_digest(slack)
+    run(slack, "settings language=ru")
     slack.fake.fail("files.completeUploadExternal", 500, times=3)
-    with speaking("ru"):
-        job(slack, "weekly-digest", now)
+    job(slack, "weekly-digest", now)
     assert "outbox: 3 sent, 0 to retry" in job(slack, "outbox", now + RETRY)  # the sender's own language: English
     digest = visible_text(calls(slack, "chat.postMessage")[0])
     assert "Сводка по партнёрам" in digest

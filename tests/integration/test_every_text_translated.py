@@ -6,9 +6,7 @@
     rendered from the demo portfolio in `ru` and `pl`, holds no English sentence: no run of three or more common
     English words outside code spans, the portfolio's own data (names, notes, quotes) and the grammar's words.
 
-(b) is marked `xfail(strict=False)` until the strings of `commands/`, `domain/` and `bot/` are all wrapped and
-translated (issue 14's other parts); its failure message lists what is still English. At merge, once it
-passes, drop the mark (UNTRANSLATED_RENDERS) so it stays passing.
+A failure of (b) lists each English run it found, with the command whose reply holds it.
 """
 
 from __future__ import annotations
@@ -47,12 +45,6 @@ from tests.e2e.messages import visible_text
 ROOT = Path(__file__).resolve().parents[2]
 KEYWORDS: dict[str, Any] = {"tr": None, "trn": (1, 2), "N_": None}
 TRANSLATED = ("ru", "pl")
-
-UNTRANSLATED_RENDERS = pytest.mark.xfail(
-    strict=False,
-    reason="issue 14 in progress: the replies, forms and views of commands/, domain/ and bot/ are still being "
-    "wrapped (i18n-commands, i18n-views); the failure lists each English run left. Drop this mark once it passes.",
-)
 
 
 def extracted() -> dict[str, str]:
@@ -211,7 +203,6 @@ UNREACHED_BY_COMMANDS = frozenset(
 command to them, left for the per-feature tests; the set shrinks as COMMANDS grows."""
 
 
-@UNTRANSLATED_RENDERS
 @pytest.mark.parametrize("language", TRANSLATED)
 def test_no_english_sentence_in_a_russian_or_polish_render(portfolio: Services, language: str) -> None:
     data, grammar = user_data(), grammar_words()
