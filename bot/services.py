@@ -47,4 +47,5 @@ class Services:
             channel_id=channel_id,
             pain_points=self.settings.pain_points,
             people=self.people,
+            admins=self.settings.admins,
         )

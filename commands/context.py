@@ -51,6 +51,8 @@ class Invocation:
     channel_id: str | None = None
     pain_points: tuple[str, ...] = DEFAULT_PAIN_POINTS
     people: People = EVERYONE
+    admins: frozenset[str] = frozenset()
+    """Ids made admins by the deployment (PARTNERBOT_ADMINS), whatever the workspace granted."""
     workspace: Workspace = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -12,6 +12,7 @@ from storage import (
     alliance_tables,  # noqa: F401  (registers the alliance tables on the same metadata)
     delivery_tables,  # noqa: F401  (install state, the outbox, the inbox)
     journey_tables,  # noqa: F401  (profile edits, touchpoints)
+    role_tables,  # noqa: F401  (granted roles)
     scoring_tables,  # noqa: F401  (scorecards, answers, requests)
     settings_tables,  # noqa: F401  (named workspace and member settings)
 )

@@ -37,6 +37,7 @@ from commands.replies.registry import (
     StageMoved,
 )
 from commands.replies.retention import RetentionReport
+from commands.replies.roles import RoleLine, RolesView
 from commands.replies.scoring import (
     AskSent,
     AskStatus,
@@ -109,6 +110,7 @@ Body = (
     | CompanySalesRecorded
     | RetentionReport
     | SettingsView
+    | RolesView
 )
 Modal = RegistrationForm | FeedbackForm | ScoreForm | StallAdvanceForm | StallSnoozeForm | CardForm
 
@@ -187,6 +189,8 @@ __all__ = [
     "Reply",
     "ReplyFile",
     "RequestLine",
+    "RoleLine",
+    "RolesView",
     "ScoreExplanation",
     "ScoreForm",
     "ScoreInvitation",

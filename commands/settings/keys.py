@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from commands.settings import roles
 from commands.settings.key import SettingKey
 
-KEYS: tuple[SettingKey, ...] = ()
+KEYS: tuple[SettingKey, ...] = (*roles.KEYS,)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from commands.context import Invocation
 from commands.grammar import joined
 from commands.replies import HelpSheet, Reply, reply_or_refusal
+from commands.roles import require
 from commands.tokens import ParseError, Token, tokenize
 from commands.verbs.alliances import ALLIANCE_VERBS
 from commands.verbs.figures import FIGURE_VERBS
@@ -16,6 +17,7 @@ from commands.verbs.operations import OPERATION_VERBS
 from commands.verbs.partners import LIFECYCLE_VERBS, PARTNER_VERBS
 from commands.verbs.verb import Verb
 from commands.verbs.workspace import WORKSPACE_VERBS
+from domain.roles import VIEW
 from domain.words import closest, fold
 
 
@@ -43,6 +45,7 @@ HELP = Verb(
     parse_help,
     show_help,
     aliases=("?", "pomoc", "помощь"),
+    needs=VIEW,
 )
 
 VERBS: dict[str, Verb] = {
@@ -81,4 +84,6 @@ def _run(text: str, invocation: Invocation) -> Reply:
         return show_help(Help(), invocation)
     first = tokens[0]
     verb = find_verb(f"{first.key}={first.text}" if first.kind == "pair" else first.text)
-    return verb.run(verb.parse(tokens[1:]), invocation)
+    command = verb.parse(tokens[1:])
+    require(invocation, verb.need(command))
+    return verb.run(command, invocation)

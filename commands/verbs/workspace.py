@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from commands import roles
 from commands.settings import change as settings
 from commands.verbs.verb import Verb
 from domain.language import N_
+from domain.roles import VIEW
 
 WORKSPACE_VERBS: tuple[Verb, ...] = (
     Verb(
@@ -15,5 +17,26 @@ WORKSPACE_VERBS: tuple[Verb, ...] = (
         settings.parse_settings,
         settings.settings,
         aliases=("ustawienia", "настройки"),
+        needs=VIEW,
+    ),
+    Verb(
+        "role",
+        "role @user admin|manager|lead|viewer | role @user",
+        N_("Give a member a role (admins only), or see theirs."),
+        ("role @bob manager", "role @anna"),
+        roles.parse_role,
+        roles.role,
+        aliases=("rola", "роль"),
+        needs=roles.need_for_role,
+    ),
+    Verb(
+        "roles",
+        "roles [page N]",
+        N_("Who holds which role here, a page at a time."),
+        ("roles", "roles page 2"),
+        roles.parse_roles,
+        roles.roles,
+        aliases=("role-list", "roles-list", "роли"),
+        needs=VIEW,
     ),
 )
