@@ -195,7 +195,8 @@ def role(command: RoleChange, invocation: Invocation) -> Reply:
     with invocation.unit_of_work() as uow:
         if command.role is None:
             held = role_of(uow.session, invocation, member)
-            return Reply(Notice(tr("{member} is a {role}.", member=_names(invocation, [member]), role=held.word)))
+            shown = _names(invocation, [member])
+            return Reply(Notice(tr("{member} holds the {role} role.", member=shown, role=held.word)))
         if member in invocation.admins and command.role is not Role.ADMIN:
             raise Refused(
                 tr(
@@ -212,7 +213,7 @@ def role(command: RoleChange, invocation: Invocation) -> Reply:
             by=invocation.user_id,
         )
         uow.commit()
-    text = tr("{member} is now a {role}.", member=_names(invocation, [member]), role=command.role.word)
+    text = tr("{member} now holds the {role} role.", member=_names(invocation, [member]), role=command.role.word)
     return Reply(Notice(text, tone="success"))
 
 

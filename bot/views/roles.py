@@ -21,7 +21,7 @@ def _roles(body: RolesView) -> list[Block]:
             "{member}: {role} (granted by {by})",
             member=person(line.user_id),
             role=line.role,
-            by=person(line.granted_by),
+            by=person(line.by),
         )
         for line in body.lines
     ]

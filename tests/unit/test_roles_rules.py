@@ -49,7 +49,7 @@ def test_admins_by_slack_or_configuration_are_admins_whatever_was_granted() -> N
 
 def test_a_role_is_named_in_any_case_and_an_unknown_one_lists_the_roles() -> None:
     assert role_from_word(" Manager ") is Role.MANAGER
-    with pytest.raises(UnknownRole, match="Unknown role 'boss'. Roles: viewer, lead, manager, admin."):
+    with pytest.raises(UnknownRole, match=r"Unknown role 'boss'\. Roles: viewer, lead, manager, admin\."):
         role_from_word("boss")
 
 
