@@ -77,13 +77,14 @@ def button_needs(need_of: NeedOf) -> Callable[[Listener], Listener]:
 
 
 def form_needs(need_of: NeedOf) -> Callable[[Listener], Listener]:
-    """For a modal submission's ack listener taking `ack, body, context, logger`: a refusal shows on the form."""
+    """For a modal submission's ack listener taking some of `ack, body, client, context, logger`: a refusal shows on
+    the form."""
 
     def wrap(listener: Listener) -> Listener:
-        def guarded(ack: Ack, body: dict[str, Any], context: BoltContext, logger: Logger) -> None:
+        def guarded(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext, logger: Logger) -> None:
             refusal = _refusal(body, context, need_of)
             if refusal is None:
-                _call(listener, ack=ack, body=body, context=context, logger=logger)
+                _call(listener, ack=ack, body=body, client=client, context=context, logger=logger)
                 return
             first = next(iter(body["view"].get("state", {}).get("values", {})), "name")
             ack(response_action="errors", errors={first: refusal})

@@ -38,6 +38,7 @@ from commands.replies.registry import (
 )
 from commands.replies.retention import RetentionReport
 from commands.replies.roles import RoleLine, RolesView
+from commands.replies.scorecard_form import ScorecardForm
 from commands.replies.scoring import (
     AskSent,
     AskStatus,
@@ -112,7 +113,7 @@ Body = (
     | SettingsView
     | RolesView
 )
-Modal = RegistrationForm | FeedbackForm | ScoreForm | StallAdvanceForm | StallSnoozeForm | CardForm
+Modal = RegistrationForm | FeedbackForm | ScoreForm | StallAdvanceForm | StallSnoozeForm | CardForm | ScorecardForm
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,7 @@ __all__ = [
     "ScoreQuestion",
     "ScoreRecorded",
     "ScoreSummary",
+    "ScorecardForm",
     "SettingLine",
     "SettingsView",
     "StageGroup",

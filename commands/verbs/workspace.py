@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from commands import roles
+from commands.scoring import scorecard_form
 from commands.settings import change as settings
 from commands.verbs.verb import Verb
 from domain.language import N_
-from domain.roles import VIEW
+from domain.roles import VIEW, admin_only
 
 WORKSPACE_VERBS: tuple[Verb, ...] = (
     Verb(
@@ -38,5 +39,15 @@ WORKSPACE_VERBS: tuple[Verb, ...] = (
         roles.roles,
         aliases=("role-list", "roles-list", "роли"),
         needs=VIEW,
+    ),
+    Verb(
+        "scorecard",
+        "scorecard",
+        N_("Edit the scorecard's criteria, weights and questions in a form, or upload a YAML file (admins)."),
+        ("scorecard",),
+        scorecard_form.parse_scorecard,
+        scorecard_form.open_scorecard,
+        aliases=("karta-oceny", "карта-оценки"),
+        needs=admin_only(N_("Changing the scorecard")),
     ),
 )
