@@ -156,7 +156,8 @@ class FakeSlack:
                 if path == call.path and all(call.body.get(key) == value for key, value in arguments.items()):
                     return answer
             if call.method == "files.info" and call.body.get("file") in self.files:
-                return 200, {"Content-Type": "application/json"}, {"ok": True, "file": self.file_info(call.body["file"])}
+                described = {"ok": True, "file": self.file_info(call.body["file"])}
+                return 200, {"Content-Type": "application/json"}, described
             if call.method == "users.info" and call.body.get("user") in self.users:
                 return 200, {"Content-Type": "application/json"}, {"ok": True, "user": self.users[call.body["user"]]}
             queued = self.scripted.get(call.path)
