@@ -13,6 +13,7 @@ from commands.context import Invocation
 from commands.people import Person
 from commands.roles import Refused, require_role
 from commands.verbs import handle
+from domain.language import speaking
 from storage.roles import granted_role
 from storage.settings import workspace_option
 from storage.tables import Partner
@@ -139,3 +140,11 @@ def test_require_role_is_the_hook_for_admin_only_features(invocation_for: MakeIn
     with pytest.raises(Refused, match="needs the admin role"):
         require_role(bob, "admin")
     require_role(replace(bob, admins=frozenset({"UBOB"})), "admin")
+
+
+def test_a_refusal_reads_in_the_members_language(as_user) -> None:
+    as_user("UANNA")("add Acme")
+    with speaking("ru"):
+        assert "Архивирование: нужна роль admin; администраторы здесь:" in as_user("UBOB")("archive Acme")
+    with speaking("pl"):
+        assert "Archiwizacja: potrzebna rola admin;" in as_user("UBOB")("archive Acme")
