@@ -28,3 +28,10 @@ def apology(error: BaseException) -> str:
     """What to tell the user when their request failed with `error`."""
     return DATABASE_UNAVAILABLE if database_unavailable(error) else SORRY
 
+
+SAVE_FAILED = "Sorry, that could not be saved. Please try again."
+
+
+def save_failed(error: Exception) -> str:
+    """What a form says in itself when storing it failed: the database is down, or something else went wrong."""
+    return DATABASE_UNAVAILABLE if database_unavailable(error) else SAVE_FAILED

@@ -16,7 +16,8 @@ from urllib.parse import unquote
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
-from bot.delivery import answer
+from bot.database_trouble import save_failed
+from bot.delivery import answer, apologise
 from bot.listeners.invocations import interaction_invocation
 from bot.views.registry.form import read_metadata
 from commands.replies import Reply
@@ -32,6 +33,7 @@ Listener = TypeVar("Listener", bound=Callable[..., None])
 
 
 def _refusal(body: dict[str, Any], context: BoltContext, need_of: NeedOf) -> str | None:
+    """The refusal, or None when allowed; anything else (the database down) propagates: nothing runs unchecked."""
     try:
         require(interaction_invocation(body, context), need_of(body))
     except PartnerbotError as refused:
@@ -57,7 +59,12 @@ def button_needs(need_of: NeedOf) -> Callable[[Listener], Listener]:
 
     def wrap(listener: Listener) -> Listener:
         def guarded(body: dict[str, Any], client: WebClient, context: BoltContext, logger: Logger) -> None:
-            refusal = _refusal(body, context, need_of)
+            try:
+                refusal = _refusal(body, context, need_of)
+            except Exception as error:
+                logger.exception("checking the role for a button failed")
+                apologise(client, body["user"]["id"], body.get("response_url"), logger, error)
+                return
             if refusal is None:
                 _call(listener, body=body, client=client, context=context, logger=logger)
                 return
@@ -82,11 +89,16 @@ def form_needs(need_of: NeedOf) -> Callable[[Listener], Listener]:
 
     def wrap(listener: Listener) -> Listener:
         def guarded(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext, logger: Logger) -> None:
-            refusal = _refusal(body, context, need_of)
+            first = next(iter(body["view"].get("state", {}).get("values", {})), "name")
+            try:
+                refusal = _refusal(body, context, need_of)
+            except Exception as error:
+                logger.exception("checking the role for form %s failed", body["view"].get("callback_id"))
+                ack(response_action="errors", errors={first: save_failed(error)})
+                return
             if refusal is None:
                 _call(listener, ack=ack, body=body, client=client, context=context, logger=logger)
                 return
-            first = next(iter(body["view"].get("state", {}).get("values", {})), "name")
             ack(response_action="errors", errors={first: refusal})
 
         _declared(guarded, listener, need_of)

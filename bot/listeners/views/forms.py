@@ -10,7 +10,7 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
-from bot.database_trouble import DATABASE_UNAVAILABLE, database_unavailable
+from bot.database_trouble import save_failed
 from bot.delivery import deliver
 from bot.listeners.guard import always, form_needs, metadata_partner
 from bot.listeners.invocations import interaction_invocation
@@ -26,13 +26,6 @@ from commands.scoring.questionnaire import submit_score_page
 from domain.roles import ADD, ANSWER
 
 SUBMITTED = "submitted_reply"
-SAVE_FAILED = "Sorry, that could not be saved. Please try again."
-
-
-def save_failed(error: Exception) -> str:
-    return DATABASE_UNAVAILABLE if database_unavailable(error) else SAVE_FAILED
-
-
 def submit_form(
     ack: Ack,
     body: dict[str, Any],
