@@ -1,7 +1,8 @@
 """What each button and form needs, declared on its listener and checked before it runs.
 
 A button refused answers the clicker privately (ephemeral, or by DM from the Home tab) and opens no modal; a
-form refused shows the refusal on the form and stores nothing. The check is the one commands use
+form refused shows the refusal on the form and stores nothing. The check and the listener's own work share
+one transaction (`request_transaction`), committed when the listener is done. The check is the one commands use
 (`commands.roles.require`), so a click and a typed command can never disagree.
 """
 
@@ -18,7 +19,7 @@ from slack_sdk import WebClient
 
 from bot.database_trouble import save_failed
 from bot.delivery import answer, apologise
-from bot.listeners.invocations import interaction_invocation
+from bot.listeners.invocations import interaction_invocation, request_transaction
 from bot.views.registry.form import read_metadata
 from commands.replies import Reply
 from commands.roles import require
@@ -59,15 +60,17 @@ def button_needs(need_of: NeedOf) -> Callable[[Listener], Listener]:
 
     def wrap(listener: Listener) -> Listener:
         def guarded(body: dict[str, Any], client: WebClient, context: BoltContext, logger: Logger) -> None:
-            try:
-                refusal = _refusal(body, context, need_of)
-            except Exception as error:
-                logger.exception("checking the role for a button failed")
-                apologise(client, body["user"]["id"], body.get("response_url"), logger, error)
-                return
-            if refusal is None:
-                _call(listener, body=body, client=client, context=context, logger=logger)
-                return
+            with request_transaction(context) as transaction:
+                try:
+                    refusal = _refusal(body, context, need_of)
+                except Exception as error:
+                    logger.exception("checking the role for a button failed")
+                    apologise(client, body["user"]["id"], body.get("response_url"), logger, error)
+                    return
+                if refusal is None:
+                    _call(listener, body=body, client=client, context=context, logger=logger)
+                    transaction.commit()
+                    return
             answer(
                 lambda: Reply.error(refusal),
                 client=client,
@@ -90,15 +93,17 @@ def form_needs(need_of: NeedOf) -> Callable[[Listener], Listener]:
     def wrap(listener: Listener) -> Listener:
         def guarded(ack: Ack, body: dict[str, Any], client: WebClient, context: BoltContext, logger: Logger) -> None:
             first = next(iter(body["view"].get("state", {}).get("values", {})), "name")
-            try:
-                refusal = _refusal(body, context, need_of)
-            except Exception as error:
-                logger.exception("checking the role for form %s failed", body["view"].get("callback_id"))
-                ack(response_action="errors", errors={first: save_failed(error)})
-                return
-            if refusal is None:
-                _call(listener, ack=ack, body=body, client=client, context=context, logger=logger)
-                return
+            with request_transaction(context) as transaction:
+                try:
+                    refusal = _refusal(body, context, need_of)
+                    if refusal is None:
+                        _call(listener, ack=ack, body=body, client=client, context=context, logger=logger)
+                        transaction.commit()
+                        return
+                except Exception as error:
+                    logger.exception("form %s failed", body["view"].get("callback_id"))
+                    ack(response_action="errors", errors={first: save_failed(error)})
+                    return
             ack(response_action="errors", errors={first: refusal})
 
         _declared(guarded, listener, need_of)
