@@ -149,7 +149,8 @@ def _holders(session: Session, invocation: Invocation, role: Role) -> str:
     users += repository.holders(session=session, team_id=invocation.team_id, role=role.word, limit=SHOWN_HOLDERS)
     names = _names(invocation, list(dict.fromkeys(users))[:SHOWN_HOLDERS])
     if role is default_role(session, invocation.team_id):
-        names = tr("{names} and everyone not given another role", names=names) if users else tr("everyone")
+        everyone = tr("everyone not given another role")
+        names = tr("{names} and everyone not given another role", names=names) if users else everyone
     elif not users:
         names = tr("none yet; a Slack workspace admin can grant it with `/partner role @user {role}`", role=role.word)
     return tr(HOLDERS_HERE[role], names=names)
