@@ -30,6 +30,9 @@ FORM_HINTS = {
     "partner_registration": N_('add "Partner Name" type=… size=… segment=… owner=… alliance=… notes="…"'),
     "partner_feedback": N_('feedback NAME csat=1-5 nps=0-10 pain=tooling,payouts other="…" "what they said"'),
     "partner_score": N_("score NAME criterion=1-5 … (every criterion above; `partnerbot scorecard show` lists them)"),
+    "scorecard_form": N_(
+        "(no one-line form) `partnerbot scorecard load FILE.yml --team TEAM` loads a YAML scorecard"
+    ),
 }
 
 

@@ -29,3 +29,11 @@ def database_unavailable(error: BaseException | None) -> bool:
 def apology(error: BaseException) -> str:
     """What to tell the user when their request failed with `error`."""
     return tr(DATABASE_UNAVAILABLE) if database_unavailable(error) else tr(SORRY)
+
+
+SAVE_FAILED = N_("Sorry, that could not be saved. Please try again.")
+
+
+def save_failed(error: Exception) -> str:
+    """What a form says in itself when storing it failed: the database is down, or something else went wrong."""
+    return tr(DATABASE_UNAVAILABLE) if database_unavailable(error) else tr(SAVE_FAILED)

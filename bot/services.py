@@ -50,4 +50,5 @@ class Services:
             pain_points=self.settings.pain_points,
             people=self.people,
             surface=surface,
+            admins=self.settings.admins,
         )

@@ -35,6 +35,7 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=1024 * 1024, ge=1024, validation_alias="PARTNERBOT_MAX_BODY_BYTES")
     form_key: str | None = Field(default=None, min_length=16, validation_alias="PARTNERBOT_FORM_KEY")
     retention_days: int = Field(default=14, ge=1, le=3650, validation_alias="PARTNERBOT_RETENTION_DAYS")
+    admins_list: str = Field(default="", validation_alias="PARTNERBOT_ADMINS")
     shutdown_grace: float = Field(default=25, ge=0, le=600, validation_alias="PARTNERBOT_SHUTDOWN_GRACE")
     log_format: Literal["text", "json"] = Field(default="text", validation_alias="PARTNERBOT_LOG_FORMAT")
     """One text line per record, or one JSON object per line for a log collector (bot/log_format.py)."""
@@ -94,6 +95,11 @@ class Settings(BaseSettings):
             return DEFAULT_PAIN_POINTS
         items = [item.strip().casefold() for item in self.pain_points_list.split(",") if item.strip()]
         return tuple(dict.fromkeys([*[item for item in items if item != "other"], "other"]))
+
+    @property
+    def admins(self) -> frozenset[str]:
+        """PARTNERBOT_ADMINS: Slack user ids, comma-separated, who are admins in every workspace."""
+        return frozenset(part.strip() for part in self.admins_list.split(",") if part.strip())
 
     @property
     def timezone(self) -> ZoneInfo:

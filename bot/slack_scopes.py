@@ -21,6 +21,7 @@ SCOPES_BY_METHOD: dict[str, tuple[str, ...]] = {
     "users.info": ("users:read",),
     "users.lookupByEmail": ("users:read.email",),  # owners given as e-mails in an imported spreadsheet
     "conversations.open": ("im:write",),  # the requester's DM, where `/partner export` uploads its files
+    "files.info": ("files:read",),  # a scorecard YAML uploaded on `/partner scorecard`'s form
     "views.open": (),
     "views.publish": (),
     "auth.test": (),  # bolt, once, to learn the bot's own id

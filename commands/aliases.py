@@ -43,6 +43,9 @@ VERB_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "settings": {"ru": ("настройки",), "pl": ("ustawienia",)},
     "history": {"ru": ("история",), "pl": ("historia",)},
     "audit": {"ru": ("аудит", "журнал"), "pl": ("audyt", "dziennik")},
+    "role": {"ru": ("роль",), "pl": ("rola",)},
+    "roles": {"ru": ("роли",), "pl": ("lista-ról",)},
+    "scorecard": {"ru": ("анкета",), "pl": ("karta-oceny",)},
 }
 
 FIELD_WORDS: dict[str, dict[str, tuple[str, ...]]] = {

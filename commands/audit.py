@@ -39,11 +39,6 @@ class AuditCommand:
     since: str | None = None
 
 
-def require_audit_reader(invocation: Invocation) -> None:
-    """Roles hook (issue 13): the workspace's trail is for admins. When `commands.roles` lands this one line
-    becomes `require_role(invocation, "admin")`; until then anyone in the workspace may read it."""
-
-
 def parse_history(tokens: list[Token]) -> HistoryCommand:
     usage = tr("Usage: {usage}", usage=HISTORY_USAGE)
     filters = parse_filters(tokens, usage, allowed=())
@@ -77,7 +72,6 @@ def history(command: HistoryCommand, invocation: Invocation) -> Reply:
 
 
 def audit(command: AuditCommand, invocation: Invocation) -> Reply:
-    require_audit_reader(invocation)
     actor = invocation.user_id if command.user == "me" else command.user
     since: datetime | None = None
     if command.since is not None:

@@ -92,6 +92,8 @@ class Invocation:
     """Where the request entered (command, button, form, job, cli, import): the audit trail says so."""
     speaks_to: Literal["reader", "channel"] = "reader"
     """A job speaks to a channel (the workspace's language); a request to its reader (their own)."""
+    admins: frozenset[str] = frozenset()
+    """Ids made admins by the deployment (PARTNERBOT_ADMINS), whatever the workspace granted."""
     workspace: Workspace = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -64,7 +64,8 @@ class PeopleUnavailable(PartnerbotError):
 
 class EveryoneIsAPerson:
     """Offline (the console, tests): no directory to ask, so every id is taken for a person, speaking `locale`
-    (the console's `--lang`; None: no locale of their own, so the workspace's language)."""
+    (the console's `--lang`; None: no locale of their own, so the workspace's language), and for the
+    workspace's owner: whoever runs the console has the database in hand anyway."""
 
     knows_emails = False
     locale: str | None = None
@@ -73,7 +74,7 @@ class EveryoneIsAPerson:
         self.locale = locale
 
     def lookup(self, user_id: str) -> Person | None:
-        return Person(user_id, locale=self.locale)
+        return Person(user_id, locale=self.locale, is_owner=True)
 
     def known(self, user_id: str) -> Person | None:
         return self.lookup(user_id)

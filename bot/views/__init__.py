@@ -13,6 +13,7 @@ from bot.views import journey_map as _journey_map  # noqa: F401
 from bot.views import kpis as _kpis  # noqa: F401
 from bot.views import profile as _profile  # noqa: F401
 from bot.views import retention as _retention  # noqa: F401
+from bot.views import roles as _roles  # noqa: F401
 from bot.views import settings as _settings  # noqa: F401
 from bot.views import stages as _stages  # noqa: F401
 from bot.views import stalls as _stalls  # noqa: F401

@@ -38,6 +38,8 @@ from commands.replies.registry import (
     StageMoved,
 )
 from commands.replies.retention import RetentionReport
+from commands.replies.roles import RoleLine, RolesView
+from commands.replies.scorecard_form import ScorecardForm
 from commands.replies.scoring import (
     AskSent,
     AskStatus,
@@ -111,8 +113,9 @@ Body = (
     | RetentionReport
     | SettingsView
     | AuditTrail
+    | RolesView
 )
-Modal = RegistrationForm | FeedbackForm | ScoreForm | StallAdvanceForm | StallSnoozeForm | CardForm
+Modal = RegistrationForm | FeedbackForm | ScoreForm | StallAdvanceForm | StallSnoozeForm | CardForm | ScorecardForm
 
 
 @dataclass(frozen=True)
@@ -191,12 +194,15 @@ __all__ = [
     "Reply",
     "ReplyFile",
     "RequestLine",
+    "RoleLine",
+    "RolesView",
     "ScoreExplanation",
     "ScoreForm",
     "ScoreInvitation",
     "ScoreQuestion",
     "ScoreRecorded",
     "ScoreSummary",
+    "ScorecardForm",
     "SettingLine",
     "SettingsView",
     "StageGroup",

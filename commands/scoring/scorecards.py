@@ -15,17 +15,23 @@ from storage import scoring as repository
 
 def read_scorecard_file(path: Path) -> Scorecard:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return read_scorecard_bytes(path.read_bytes(), str(path))
     except OSError as error:
         raise PartnerbotError(tr("Cannot read {path}: {reason}.", path=path, reason=error.strerror or error)) from None
+
+
+def read_scorecard_bytes(content: bytes, name: str) -> Scorecard:
+    """A scorecard from a YAML file's bytes (the CLI's file, or one uploaded in Slack), every problem named."""
+    try:
+        data = yaml.safe_load(content.decode("utf-8"))
     except UnicodeDecodeError:
-        raise PartnerbotError(tr("{path} is not UTF-8 text; save it as UTF-8.", path=path)) from None
+        raise PartnerbotError(tr("{path} is not UTF-8 text; save it as UTF-8.", path=name)) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         refusal = (
-            tr("{path} is not valid YAML at line {line}.", path=path, line=mark.line + 1)
+            tr("{path} is not valid YAML at line {line}.", path=name, line=mark.line + 1)
             if mark is not None
-            else tr("{path} is not valid YAML.", path=path)
+            else tr("{path} is not valid YAML.", path=name)
         )
         raise InvalidScorecard(refusal) from None
     return load_scorecard(data)
@@ -33,7 +39,11 @@ def read_scorecard_file(path: Path) -> Scorecard:
 
 def load_scorecard_file(path: Path, invocation: Invocation) -> tuple[int, Scorecard]:
     """Validates the whole file first; stores it as the workspace's next scorecard version."""
-    scorecard = read_scorecard_file(path)
+    return save_new_version(read_scorecard_file(path), invocation)
+
+
+def save_new_version(scorecard: Scorecard, invocation: Invocation) -> tuple[int, Scorecard]:
+    """Stores a validated scorecard as the workspace's next version (stored scores are recomputed with it)."""
     with invocation.unit_of_work() as uow:
         version = repository.save_scorecard(
             session=uow.session,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from commands.settings import language, shared_channels
+from commands.settings import language, roles, shared_channels
 from commands.settings.key import SettingKey
 
-KEYS: tuple[SettingKey, ...] = (*language.KEYS, *shared_channels.KEYS)
+KEYS: tuple[SettingKey, ...] = (*roles.KEYS, *language.KEYS, *shared_channels.KEYS)

@@ -8,6 +8,7 @@ from commands.alliances import structures as alliance_structures
 from commands.spreadsheet import sharing
 from commands.verbs.verb import Verb
 from domain.language import N_
+from domain.roles import ADD, VIEW, admin_only, on_partner
 
 ALLIANCE_VERBS: tuple[Verb, ...] = (
     Verb(
@@ -26,6 +27,7 @@ ALLIANCE_VERBS: tuple[Verb, ...] = (
         alliance_parse.parse_alliance,
         alliance_structures.alliance,
         aliases=("alliances", "sojusz", "sojusze", "альянс", "альянсы"),
+        needs=lambda command: ADD if command.action in ("new", "add", "remove") else VIEW,
     ),
     Verb(
         "handover",
@@ -35,6 +37,7 @@ ALLIANCE_VERBS: tuple[Verb, ...] = (
         alliance_parse.parse_handover,
         alliance_flows.handover,
         aliases=("hand-over", "pass", "przekazanie", "передача"),
+        needs=ADD,
     ),
     Verb(
         "bonus",
@@ -44,6 +47,7 @@ ALLIANCE_VERBS: tuple[Verb, ...] = (
         alliance_parse.parse_bonus,
         alliance_flows.bonus,
         aliases=("premia", "бонус"),
+        needs=lambda command: on_partner(command.partner),
     ),
     Verb(
         "export",
@@ -54,5 +58,6 @@ ALLIANCE_VERBS: tuple[Verb, ...] = (
         sharing.parse_export,
         sharing.export,
         aliases=("eksport", "экспорт", "csv"),
+        needs=lambda command: admin_only(N_("Exporting the history")) if command.history else VIEW,
     ),
 )

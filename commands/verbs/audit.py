@@ -5,6 +5,7 @@ from __future__ import annotations
 from commands import audit
 from commands.verbs.verb import Verb
 from domain.language import N_
+from domain.roles import VIEW, admin_only
 
 AUDIT_VERBS: tuple[Verb, ...] = (
     Verb(
@@ -15,6 +16,7 @@ AUDIT_VERBS: tuple[Verb, ...] = (
         audit.parse_history,
         audit.history,
         aliases=("trail", "historia", "история"),
+        needs=VIEW,
     ),
     Verb(
         "audit",
@@ -24,5 +26,6 @@ AUDIT_VERBS: tuple[Verb, ...] = (
         audit.parse_audit,
         audit.audit,
         aliases=("audyt", "аудит"),
+        needs=admin_only(N_("Reading the workspace's audit trail")),
     ),
 )

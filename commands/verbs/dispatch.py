@@ -10,6 +10,7 @@ from commands.aliases import all_verb_words
 from commands.context import Invocation
 from commands.grammar import joined
 from commands.replies import HelpSheet, Reply, reply_or_refusal
+from commands.roles import require
 from commands.tokens import ParseError, Token, tokenize
 from commands.verbs.alliances import ALLIANCE_VERBS
 from commands.verbs.audit import AUDIT_VERBS
@@ -20,6 +21,7 @@ from commands.verbs.verb import Verb
 from commands.verbs.workspace import WORKSPACE_VERBS
 from domain.errors import did_you_mean
 from domain.language import N_, tr
+from domain.roles import VIEW
 from domain.words import closest, fold
 
 
@@ -47,6 +49,7 @@ HELP = Verb(
     parse_help,
     show_help,
     aliases=("?", "pomoc", "помощь"),
+    needs=VIEW,
 )
 
 VERBS: dict[str, Verb] = {
@@ -93,4 +96,6 @@ def _run(text: str, invocation: Invocation) -> Reply:
         return show_help(Help(), invocation)
     first = tokens[0]
     verb = find_verb(f"{first.key}={first.text}" if first.kind == "pair" else first.text)
-    return verb.run(verb.parse(tokens[1:]), invocation)
+    command = verb.parse(tokens[1:])
+    require(invocation, verb.need(command))
+    return verb.run(command, invocation)

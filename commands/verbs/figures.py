@@ -5,6 +5,7 @@ from __future__ import annotations
 from commands import breakdowns, feedback, kpis, retention, targets
 from commands.verbs.verb import Verb
 from domain.language import N_
+from domain.roles import VIEW, admin_only, on_partner
 
 FIGURE_VERBS: tuple[Verb, ...] = (
     Verb(
@@ -15,6 +16,7 @@ FIGURE_VERBS: tuple[Verb, ...] = (
         feedback.parse_feedback,
         feedback.feedback,
         aliases=("fb", "opinia", "отзыв"),
+        needs=lambda command: on_partner(command.name),
     ),
     Verb(
         "kpi",
@@ -25,6 +27,7 @@ FIGURE_VERBS: tuple[Verb, ...] = (
         kpis.parse_kpi,
         kpis.kpi,
         aliases=("metrics",),
+        needs=lambda command: on_partner(command.name) if command.fields or command.undo else VIEW,
     ),
     Verb(
         "kpis",
@@ -35,6 +38,7 @@ FIGURE_VERBS: tuple[Verb, ...] = (
         breakdowns.parse_kpis,
         breakdowns.kpis,
         aliases=("dashboard", "program"),
+        needs=VIEW,
     ),
     Verb(
         "target",
@@ -45,6 +49,13 @@ FIGURE_VERBS: tuple[Verb, ...] = (
         targets.parse_target,
         targets.target,
         aliases=("targets", "plan", "план"),
+        needs=lambda command: (
+            VIEW
+            if not command.values
+            else on_partner(command.name)
+            if command.name
+            else admin_only(N_("Setting program targets"))
+        ),
     ),
     Verb(
         "company-sales",
@@ -54,6 +65,7 @@ FIGURE_VERBS: tuple[Verb, ...] = (
         targets.parse_company_sales,
         targets.company_sales,
         aliases=("sales", "sprzedaż", "продажи"),
+        needs=admin_only(N_("Recording company sales")),
     ),
     Verb(
         "retention",
@@ -64,5 +76,6 @@ FIGURE_VERBS: tuple[Verb, ...] = (
         retention.parse_retention,
         retention.retention,
         aliases=("retained", "quiet", "retencja", "удержание"),
+        needs=VIEW,
     ),
 )

@@ -7,8 +7,18 @@ from commands.scoring import asks, ranking
 from commands.scoring import parse as scoring_grammar
 from commands.scoring import questionnaire as scoring
 from commands.stalls import paged as stalls_paged
+from commands.stalls.parse import Stalled
 from commands.verbs.verb import Verb
 from domain.language import N_
+from domain.roles import ANSWER, VIEW, Need, admin_only, on_partner
+
+
+def stalled_need(command: object) -> Need:
+    """The list and the reasons are everyone's; thresholds and where alerts go are an admin's."""
+    if isinstance(command, Stalled) and (command.set_stage or command.notify):
+        return admin_only(N_("Changing stall thresholds and alerts"))
+    return VIEW
+
 
 OPERATION_VERBS: tuple[Verb, ...] = (
     Verb(
@@ -19,6 +29,7 @@ OPERATION_VERBS: tuple[Verb, ...] = (
         scoring_grammar.parse_score,
         scoring.score,
         aliases=("rate", "ocena", "оценка"),
+        needs=lambda command: VIEW if command.why else ANSWER,
     ),
     Verb(
         "ask",
@@ -28,6 +39,7 @@ OPERATION_VERBS: tuple[Verb, ...] = (
         scoring_grammar.parse_ask,
         asks.ask,
         aliases=("request",),
+        needs=lambda command: on_partner(command.name) if command.leads else VIEW,
     ),
     Verb(
         "rank",
@@ -37,6 +49,7 @@ OPERATION_VERBS: tuple[Verb, ...] = (
         ranking.parse_rank,
         ranking.rank,
         aliases=("ranking", "top", "рейтинг"),
+        needs=VIEW,
     ),
     Verb(
         "stalled",
@@ -48,6 +61,7 @@ OPERATION_VERBS: tuple[Verb, ...] = (
         stalls_paged.parse,
         stalls_paged.stalled,
         aliases=("stuck", "zastój", "застряли"),
+        needs=stalled_need,
     ),
     Verb(
         "digest",
@@ -57,6 +71,7 @@ OPERATION_VERBS: tuple[Verb, ...] = (
         digest.parse_digest,
         digest.configure,
         aliases=("weekly", "raport", "дайджест"),
+        needs=lambda command: VIEW if command.action == "show" else admin_only(N_("Changing or posting the digest")),
     ),
     Verb(
         "map",
@@ -66,5 +81,6 @@ OPERATION_VERBS: tuple[Verb, ...] = (
         journey_map.parse_map,
         journey_map.show_map,
         aliases=("mapa", "карта"),
+        needs=VIEW,
     ),
 )

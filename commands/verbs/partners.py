@@ -8,8 +8,17 @@ from commands.registry import parse as registry_grammar
 from commands.registry import partners as registry
 from commands.stages import design as stages_design
 from commands.stages import parse as stages_grammar
+from commands.stages.parse import Checklist, ShowStages
 from commands.verbs.verb import Verb
 from domain.language import N_
+from domain.roles import ADD, VIEW, Need, admin_only, on_partner
+
+
+def stages_need(command: object) -> Need:
+    """Looking at the journey is everyone's; designing it is an admin's."""
+    looking = isinstance(command, ShowStages) or (isinstance(command, Checklist) and command.action is None)
+    return VIEW if looking else admin_only(N_("Designing the journey"))
+
 
 PARTNER_VERBS: tuple[Verb, ...] = (
     Verb(
@@ -20,6 +29,7 @@ PARTNER_VERBS: tuple[Verb, ...] = (
         registry_grammar.parse_add,
         registry.add,
         aliases=("new", "register", "dodaj", "добавить"),
+        needs=ADD,
     ),
     Verb(
         "advance",
@@ -29,6 +39,7 @@ PARTNER_VERBS: tuple[Verb, ...] = (
         registry_grammar.parse_advance,
         registry.advance,
         aliases=("move", "next"),
+        needs=lambda command: on_partner(command.name),
     ),
     Verb(
         "show",
@@ -38,6 +49,7 @@ PARTNER_VERBS: tuple[Verb, ...] = (
         registry_grammar.parse_show,
         registry.show,
         aliases=("card", "info", "pokaż", "показать"),
+        needs=VIEW,
     ),
     Verb(
         "set",
@@ -47,6 +59,7 @@ PARTNER_VERBS: tuple[Verb, ...] = (
         profile.parse_set,
         profile.set_profile,
         aliases=("edit", "zmień", "изменить"),
+        needs=lambda command: on_partner(command.name),
     ),
     Verb(
         "rename",
@@ -56,6 +69,7 @@ PARTNER_VERBS: tuple[Verb, ...] = (
         profile.parse_rename,
         profile.rename,
         aliases=("zmień-nazwę", "переименовать"),
+        needs=lambda command: on_partner(command.name),
     ),
     Verb(
         "log",
@@ -66,6 +80,7 @@ PARTNER_VERBS: tuple[Verb, ...] = (
         touchpoints.parse_log,
         touchpoints.log,
         aliases=("touch", "touchpoint", "kontakt", "контакт"),
+        needs=lambda command: on_partner(command.name),
     ),
     Verb(
         "list",
@@ -75,6 +90,7 @@ PARTNER_VERBS: tuple[Verb, ...] = (
         listing.parse_list,
         listing.list_partners,
         aliases=("ls", "lista", "список"),
+        needs=VIEW,
     ),
     Verb(
         "stages",
@@ -94,6 +110,7 @@ PARTNER_VERBS: tuple[Verb, ...] = (
         stages_grammar.parse_stages,
         stages_design.run_stages,
         aliases=("journey", "etapy", "этапы"),
+        needs=stages_need,
     ),
     Verb(
         "check",
@@ -103,6 +120,7 @@ PARTNER_VERBS: tuple[Verb, ...] = (
         checklists.parse_check,
         checklists.check,
         aliases=("done", "tick", "odhacz", "отметить"),
+        needs=lambda command: on_partner(command.name),
     ),
 )
 
@@ -114,6 +132,7 @@ LIFECYCLE_VERBS: tuple[Verb, ...] = (
         ("archive Acme",),
         registry_grammar.parse_archive,
         registry.archive,
+        needs=admin_only(N_("Archiving")),
     ),
     Verb(
         "restore",
@@ -123,5 +142,6 @@ LIFECYCLE_VERBS: tuple[Verb, ...] = (
         registry_grammar.parse_restore,
         registry.restore,
         aliases=("unarchive",),
+        needs=admin_only(N_("Restoring")),
     ),
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from commands.aliases import verb_words
@@ -11,6 +11,7 @@ from commands.context import Invocation
 from commands.replies import Reply, VerbHelp
 from commands.tokens import Token
 from domain.language import current_language, tr
+from domain.roles import Need
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,12 @@ class Verb:
     parse: Callable[[list[Token]], Any]
     run: Callable[[Any, Invocation], Reply]
     aliases: tuple[str, ...] = ()
+    needs: Need | Callable[[Any], Need] = field(kw_only=True)
+    """What running it needs (domain/roles.py): one Need, or the Need of each parsed command (e.g. `digest`
+    shows to everyone and changes for admins). Required, so no verb can forget it."""
+
+    def need(self, command: Any) -> Need:
+        return self.needs if isinstance(self.needs, Need) else self.needs(command)
 
     def help(self) -> VerbHelp:
         """In the reader's language, with the words of that language that also name the verb."""

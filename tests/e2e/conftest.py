@@ -129,6 +129,8 @@ def fake_slack() -> Iterator[FakeSlack]:
 
 
 def app_settings(fake: FakeSlack, database_url: str, **more: str) -> Settings:
+    """The app's settings; Anna (the default user of these tests) runs the workspace unless `more` says else."""
+    more = {"PARTNERBOT_ADMINS": "U01ANNA", **more}
     return Settings(
         SLACK_BOT_TOKEN="xoxb-test",
         SLACK_SIGNING_SECRET=SIGNING_SECRET,

@@ -86,6 +86,8 @@ class FakeSlack:
     """oauth.v2.access answers by code: what Slack returns once someone approved an install (see `approve`)."""
     token_teams: dict[str, str] = field(default_factory=dict)
     """Bot tokens handed out by `approve`, by the workspace they speak for (auth.test answers with it)."""
+    files: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+    """Files people uploaded, by id: (name, bytes); files.info describes them and their url_private serves them."""
     _condition: threading.Condition = field(default_factory=threading.Condition)
     _server: ThreadingHTTPServer | None = None
 
@@ -146,6 +148,31 @@ class FakeSlack:
     def calls_to(self, method: str) -> list[Call]:
         with self._condition:
             return [call for call in self.calls if call.method == method]
+    def add_file(self, file_id: str, name: str, content: bytes) -> None:
+        """A file as a user uploaded it (e.g. into a form's file input), readable with the bot token."""
+        self.files[file_id] = (name, content)
+
+    def file_info(self, file_id: str) -> dict[str, Any]:
+        """The file object as files.info returns it (the fields the app reads, in Slack's shape)."""
+        name, content = self.files[file_id]
+        url = f"{self.url}/files-pri/T1-{file_id}/download/{name}"
+        return {
+            "id": file_id,
+            "name": name,
+            "title": name,
+            "mimetype": "application/x-yaml",
+            "filetype": "yaml",
+            "size": len(content),
+            "url_private": f"{self.url}/files-pri/T1-{file_id}/{name}",
+            "url_private_download": url,
+        }
+
+    def download(self, path: str, authorization: str | None) -> tuple[int, bytes]:
+        """GET of a file's private URL: only with the bot token, as Slack answers it."""
+        for file_id, (name, content) in self.files.items():
+            if path in (f"/files-pri/T1-{file_id}/download/{name}", f"/files-pri/T1-{file_id}/{name}"):
+                return (200, content) if authorization == "Bearer xoxb-test" else (302, b"")
+        return 404, b""
 
     def uploaded(self) -> list[Call]:
         """The raw file uploads received at upload URLs (files_upload_v2's second step), in order."""
@@ -162,6 +189,9 @@ class FakeSlack:
             if call.method == "conversations.info" and call.body.get("channel") in self.shared_channels:
                 channel = {"id": call.body["channel"], "is_member": True, "is_ext_shared": True, "is_shared": True}
                 return 200, {"Content-Type": "application/json"}, {"ok": True, "channel": channel}
+            if call.method == "files.info" and call.body.get("file") in self.files:
+                described = {"ok": True, "file": self.file_info(call.body["file"])}
+                return 200, {"Content-Type": "application/json"}, described
             if call.method == "users.info" and call.body.get("user") in self.users:
                 return 200, {"Content-Type": "application/json"}, {"ok": True, "user": self.users[call.body["user"]]}
             queued = self.scripted.get(call.path)
@@ -199,7 +229,7 @@ class FakeSlack:
             return [call.path for call in self.calls]
 
     def start(self) -> FakeSlack:
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self.record))
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self.record, self.download))
         self._server.daemon_threads = True
         threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
         return self
@@ -221,8 +251,18 @@ def _parse_body(content_type: str, raw: bytes) -> dict[str, Any]:
     return parsed
 
 
-def _handler_for(record: Callable[[Call], Answer]) -> type[BaseHTTPRequestHandler]:
+def _handler_for(
+    record: Callable[[Call], Answer], download: Callable[[str, str | None], tuple[int, bytes]]
+) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            record(Call(self.path, dict(self.headers.items()), {}))
+            status, content = download(self.path, self.headers.get("Authorization"))
+            self.send_response(status)
+            self.send_header("Content-Length", str(len(content)))
+            self.end_headers()
+            self.wfile.write(content)
+
         def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
             raw, received = self.rfile.read(length), dict(self.headers.items())

@@ -20,9 +20,9 @@ def card(slack: Slack, name: str, response: str = "card") -> dict[str, Any]:
     return slack.reply(response)
 
 
-def click(slack: Slack, message: dict[str, Any], action_id: str) -> dict[str, Any]:
+def click(slack: Slack, message: dict[str, Any], action_id: str, *, user: str = "U01ANNA") -> dict[str, Any]:
     opened = slack.fake.paths().count("/api/views.open")
-    payload = button_click(message, action_id, user="U01ANNA", trigger_id=f"trigger-{action_id}")
+    payload = button_click(message, action_id, user=user, trigger_id=f"trigger-{action_id}")
     payload["response_url"] = slack.fake.response_url(f"after-{action_id}")
     assert slack.interaction(payload).status == 200
     return slack.fake.wait_for("/api/views.open", opened + 1)[opened].body["view"]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
 from tests.e2e.conftest import Slack
 from tests.e2e.messages import visible_text
 from tests.e2e.test_alliances_and_export import run_all
@@ -14,7 +17,8 @@ def test_targets_and_company_sales_show_on_kpis_and_the_card(slack: Slack) -> No
     assert program["response_type"] == "in_channel" and "revenue 40 000 of 100 000 this month" in visible_text(program)
     slack.command("target Acme leads=20", response="partner")
     assert "leads 5 of 20 this month" in visible_text(slack.reply("partner"))
-    slack.command("company-sales 2026-11 400k", response="sales")
+    this_month = datetime.now(UTC).astimezone(ZoneInfo("Europe/Warsaw")).strftime("%Y-%m")  # the KPI's month
+    slack.command(f"company-sales {this_month} 400k", response="sales")
     assert "= *10.0%*" in visible_text(slack.reply("sales"))
     slack.command("kpis", response="kpis")
     dashboard = slack.reply("kpis")

@@ -156,7 +156,7 @@ COMMANDS = (
     "alliance type chain", "alliance matrix", "retention", "settings", "add", 'feedback "Globex Corporation"',
     'feedback Initech csat=4 "ok"', 'kpi Initech leads=3', 'advance Initech', 'log Initech call "ok"',
     'set Initech size=large', 'stages checklist onboarding', 'company-sales 10k', "export",
-    "advance Nobody", "frobnicate", "add", 'archive "Stark Distribution"', "history Initech", "audit",
+    "advance Nobody", "frobnicate", "add", 'archive "Stark Distribution"', "history Initech", "audit", "roles",
 )
 
 

@@ -9,6 +9,7 @@ from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
 from bot.delivery import answer
+from bot.listeners.guard import always, button_needs
 from bot.listeners.invocations import interaction_invocation
 from bot.views.registry.form import build_registration_modal
 from commands.feedback import feedback_form
@@ -17,12 +18,14 @@ from commands.registry.partners import registration_form, show
 from commands.replies import Reply
 from commands.scoring.questionnaire import score_form
 from domain.language import tr
+from domain.roles import ADD, ANSWER, VIEW, Need, on_partner
 
 
 def acknowledge(ack: Ack) -> None:
     ack()
 
 
+@button_needs(always(ADD))
 def open_registration_form(body: dict[str, Any], client: WebClient, context: BoltContext, logger: Logger) -> None:
     """The form's confirmation goes to the user's DM: a Home button has no response URL."""
     try:
@@ -34,6 +37,12 @@ def open_registration_form(body: dict[str, Any], client: WebClient, context: Bol
         logger.exception("could not open the registration form")
 
 
+def partner_menu_need(body: dict[str, Any]) -> Need:
+    action, _, partner = (body["actions"][0].get("selected_option") or {}).get("value", "").partition(":")
+    return {"feedback": on_partner(partner), "score": ANSWER}.get(action, VIEW)
+
+
+@button_needs(partner_menu_need)
 def open_partner_menu(body: dict[str, Any], client: WebClient, context: BoltContext, logger: Logger) -> None:
     """A partner's menu on the Home tab: the feedback form, the questionnaire, or the card by DM."""
     user_id = body["user"]["id"]

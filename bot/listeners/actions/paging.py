@@ -9,13 +9,16 @@ from slack_bolt import BoltContext
 from slack_sdk.webhook import WebhookClient
 
 from bot.database_trouble import apology
+from bot.listeners.guard import always, button_needs
 from bot.listeners.invocations import interaction_invocation
 from bot.payloads import message_payload
 from commands.replies import Notice, reply_or_refusal
 from commands.verbs import handle
 from domain.paging import decode_page_button
+from domain.roles import VIEW
 
 
+@button_needs(always(VIEW))  # the page's own command is checked as typed
 def turn_page(body: dict[str, Any], context: BoltContext, logger: Logger) -> None:
     response_url = body.get("response_url")
     if not response_url:

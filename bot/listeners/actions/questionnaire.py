@@ -9,10 +9,13 @@ from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
 from bot.delivery import answer
+from bot.listeners.guard import always, button_needs
 from bot.listeners.invocations import interaction_invocation
 from commands.scoring.questionnaire import score_form
+from domain.roles import ANSWER
 
 
+@button_needs(always(ANSWER))
 def open_questionnaire(body: dict[str, Any], client: WebClient, context: BoltContext, logger: Logger) -> None:
     partner = body["actions"][0].get("value", "")
     invocation = interaction_invocation(body, context)

@@ -9,10 +9,12 @@ from bot.listeners.views.forms import (
     submit_registration_form,
     submit_score,
 )
+from bot.listeners.views.scorecard_form import submit_scorecard
 from bot.listeners.views.stall_forms import submit_advance, submit_snooze
 from bot.views.card_forms import CALLBACK_ID as CARD_FORM
 from bot.views.feedback import CALLBACK_ID as FEEDBACK
 from bot.views.registry.form import CALLBACK_ID as REGISTRATION
+from bot.views.scorecard_form import CALLBACK_ID as SCORECARD
 from bot.views.scoring.questionnaire import CALLBACK_ID as SCORE
 from bot.views.stalls import ADVANCE_CALLBACK, SNOOZE_CALLBACK
 
@@ -24,3 +26,4 @@ def register(app: App) -> None:
     app.view(ADVANCE_CALLBACK)(ack=submit_advance, lazy=[confirm_submission])
     app.view(SNOOZE_CALLBACK)(ack=submit_snooze, lazy=[confirm_submission])
     app.view(CARD_FORM)(ack=submit_card_form, lazy=[confirm_submission])
+    app.view(SCORECARD)(ack=submit_scorecard, lazy=[confirm_submission])

@@ -10,8 +10,9 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
-from bot.database_trouble import DATABASE_UNAVAILABLE, database_unavailable
+from bot.database_trouble import save_failed
 from bot.delivery import deliver
+from bot.listeners.guard import always, form_needs, metadata_partner
 from bot.listeners.invocations import interaction_invocation
 from bot.views.modals import build_modal
 from bot.views.registry.form import read_metadata, read_submission
@@ -22,16 +23,9 @@ from commands.feedback import submit_feedback_form
 from commands.registry.partners import submit_registration
 from commands.replies import FormRejected, Reply
 from commands.scoring.questionnaire import submit_score_page
-from domain.language import N_, tr
+from domain.roles import ADD, ANSWER
 
 SUBMITTED = "submitted_reply"
-SAVE_FAILED = N_("Sorry, that could not be saved. Please try again.")
-
-
-def save_failed(error: Exception) -> str:
-    return tr(DATABASE_UNAVAILABLE) if database_unavailable(error) else tr(SAVE_FAILED)
-
-
 def submit_form(
     ack: Ack,
     body: dict[str, Any],
@@ -54,12 +48,14 @@ def submit_form(
     ack()
 
 
+@form_needs(always(ADD))
 def submit_registration_form(ack: Ack, body: dict[str, Any], context: BoltContext, logger: Logger) -> None:
     submit_form(
         ack, body, context, logger, lambda values, _, invocation: submit_registration(values, invocation), "name"
     )
 
 
+@form_needs(metadata_partner)
 def submit_feedback(ack: Ack, body: dict[str, Any], context: BoltContext, logger: Logger) -> None:
     def submit(values: dict[str, str | None], metadata: dict[str, Any], invocation: Invocation) -> Reply:
         return submit_feedback_form(str(metadata.get("partner", "")), values, invocation)
@@ -67,6 +63,7 @@ def submit_feedback(ack: Ack, body: dict[str, Any], context: BoltContext, logger
     submit_form(ack, body, context, logger, submit, "text")
 
 
+@form_needs(metadata_partner)
 def submit_card_form(ack: Ack, body: dict[str, Any], context: BoltContext, logger: Logger) -> None:
     def submit(values: dict[str, str | None], metadata: dict[str, Any], invocation: Invocation) -> Reply:
         return card_form_submission(str(metadata.get("form", "")), str(metadata.get("partner", "")), values, invocation)
@@ -75,6 +72,7 @@ def submit_card_form(ack: Ack, body: dict[str, Any], context: BoltContext, logge
     submit_form(ack, body, context, logger, submit, first)
 
 
+@form_needs(always(ANSWER))
 def submit_score(ack: Ack, body: dict[str, Any], context: BoltContext, logger: Logger) -> None:
     """A questionnaire page: the next page replaces it, or the last page stores the answers."""
     view = body["view"]
