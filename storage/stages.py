@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import delete, func, insert, literal, select, update
 from sqlmodel import Session, col
 
+from storage import activity
 from storage.journey_tables import JourneyStage
 from storage.tables import Partner, StageMove, StageThreshold
 from storage.types import UTCDateTime
@@ -43,7 +44,8 @@ def move_everyone(
     ).where(in_stage)
     columns = ["team_id", "partner_id", "from_stage", "to_stage", "moved_at", "moved_by", "note"]
     session.execute(insert(StageMove).from_select(columns, moves))
-    result = session.execute(update(Partner).where(in_stage).values(stage=to_stage, stage_entered_at=now))
+    moved = update(Partner).where(in_stage).values(stage=to_stage, stage_entered_at=now, **activity.moved_at_once(now))
+    result = session.execute(moved)
     return int(result.rowcount)  # type: ignore[attr-defined]
 
 

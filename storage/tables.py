@@ -27,6 +27,10 @@ class Partner(SQLModel, table=True):
         Index("ix_partner_team_stage_entered", "team_id", "archived", "stage", "stage_entered_at"),
         Index("ix_partner_team_owner_stage_entered", "team_id", "owner", "archived", "stage", "stage_entered_at"),
         Index("ix_partner_team_last_activity", "team_id", "archived", "last_activity_at"),
+        Index(
+            "ix_partner_team_quiet",
+            "team_id", "archived", "stage_entered_at", "name_key", "last_event_at", "last_event_on",
+        ),
         # a trigram index on PostgreSQL (mistyped names); SQLite has no trigrams and gets a plain one
         Index(
             "ix_partner_name_trgm",
@@ -55,6 +59,10 @@ class Partner(SQLModel, table=True):
     last_activity_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     """The newest stage move, feedback or KPI entry (storage/activity.py keeps it)."""
     last_activity_kind: str | None = Field(default=None, max_length=20)
+    last_event_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    """The newest stage move or feedback answer (storage/dated_activity.py keeps it)."""
+    last_event_on: date | None = Field(default=None)
+    """The newest day a KPI entry or touchpoint is for (its `on` date)."""
 
 
 class StageMove(SQLModel, table=True):
