@@ -31,6 +31,10 @@ class Partner(SQLModel, table=True):
             "ix_partner_team_quiet",
             "team_id", "archived", "stage_entered_at", "name_key", "last_event_at", "last_event_on",
         ),
+        # `kpis by type|owner|stage`: partners and active partners per group from the index alone
+        Index("ix_partner_team_type_activity", "team_id", "archived", "type", "last_activity_at"),
+        Index("ix_partner_team_owner_activity", "team_id", "archived", "owner", "last_activity_at"),
+        Index("ix_partner_team_stage_activity", "team_id", "archived", "stage", "last_activity_at"),
         # a trigram index on PostgreSQL (mistyped names); SQLite has no trigrams and gets a plain one
         Index(
             "ix_partner_name_trgm",
@@ -101,6 +105,7 @@ class Feedback(SQLModel, table=True):
     __table_args__ = (
         Index("ix_feedback_partner_recorded_at", "partner_id", "recorded_at"),
         Index("ix_feedback_team_recorded_at", "team_id", "recorded_at"),
+        Index("ix_feedback_partner_scores", "partner_id", "team_id", "csat", "nps"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -182,6 +187,7 @@ class KpiPartnerTotal(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("partner_id", "metric", name="uq_kpi_partner_total_partner_metric"),
         Index("ix_kpi_partner_total_team_metric_total", "team_id", "metric", "total"),
+        Index("ix_kpi_partner_total_partner_covering", "partner_id", "team_id", "metric", "total"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -1,7 +1,9 @@
 """Each partner's newest activity as retention dates it (newest move or feedback, newest KPI or touchpoint
-day) kept on its row and filled from the history, with an index that serves the quiet-partner list and count.
+day) kept on its row and filled from the history, with an index that serves the quiet-partner list and count;
+covering indexes for `kpis by type|owner|stage` (partners per group, active per group, and the per-partner KPI
+totals and feedback read through the index alone).
 
-Revision ID: 0015_quiet_partners
+Revision ID: 0015_retention_and_breakdowns
 Revises: 0014
 Create Date: 2026-11-30
 """
@@ -15,12 +17,19 @@ from storage import stage_tallies
 from storage.dated_activity import backfill
 from storage.types import UTCDateTime
 
-revision = "0015_quiet_partners"
+revision = "0015_retention_and_breakdowns"
 down_revision = "0014"
 branch_labels = None
 depends_on = None
 
 QUIET_INDEX = ["team_id", "archived", "stage_entered_at", "name_key", "last_event_at", "last_event_on"]
+BREAKDOWN_INDEXES = {
+    "ix_partner_team_type_activity": ("partner", ["team_id", "archived", "type", "last_activity_at"]),
+    "ix_partner_team_owner_activity": ("partner", ["team_id", "archived", "owner", "last_activity_at"]),
+    "ix_partner_team_stage_activity": ("partner", ["team_id", "archived", "stage", "last_activity_at"]),
+    "ix_kpi_partner_total_partner_covering": ("kpi_partner_total", ["partner_id", "team_id", "metric", "total"]),
+    "ix_feedback_partner_scores": ("feedback", ["partner_id", "team_id", "csat", "nps"]),
+}
 
 
 def upgrade() -> None:
@@ -28,9 +37,13 @@ def upgrade() -> None:
     op.add_column("partner", sa.Column("last_event_on", sa.Date(), nullable=True))
     backfill(op.get_bind())
     op.create_index("ix_partner_team_quiet", "partner", QUIET_INDEX)
+    for name, (table, columns) in BREAKDOWN_INDEXES.items():
+        op.create_index(name, table, columns)
 
 
 def downgrade() -> None:
+    for name, (table, _) in BREAKDOWN_INDEXES.items():
+        op.drop_index(name, table_name=table)
     op.drop_index("ix_partner_team_quiet", table_name="partner")
     bind = op.get_bind()
     with op.batch_alter_table("partner") as batch:
