@@ -13,7 +13,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from storage import stage_tallies
+from storage import activity, stage_tallies
 from storage.dated_activity import backfill
 from storage.types import UTCDateTime
 
@@ -36,6 +36,7 @@ def upgrade() -> None:
     op.add_column("partner", sa.Column("last_event_at", UTCDateTime(), nullable=True))
     op.add_column("partner", sa.Column("last_event_on", sa.Date(), nullable=True))
     backfill(op.get_bind())
+    activity.backfill(op.get_bind())  # bulk journey moves did not keep the last activity before this revision
     op.create_index("ix_partner_team_quiet", "partner", QUIET_INDEX)
     for name, (table, columns) in BREAKDOWN_INDEXES.items():
         op.create_index(name, table, columns)
