@@ -40,6 +40,19 @@ def upgrade() -> None:
     op.create_index("ix_partner_team_quiet", "partner", QUIET_INDEX)
     for name, (table, columns) in BREAKDOWN_INDEXES.items():
         op.create_index(name, table, columns)
+    _refresh_sqlite_statistics(op.get_bind())
+
+
+def _refresh_sqlite_statistics(bind: sa.Connection) -> None:
+    """A SQLite database that keeps planner statistics gets them for the new indexes too: without them its
+    planner takes a new (team_id, archived, …) index for the digest's walk of partners in name order and sorts
+    every partner (0.4 s at 100,000) instead of walking the (team_id, name_key) index."""
+    if bind.dialect.name != "sqlite":
+        return
+    kept = bind.execute(sa.text("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'")).first()
+    if kept is not None:
+        for table in ("partner", "kpi_partner_total", "feedback"):
+            bind.execute(sa.text(f"ANALYZE {table}"))
 
 
 def downgrade() -> None:
