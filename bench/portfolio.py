@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, inspect, text
 
 from domain.feedback import DEFAULT_PAIN_POINTS
 from domain.journey import DEFAULT_JOURNEY
@@ -23,6 +23,7 @@ from domain.partner import PARTNER_TYPES, name_key
 from domain.scorecard import DEFAULT_SCORECARD
 from domain.scoring import rater_score
 from storage.activity import backfill as backfill_activity
+from storage.dated_activity import backfill as backfill_dated_activity
 from storage.feedback_tallies import rebuild as rebuild_tallies
 from storage.kpi_rollups import rebuild
 
@@ -164,6 +165,8 @@ def build_portfolio(
             rebuild(connection, team_id)
             rebuild_tallies(connection, team_id)
             backfill_activity(connection, team_id)
+            if "last_event_at" in {column["name"] for column in inspect(connection).get_columns("partner")}:
+                backfill_dated_activity(connection, team_id)
     raw = engine.raw_connection()
     try:
         cursor = raw.cursor()

@@ -10,16 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Connection, Table, and_, bindparam, case, func, or_, text, update
+from sqlalchemy import Connection, Table, and_, bindparam, case, func, literal, or_, text, update
 from sqlmodel import Session, col, select
 
+from storage import dated_activity
 from storage.journey_tables import Touchpoint
 from storage.tables import Feedback, KpiValue, Partner, StageMove
+from storage.types import UTCDateTime
 
 MOVE, FEEDBACK, KPI, TOUCHPOINT = "stage move", "feedback", "KPI entry", "touchpoint"
 KINDS: tuple[str, ...] = (MOVE, FEEDBACK, KPI, TOUCHPOINT)
 """In the order a tie is settled."""
+DATED = (MOVE, FEEDBACK)
+"""The kinds whose recorded moment is also when they happened (`storage.dated_activity`)."""
 
 PARTNERS: Table = Partner.__table__  # type: ignore[attr-defined]
 
@@ -57,6 +62,20 @@ def touch(session: Session, activities: Iterable[Activity]) -> None:
         session.connection().execute(TOUCH, rows)  # type: ignore[call-overload]
     for partner, _, _ in activities:
         _expire(session, partner)
+    dated_activity.touch_events(session, [(partner, when) for partner, kind, when in activities if kind in DATED])
+
+
+def moved_at_once(now: datetime) -> dict[str, Any]:
+    """The SET values of an UPDATE that moves many partners at `now`: a move wins a tie, so `now` replaces any
+    activity not newer than it."""
+    last, kind = PARTNERS.c.last_activity_at, PARTNERS.c.last_activity_kind
+    when = literal(now, UTCDateTime())
+    newer = last.is_(None) | (last <= when)
+    return {
+        "last_activity_at": case((newer, when), else_=last),
+        "last_activity_kind": case((newer, MOVE), else_=kind),
+        "last_event_at": dated_activity.newest_event(now),
+    }
 
 
 def _expire(session: Session, partner_id: int) -> None:
@@ -94,6 +113,7 @@ def recompute(session: Session, partner_ids: Sequence[int]) -> None:
     touch(session, [(partner, kind, when) for partner, (kind, when) in found.items()])
     for partner in partner_ids:
         _expire(session, partner)
+    dated_activity.recompute(session, partner_ids)
 
 
 def count_active(*, session: Session, team_id: str, since: datetime) -> int:

@@ -162,6 +162,7 @@ def insert_partners(
             "created_by": user,
             "last_activity_at": values.stage_entered_at,
             "last_activity_kind": activity.MOVE,
+            "last_event_at": values.stage_entered_at,
         }
         for values in partners
     ]

@@ -10,7 +10,7 @@ from decimal import Decimal
 from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
-from storage import activity
+from storage import activity, dated_activity
 from storage import kpi_rollups as rollups
 from storage.audit import record
 from storage.digest import move_counts
@@ -39,6 +39,7 @@ def add_kpi_entry(
     changes = [(on_date, metric, Decimal(value), 1) for metric, value in values.items()]
     rollups.apply(session, team_id=partner.team_id, partner_id=partner.id, changes=changes, days=not partner.archived)
     activity.touch(session, [(partner.id, activity.KPI, now)])
+    dated_activity.touch_days(session, [(partner.id, on_date)])
     return entry_id
 
 

@@ -48,6 +48,7 @@ def add_partner(
         created_by=user,
         last_activity_at=now,
         last_activity_kind=activity.MOVE,
+        last_event_at=now,
         **vars(profile),
     )
     if insert_once(session=session, row=partner) is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, case, exists, func, select, union_all
+from sqlalchemy import and_, case, exists, func, or_, select
 from sqlmodel import Session, col
 
 from storage.journey_tables import Touchpoint
@@ -15,55 +15,73 @@ Window = tuple[datetime, datetime, date, date]
 """[start, end) as instants (stage moves, feedback) and as local days (KPI entries, touchpoints)."""
 
 
-def _flags(column: Any, windows: tuple[Window, Window], by_day: bool) -> tuple[list[Any], Any]:
-    def inside(window: Window) -> Any:
-        start, end, start_day, end_day = window
-        return (column >= start_day) & (column < end_day) if by_day else (column >= start) & (column < end)
+def _active_between(start: datetime, end: datetime, start_day: date, end_day: date) -> Any:
+    """Any stage move, feedback, KPI entry or touchpoint of the partner in [start, end): an index probe per kind,
+    the most frequent kind first, stopping at the first found."""
+    partner = col(Partner.id)
+    return or_(
+        exists().where(
+            col(StageMove.partner_id) == partner, col(StageMove.moved_at) >= start, col(StageMove.moved_at) < end
+        ),
+        exists().where(
+            col(KpiValue.partner_id) == partner, col(KpiValue.on_date) >= start_day, col(KpiValue.on_date) < end_day
+        ),
+        exists().where(
+            col(Feedback.partner_id) == partner, col(Feedback.recorded_at) >= start, col(Feedback.recorded_at) < end
+        ),
+        exists().where(
+            col(Touchpoint.partner_id) == partner,
+            col(Touchpoint.on_date) >= start_day,
+            col(Touchpoint.on_date) < end_day,
+        ),
+    )
 
-    return [case((inside(window), 1), else_=0) for window in windows], inside(windows[0]) | inside(windows[1])
+
+def _newest_since(moment: datetime, day: date) -> Any:
+    """The partner's newest kept activity (`storage.dated_activity`) is at or after the moment."""
+    return or_(col(Partner.last_event_at) >= moment, col(Partner.last_event_on) >= day)
 
 
 def retention_counts(*, session: Session, team_id: str, before: Window, after: Window) -> tuple[int, int, int]:
-    """(active in `before`, active in `after`, active in both), not archived, in one pass over the activity."""
-    sources = (
-        (KpiValue.partner_id, KpiValue.team_id, KpiValue.on_date, True),
-        (Touchpoint.partner_id, Touchpoint.team_id, Touchpoint.on_date, True),
-        (StageMove.partner_id, StageMove.team_id, StageMove.moved_at, False),
-        (Feedback.partner_id, Feedback.team_id, Feedback.recorded_at, False),
+    """(active in `before`, active in `after`, active in both), not archived; `after` is the quarter that holds
+    now, and nothing is recorded after now (future days are refused).
+
+    So a partner is active in `after` when its kept newest activity is in it, and, when it is not, active in
+    `before` when its newest is in that. Only the partners active now need a look into their history (a probe
+    per kind of activity): one pass over the partner index, grouped by the two answers."""
+    start, _, start_day, _ = after
+    now_flag = case((_newest_since(start, start_day), 1), else_=0).label("now")
+    was_flag = case(
+        (_newest_since(start, start_day), case((_active_between(*before), 1), else_=0)),
+        (_newest_since(before[0], before[2]), 1),
+        else_=0,
+    ).label("was")
+    flags = (
+        select(now_flag, was_flag).where(col(Partner.team_id) == team_id, col(Partner.archived).is_(False)).subquery()
     )
-    parts = []
-    for partner_id, team, when, by_day in sources:
-        (was, now), either = _flags(col(when), (before, after), by_day)
-        parts.append(select(partner_id.label("pid"), was.label("was"), now.label("now")).where(team == team_id, either))
-    rows = union_all(*parts).subquery()
-    per_partner = (
-        select(rows.c.pid, func.max(rows.c.was).label("was"), func.max(rows.c.now).label("now"))
-        .group_by(rows.c.pid)
-        .subquery()
-    )
-    query = (
-        select(
-            func.sum(per_partner.c.was), func.sum(per_partner.c.now), func.sum(per_partner.c.was * per_partner.c.now)
-        )
-        .join_from(per_partner, Partner, col(Partner.id) == per_partner.c.pid)
-        .where(Partner.team_id == team_id, col(Partner.archived).is_(False))
-    )
-    was, now, both = session.execute(query).one()
-    return int(was or 0), int(now or 0), int(both or 0)
+    counts = {
+        (now, was): int(count)
+        for now, was, count in session.execute(
+            select(flags.c.now, flags.c.was, func.count()).group_by(flags.c.now, flags.c.was)
+        ).all()
+    }
+    was = counts.get((0, 1), 0) + counts.get((1, 1), 0)
+    now = counts.get((1, 0), 0) + counts.get((1, 1), 0)
+    return was, now, counts.get((1, 1), 0)
 
 
 def quiet_partners(
     *, session: Session, team_id: str, since: datetime, since_day: date, limit: int
 ) -> tuple[list[Partner], int]:
     """Active partners with no activity since then, longest in their stage first (at most `limit`), and how many
-    there are in all; each "no activity" is an index probe on (partner_id, date) per kind of activity."""
-    none_since = [
-        ~exists().where(col(KpiValue.partner_id) == col(Partner.id), col(KpiValue.on_date) >= since_day),
-        ~exists().where(col(Touchpoint.partner_id) == col(Partner.id), col(Touchpoint.on_date) >= since_day),
-        ~exists().where(col(StageMove.partner_id) == col(Partner.id), col(StageMove.moved_at) >= since),
-        ~exists().where(col(Feedback.partner_id) == col(Partner.id), col(Feedback.recorded_at) >= since),
-    ]
-    quiet = and_(col(Partner.team_id) == team_id, col(Partner.archived).is_(False), *none_since)
+    there are in all: two comparisons on the kept figures (`storage.dated_activity`), read from one index."""
+    moved, dated = col(Partner.last_event_at), col(Partner.last_event_on)
+    quiet = and_(
+        col(Partner.team_id) == team_id,
+        col(Partner.archived).is_(False),
+        or_(moved.is_(None), moved < since),
+        or_(dated.is_(None), dated < since_day),
+    )
     total = int(session.execute(select(func.count()).select_from(Partner).where(quiet)).scalar_one())
     listed = session.execute(
         select(Partner).where(quiet).order_by(col(Partner.stage_entered_at), col(Partner.name_key)).limit(limit)

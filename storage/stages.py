@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import delete, func, insert, literal, select, update
 from sqlmodel import Session, col
 
+from storage import activity
 from storage.audit import AUDIT, actor_of, as_json, changed_fields, record
 from storage.journey_tables import JourneyStage
 from storage.tables import Partner, StageMove, StageThreshold
@@ -72,7 +73,8 @@ def move_everyone(
     ).where(in_stage)
     audited = ["team_id", "at", "actor", "surface", "kind", "partner_id", "before", "after"]
     session.execute(insert(AUDIT).from_select(audited, trail))
-    result = session.execute(update(Partner).where(in_stage).values(stage=to_stage, stage_entered_at=now))
+    moved = update(Partner).where(in_stage).values(stage=to_stage, stage_entered_at=now, **activity.moved_at_once(now))
+    result = session.execute(moved)
     return int(result.rowcount)  # type: ignore[attr-defined]
 
 

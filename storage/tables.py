@@ -30,6 +30,14 @@ class Partner(SQLModel, table=True):
         Index("ix_partner_team_stage_entered", "team_id", "archived", "stage", "stage_entered_at"),
         Index("ix_partner_team_owner_stage_entered", "team_id", "owner", "archived", "stage", "stage_entered_at"),
         Index("ix_partner_team_last_activity", "team_id", "archived", "last_activity_at"),
+        Index(
+            "ix_partner_team_quiet",
+            "team_id", "archived", "stage_entered_at", "name_key", "last_event_at", "last_event_on",
+        ),
+        # `kpis by type|owner|stage`: partners and active partners per group from the index alone
+        Index("ix_partner_team_type_activity", "team_id", "archived", "type", "last_activity_at"),
+        Index("ix_partner_team_owner_activity", "team_id", "archived", "owner", "last_activity_at"),
+        Index("ix_partner_team_stage_activity", "team_id", "archived", "stage", "last_activity_at"),
         # a trigram index on PostgreSQL (mistyped names); SQLite has no trigrams and gets a plain one
         Index(
             "ix_partner_name_trgm",
@@ -58,6 +66,10 @@ class Partner(SQLModel, table=True):
     last_activity_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     """The newest stage move, feedback or KPI entry (storage/activity.py keeps it)."""
     last_activity_kind: str | None = Field(default=None, max_length=20)
+    last_event_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    """The newest stage move or feedback answer (storage/dated_activity.py keeps it)."""
+    last_event_on: date | None = Field(default=None)
+    """The newest day a KPI entry or touchpoint is for (its `on` date)."""
 
 
 class StageMove(SQLModel, table=True):
@@ -96,6 +108,7 @@ class Feedback(SQLModel, table=True):
     __table_args__ = (
         Index("ix_feedback_partner_recorded_at", "partner_id", "recorded_at"),
         Index("ix_feedback_team_recorded_at", "team_id", "recorded_at"),
+        Index("ix_feedback_partner_scores", "partner_id", "team_id", "csat", "nps"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -177,6 +190,7 @@ class KpiPartnerTotal(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("partner_id", "metric", name="uq_kpi_partner_total_partner_metric"),
         Index("ix_kpi_partner_total_team_metric_total", "team_id", "metric", "total"),
+        Index("ix_kpi_partner_total_partner_covering", "partner_id", "team_id", "metric", "total"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

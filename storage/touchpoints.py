@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from storage import activity
+from storage import activity, dated_activity
 from storage.journey_tables import Touchpoint
 from storage.tables import Partner, StageMove
 
@@ -32,6 +32,7 @@ def add_touchpoint(
     )
     session.add(touchpoint)
     activity.touch(session, [(partner.id, activity.TOUCHPOINT, now)])
+    dated_activity.touch_days(session, [(partner.id, on_date)])
     return touchpoint
 
 

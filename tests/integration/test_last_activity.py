@@ -15,7 +15,7 @@ from bench.portfolio import OWNERS, build_portfolio, partner_name
 from commands.context import Invocation
 from commands.spreadsheet.importing import import_partners
 from commands.verbs import handle
-from storage import activity
+from storage import activity, dated_activity
 from storage.migrate import downgrade, upgrade
 from storage.tables import Partner
 from tests.conftest import NOW
@@ -32,9 +32,19 @@ def _stored_and_computed(engine: Engine) -> tuple[dict[int, object], dict[int, o
     return stored, dict(computed)
 
 
+def _dated_stored_and_computed(engine: Engine) -> tuple[dict[int, object], dict[int, object]]:
+    with Session(engine) as session:
+        partners = session.exec(select(Partner).order_by(col(Partner.id))).all()
+        stored = {p.id: (p.last_event_at, p.last_event_on) for p in partners if p.last_event_at or p.last_event_on}
+        computed = dated_activity.computed(session=session, partner_ids=[p.id for p in partners if p.id is not None])
+    return stored, dict(computed)
+
+
 def _assert_kept(engine: Engine) -> None:
     stored, computed = _stored_and_computed(engine)
     assert stored == computed
+    dated_stored, dated_computed = _dated_stored_and_computed(engine)
+    assert dated_stored == dated_computed
 
 
 @pytest.fixture
@@ -58,6 +68,14 @@ def test_every_kind_of_change_keeps_the_last_activity(
         f"feedback {name} csat=2",
         f'kpi "{partner_name(5)}" deals=1',
         f'kpi "{partner_name(5)}" undo',
+        f'log "{partner_name(9)}" meeting on=2024-03-01',  # a touchpoint for a day long ago: the newest day stays
+        f'log "{partner_name(9)}" call on=2026-11-20',
+        f'kpi "{partner_name(8)}" leads=2 on=2026-11-21',
+        f'kpi "{partner_name(8)}" leads=1 on=2025-06-01',
+        f'kpi "{partner_name(8)}" undo',  # back to the 21 November entry
+        f'kpi "{partner_name(8)}" undo',  # nothing dated left from this user
+        "stages add review after support",
+        "stages remove support move-to=review",  # everyone in support moves at once
     ]
     for minutes, line in enumerate(steps, start=1):
         handle(line, invocation_for(user_id=OWNERS[0], now=NOW + timedelta(minutes=minutes)))
@@ -72,7 +90,7 @@ def test_every_kind_of_change_keeps_the_last_activity(
         "name,stage,stage_since\n"
         f"{partner_name(6)},goal,2026-01-05\n"  # a move dated in the past: the last activity may stay newer
         f"{partner_name(7)},discovery,2026-11-20\n"
-        "Imported Partner,support,2026-10-01\n",
+        "Imported Partner,review,2026-10-01\n",
         encoding="utf-8",
     )
     report = import_partners(sheet, invocation_for(now=NOW + timedelta(hours=1)))
