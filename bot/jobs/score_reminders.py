@@ -11,6 +11,8 @@ from commands.scoring.asks import due_reminders
 
 def send_score_reminders(services: Services, clients: WorkspaceClients, now: datetime) -> str:
     """Marks the due requests reminded and enqueues each lead's DM in the same transaction; the sender
-    (run after this job) sends them, and sends again on a later run the ones Slack did not take."""
-    due = due_reminders(services.unit_of_work, now=now, after_days=services.settings.reminder_days)
+    (run after this job) sends them, and sends again on a later run the ones Slack did not take. Each lead's
+    reminder is written in their language, asked of their workspace's directory."""
+    days = services.settings.reminder_days
+    due = due_reminders(services.unit_of_work, now=now, after_days=days, people_of=clients.people_for)
     return f"score-reminders: {due} reminder(s) queued"
