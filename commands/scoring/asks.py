@@ -134,6 +134,15 @@ def due_reminders(
     return len(due)
 
 
+def workspaces_with_due_reminders(
+    unit_of_work: Callable[[], UnitOfWork], *, now: datetime, after_days: int = DEFAULT_REMINDER_DAYS
+) -> list[str]:
+    """Read before `due_reminders`, so a job can get each workspace's directory (which may read the database)
+    outside the reminders' transaction."""
+    with unit_of_work() as uow:
+        return repository.teams_with_due_reminders(session=uow.session, asked_before=now - timedelta(days=after_days))
+
+
 @settle.register
 def settle_undelivered(sent: AskSent, invocation: Invocation) -> AskSent:
     """After the sender ran: a lead whose DM Slack refused for good is not asked (the request is taken back, so
