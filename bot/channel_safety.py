@@ -21,10 +21,12 @@ from slack_sdk.errors import SlackApiError
 from sqlmodel import Session
 
 from bot.payloads import message_payload
+from commands.language import language_to_write_to
+from commands.people import People
 from commands.replies import Notice
 from commands.settings.shared_channels import ALLOW_SHARED
 from domain.channel_safety import Sharing, allowed_channels, is_channel, may_post
-from domain.language import tr
+from domain.language import speaking, tr
 from storage import outbox
 from storage.delivery_tables import OutboxStep
 from storage.settings import workspace_option
@@ -101,8 +103,9 @@ def held_sharing(client: WebClient, channel: str, *, allowed: bool) -> Sharing |
     return None if may_post(sharing, allowed=allowed) else sharing
 
 
-def hold(session: Session, step: OutboxStep, channel: str, sharing: Sharing, now: datetime) -> None:
-    """Marks the step (and its charts) held, and tells the person who set up the workspace's posts by DM."""
+def hold(session: Session, step: OutboxStep, channel: str, sharing: Sharing, now: datetime, people: People) -> None:
+    """Marks the step (and its charts) held, and tells the person who set up the workspace's posts by DM, in their
+    language."""
     assert step.id is not None
     outbox.mark_failed(session=session, step_id=step.id, error=HELD)
     logger.warning("outbox step %s (%s, %s) held: %s is %s", step.id, step.team_id, step.key, channel, sharing.value)
@@ -111,14 +114,16 @@ def hold(session: Session, step: OutboxStep, channel: str, sharing: Sharing, now
     if not person or not person.startswith(("U", "W")):
         return
     named = settings.digest_channel_name if settings is not None and settings.digest_channel == channel else None
-    payload = message_payload(Notice(held_notice(named or channel, sharing), tone="error"))
+    language = language_to_write_to(session, people, team_id=step.team_id, user_id=person)
+    with speaking(language):
+        payload = message_payload(Notice(held_notice(named or channel, sharing), tone="error"))
     outbox.enqueue(
         session=session,
         team_id=step.team_id,
         key=f"held:{step.key}"[:200],
         kind="dm",
         channel=person,
-        payload={"blocks": payload["blocks"], "text": payload["text"]},
+        payload={"blocks": payload["blocks"], "text": payload["text"], outbox.LANGUAGE: language},
         now=now,
     )
 

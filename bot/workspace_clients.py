@@ -13,6 +13,8 @@ from collections.abc import Callable
 from slack_sdk import WebClient
 from slack_sdk.oauth.installation_store import InstallationStore
 
+from bot.people import PeopleByWorkspace
+from commands.people import EVERYONE, People
 from storage import installs
 from storage.unit_of_work import UnitOfWork
 
@@ -31,6 +33,7 @@ class WorkspaceClients:
         self._database = database
         self._by_token: dict[str, WebClient] = {}
         self._lock = threading.Lock()
+        self._people = PeopleByWorkspace()
 
     @classmethod
     def single(cls, client: WebClient) -> WorkspaceClients:
@@ -48,6 +51,14 @@ class WorkspaceClients:
         installation = self._store.find_installation(enterprise_id=enterprise_id, team_id=team_id)
         token = installation.bot_token if installation is not None else None
         return self._client_for(token) if token else None
+
+    def people_of(self, client: WebClient | None) -> People:
+        """The workspace's directory (users.info with its token, cached as long as these clients live); where the
+        app is not installed, nobody's locale is known, so DMs fall back to the workspace's language."""
+        return self._people.of(client) if client is not None else EVERYONE
+
+    def people_for(self, team_id: str) -> People:
+        return self.people_of(self.for_team(team_id))
 
     def _client_for(self, token: str) -> WebClient:
         with self._lock:

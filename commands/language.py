@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 
 from sqlmodel import Session
 
 from commands.people import People, PeopleUnavailable
 from commands.settings.language import INSTALLER_LOCALE, LANGUAGE, MY_LANGUAGE
-from domain.language import DEFAULT_LANGUAGE
+from domain.language import DEFAULT_LANGUAGE, LANGUAGES
 from domain.language_choice import LanguageChoices
 from storage.settings import member_option, put_workspace_option, workspace_option
 from storage.unit_of_work import UnitOfWork
@@ -30,6 +31,8 @@ _remembered: dict[tuple[str, str], str] = {}
 _remembered_channels: dict[str, str] = {}
 _lock = threading.Lock()
 MAX_REMEMBERED = 50_000
+LOOKUP_THREADS = 4
+"""users.info calls one DM-writing job makes at once (Slack's Tier 4: 100+ a minute)."""
 
 
 def read_choices(*, session: Session, team_id: str, user_id: str) -> LanguageChoices:
@@ -94,3 +97,44 @@ def forget_remembered() -> None:
     with _lock:
         _remembered.clear()
         _remembered_channels.clear()
+
+
+def languages_to_write_to(
+    session: Session, people: People, *, team_id: str, user_ids: Iterable[str]
+) -> dict[str, str]:
+    """The language to write to each user in, for what only they see (a DM): their `my-language`, else their Slack
+    locale (users.info with include_locale, cached by the People port), else the workspace's. Never fails: when
+    Slack cannot say, the workspace's language. Every DM path asks here.
+
+    Slack is asked only for members who chose no language of their own and whose locale is not cached, at most
+    LOOKUP_THREADS at a time, so a job writing to many owners does not wait for each users.info in turn."""
+    users = list(dict.fromkeys(user_ids))
+    workspace = workspace_option(session=session, team_id=team_id, key=LANGUAGE)
+    installer = workspace_option(session=session, team_id=team_id, key=INSTALLER_LOCALE)
+    choices = {
+        user: LanguageChoices(
+            own=member_option(session=session, team_id=team_id, user_id=user, key=MY_LANGUAGE),
+            workspace=workspace,
+            installer_locale=installer,
+        )
+        for user in users
+    }
+    unknown = [user for user in users if choices[user].own not in LANGUAGES]
+    locales = dict(zip(unknown, _slack_locales(people, unknown), strict=True))
+    return {
+        user: choices[user].reader_language(locales.get(user)) or DEFAULT_LANGUAGE for user in users
+    }
+
+
+def language_to_write_to(session: Session, people: People, *, team_id: str, user_id: str) -> str:
+    return languages_to_write_to(session, people, team_id=team_id, user_ids=[user_id])[user_id]
+
+
+def _slack_locales(people: People, users: list[str]) -> list[str | None]:
+    def locale_of(user: str) -> str | None:
+        return slack_locale(people, user, ask_slack=True)
+
+    if len(users) <= 1 or all(people.known(user) is not None for user in users):
+        return [locale_of(user) for user in users]
+    with ThreadPoolExecutor(max_workers=LOOKUP_THREADS, thread_name_prefix="locales") as pool:
+        return list(pool.map(locale_of, users))

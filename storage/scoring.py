@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import func, update
+from sqlalchemy import ColumnElement, func, update
 from sqlmodel import Session, col, select
 
 from domain.default_names import shown_scorecard
@@ -170,17 +170,27 @@ def due_reminders(*, session: Session, asked_before: datetime) -> list[tuple[Sco
     query = (
         select(ScoreRequest, Partner)
         .join(Partner, col(Partner.id) == col(ScoreRequest.partner_id))
-        .where(
-            col(ScoreRequest.answered_at).is_(None),
-            col(ScoreRequest.reminded_at).is_(None),
-            ScoreRequest.asked_at <= asked_before,
-            col(Partner.archived).is_(False),
-            installed(ScoreRequest.team_id),
-        )
+        .where(*_unreminded(asked_before), col(Partner.archived).is_(False))
         .order_by(col(ScoreRequest.id))
         .with_for_update(of=ScoreRequest, skip_locked=True)
     )
     return [(request, partner) for request, partner in session.exec(query).all()]
+
+
+def teams_with_due_reminders(*, session: Session, asked_before: datetime) -> list[str]:
+    """The workspaces `due_reminders` would find requests in (read without locking, for a job's preparation)."""
+    query = select(ScoreRequest.team_id).where(*_unreminded(asked_before)).distinct()
+    return sorted(session.exec(query).all())
+
+
+def _unreminded(asked_before: datetime) -> tuple[ColumnElement[bool], ...]:
+    """Unanswered, never-reminded requests asked before the cutoff, in installed workspaces."""
+    return (
+        col(ScoreRequest.answered_at).is_(None),
+        col(ScoreRequest.reminded_at).is_(None),
+        ScoreRequest.asked_at <= asked_before,
+        installed(ScoreRequest.team_id),
+    )
 
 
 def waiting_for(*, session: Session, team_id: str, lead: str) -> list[str]:

@@ -22,12 +22,12 @@ def post_stalled_alerts(services: Services, clients: WorkspaceClients, now: date
         teams = [row.team_id for row in alert_workspaces(session=uow.session)]
     lines = []
     for team_id in teams:
-        if clients.for_team(team_id) is None:
+        client = clients.for_team(team_id)
+        if client is None:
             lines.append(f"{team_id}: not installed")
             continue
-        invocation = replace(
-            services.invocation(team_id=team_id, user_id="scheduler", surface="job"), now=now, speaks_to="channel"
-        )
+        job = services.invocation(team_id=team_id, user_id="scheduler", surface="job")
+        invocation = replace(job, now=now, speaks_to="channel", people=clients.people_of(client))
         try:
             with speaking(None):  # the workspace's language, once its settings are read
                 outcome = enqueue_daily_summary(invocation)

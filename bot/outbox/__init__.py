@@ -106,7 +106,7 @@ def drain(
             sharing = held_sharing(asking, where, allowed=allowed)
             if sharing is not None:
                 with database() as uow:
-                    hold(uow.session, step, where, sharing, clock())
+                    hold(uow.session, step, where, sharing, clock(), clients.people_of(asking))
                     uow.commit()
                 done.failed.append((step.id, HELD))
                 continue

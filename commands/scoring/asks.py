@@ -9,7 +9,8 @@ from datetime import datetime, timedelta
 
 from commands.context import Invocation
 from commands.direct_messages import settle, why_not_sent
-from commands.people import People
+from commands.language import languages_to_write_to
+from commands.people import EVERYONE, People
 from commands.registry.lookup import require_active_partner, require_partner
 from commands.replies import AskSent, AskStatus, Reply, RequestLine, ScoreInvitation
 from commands.scoring.parse import Ask
@@ -56,6 +57,7 @@ def request_answers(invocation: Invocation, command: Ask) -> Reply:
         )
         uow.session.flush()
         invitation = ScoreInvitation(partner.name, invocation.user_id, criteria)
+        languages = languages_to_write_to(uow.session, invocation.people, team_id=partner.team_id, user_ids=asked)
         for request in repository.open_requests(session=uow.session, partner=partner, leads=asked):
             outbox.enqueue(
                 session=uow.session,
@@ -63,12 +65,17 @@ def request_answers(invocation: Invocation, command: Ask) -> Reply:
                 key=request_key(request.id),
                 kind="dm",
                 channel=request.lead,
-                payload={"body": "score_invitation", "data": asdict(invitation)},
+                payload=invitation_payload(invitation, languages[request.lead]),
                 now=invocation.now,
             )
         uow.commit()
     waiting = tuple(lead for lead in command.leads if lead not in asked)
     return Reply(AskSent(partner.name, tuple(asked), waiting), sends=bool(asked))
+
+
+def invitation_payload(invitation: ScoreInvitation, language: str) -> dict[str, object]:
+    """The DM's body, rendered when sent, in the lead's language."""
+    return {"body": "score_invitation", "data": asdict(invitation), outbox.LANGUAGE: language}
 
 
 def request_key(request_id: int | None) -> str:
@@ -93,13 +100,23 @@ def status(invocation: Invocation, name: str) -> Reply:
 
 
 def due_reminders(
-    unit_of_work: Callable[[], UnitOfWork], *, now: datetime, after_days: int = DEFAULT_REMINDER_DAYS
+    unit_of_work: Callable[[], UnitOfWork],
+    *,
+    now: datetime,
+    after_days: int = DEFAULT_REMINDER_DAYS,
+    people_of: Callable[[str], People] = lambda team_id: EVERYONE,
 ) -> int:
     """Marks every lead who has not answered after `after_days` reminded and enqueues their DM (an outbox step)
-    in the same transaction; returns how many. Each request is reminded once: the rows are locked and skipped
-    by concurrent runs on PostgreSQL, and the step's key is the request's."""
+    in the same transaction, in the lead's language (`people_of`: each workspace's directory); returns how many.
+    Each request is reminded once: the rows are locked and skipped by concurrent runs on PostgreSQL, and the
+    step's key is the request's."""
     with unit_of_work() as uow:
         due = repository.due_reminders(session=uow.session, asked_before=now - timedelta(days=after_days))
+        languages: dict[tuple[str, str], str] = {}
+        for team_id in sorted({partner.team_id for _request, partner in due}):
+            leads = [request.lead for request, partner in due if partner.team_id == team_id]
+            found = languages_to_write_to(uow.session, people_of(team_id), team_id=team_id, user_ids=leads)
+            languages.update({(team_id, lead): language for lead, language in found.items()})
         for request, partner in due:
             request.reminded_at = now
             uow.session.add(request)
@@ -110,11 +127,20 @@ def due_reminders(
                 key=f"score-reminder:{request.id}",
                 kind="dm",
                 channel=request.lead,
-                payload={"body": "score_invitation", "data": asdict(invitation)},
+                payload=invitation_payload(invitation, languages[(partner.team_id, request.lead)]),
                 now=now,
             )
         uow.commit()
     return len(due)
+
+
+def workspaces_with_due_reminders(
+    unit_of_work: Callable[[], UnitOfWork], *, now: datetime, after_days: int = DEFAULT_REMINDER_DAYS
+) -> list[str]:
+    """Read before `due_reminders`, so a job can get each workspace's directory (which may read the database)
+    outside the reminders' transaction."""
+    with unit_of_work() as uow:
+        return repository.teams_with_due_reminders(session=uow.session, asked_before=now - timedelta(days=after_days))
 
 
 @settle.register

@@ -14,6 +14,7 @@ from typing import Any
 from sqlmodel import Session
 
 from commands.context import Invocation
+from commands.language import languages_to_write_to
 from commands.replies import StallSummary, SummaryLine
 from commands.stalls.listing import stalled_partner
 from storage import outbox
@@ -91,9 +92,11 @@ def enqueue_daily_summary(invocation: Invocation) -> str:
         owners = sorted({line.owner for line in lines if line.owner and _USER_ID.fullmatch(line.owner)})
         dms: dict[str, OutboxStep | None] = {}
         if notify in ("dm", "both"):
+            languages = languages_to_write_to(session, invocation.people, team_id=invocation.team_id, user_ids=owners)
             for owner in owners:
                 mine = build_summary([line for line in lines if line.owner == owner], 0, owner)
-                dms[owner] = _enqueue(session, invocation, f"stall-summary:{stamp}:dm:{owner}", owner, mine)
+                key = f"stall-summary:{stamp}:dm:{owner}"
+                dms[owner] = _enqueue(session, invocation, key, owner, mine, language=languages[owner])
         for alert, line in claimed.alerts:
             announced = step if step is not None else dms.get(line.owner or "")
             alert.summary_step_id = announced.id if announced is not None else None
@@ -103,9 +106,14 @@ def enqueue_daily_summary(invocation: Invocation) -> str:
     return f"{len(lines)} newly stalled: {where}"
 
 
-def _enqueue(session: Session, invocation: Invocation, key: str, to: str, summary: StallSummary) -> OutboxStep | None:
+def _enqueue(
+    session: Session, invocation: Invocation, key: str, to: str, summary: StallSummary, language: str | None = None
+) -> OutboxStep | None:
+    """A channel's summary in the language the job speaks (the workspace's); an owner's DM in `language`."""
     kind = "dm" if summary.owner else "message"
     payload = {"body": BODY, "data": summary_data(summary)}
+    if language is not None:
+        payload[outbox.LANGUAGE] = language
     return outbox.enqueue(
         session=session, team_id=invocation.team_id, key=key, kind=kind, channel=to, payload=payload, now=invocation.now
     )
