@@ -1,7 +1,7 @@
 """slack_sdk's installation and OAuth state tables, registered on the app's metadata.
 
 The SQLAlchemy stores define their own tables; building them here with the stores' own builders keeps their
-shape exactly slack_sdk's (plus one index) while Alembic creates them (migration 0012) and the purge reaches the
+shape exactly slack_sdk's (plus one index) while Alembic creates them (migration 0013) and the purge reaches the
 installation rows (they carry `team_id`). The state rows belong to no workspace: they live ten minutes.
 """
 
