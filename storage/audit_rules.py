@@ -64,7 +64,16 @@ def standard(
 
 
 PARTNER_DERIVED = frozenset(
-    {"name_key", "stage_entered_at", "last_activity_at", "last_activity_kind", "created_at", "created_by"}
+    {
+        "name_key",
+        "stage_entered_at",
+        "last_activity_at",
+        "last_activity_kind",
+        "last_event_at",
+        "last_event_on",
+        "created_at",
+        "created_by",
+    }
 )
 
 
