@@ -57,11 +57,11 @@ def read_catalog(path: Path, language: str) -> Catalog:
 class Elsewhere:
     """The language's other catalogs (common texts, and the texts other features keep in their own files)."""
 
-    def __init__(self, language: str) -> None:
-        paths = sorted(path for path in (LOCALES / language).glob("*.po") if path.name != OURS)
+    def __init__(self, language: str, ours: str = OURS) -> None:
+        paths = sorted(path for path in (LOCALES / language).glob("*.po") if path.name != ours)
         self.catalogs = [read_catalog(path, language) for path in paths]
 
-    def get(self, key: str) -> Message | None:
+    def get(self, key: str | tuple[str, str]) -> Message | None:
         for catalog in self.catalogs:
             entry = catalog.get(key)
             if entry is not None and entry.string:

@@ -18,6 +18,8 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
+from tests.catalog_commands import Elsewhere
+
 ROOT = Path(__file__).resolve().parents[1]
 AREA = ROOT / "bot"
 KEYWORDS = {"tr": None, "trn": (1, 2), "N_": None}
@@ -68,29 +70,14 @@ def _translation_problems(msgid: MessageId, forms: list[str], language: str) -> 
     return found
 
 
-def other_catalogs(language: str) -> list[Catalog]:
-    """The catalogs other features keep for their own texts in `bot/` (install pages, Slack Connect…)."""
-    paths = sorted(catalog_path(language).parent.glob("*.po"))
-    catalogs = []
-    for path in paths:
-        if path != catalog_path(language):
-            with path.open("rb") as handle:
-                catalogs.append(read_po(handle, locale=language))
-    return catalogs
-
-
-def _elsewhere(msgid: MessageId, others: list[Catalog]) -> bool:
-    return any(other.get(msgid) is not None and other.get(msgid).string for other in others)
-
-
 def problems(language: str, wanted: dict[MessageId, list[str]] | None = None) -> list[str]:
     wanted = extracted() if wanted is None else wanted
     catalog = read_catalog(language)
-    others = other_catalogs(language)
+    others = Elsewhere(language, ours=catalog_path(language).name)
     found: list[str] = []
     for msgid, places in wanted.items():
         message = catalog.get(msgid)
-        if message is None and _elsewhere(msgid, others):
+        if message is None and others.get(msgid) is not None:
             continue
         forms = [] if message is None else list(message.string) if message.pluralizable else [message.string]
         if message is None or not forms or not all(forms):
@@ -105,12 +92,12 @@ def problems(language: str, wanted: dict[MessageId, list[str]] | None = None) ->
 def update(language: str, wanted: dict[MessageId, list[str]]) -> None:
     """The catalog with exactly the wanted msgids, in the code's order, keeping every translation made."""
     old = read_catalog(language)
-    others = other_catalogs(language)
+    others = Elsewhere(language, ours=catalog_path(language).name)
     new = Catalog(locale=language, header_comment=old.header_comment, project="partnerbot", fuzzy=False)
     new.mime_headers = old.mime_headers
     for msgid in wanted:
         kept = old.get(msgid)
-        if kept is None and _elsewhere(msgid, others):
+        if kept is None and others.get(msgid) is not None:
             continue
         if kept is not None:
             new.add(msgid, kept.string)
