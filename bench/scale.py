@@ -38,6 +38,7 @@ from commands.stalls.summary import build_summary, claim_due
 from commands.verbs import handle
 from storage.database import create_database_engine
 from storage.migrate import upgrade
+from storage.throwaway import trigrams_in_public
 from storage.unit_of_work import UnitOfWork
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -79,6 +80,7 @@ def engine_for(url: str | None, size: int) -> Engine:
         admin = create_engine(url)
         with admin.begin() as connection:
             connection.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{schema}"'))
+        trigrams_in_public(admin)
         admin.dispose()
         engine = create_database_engine(url, schema=schema)
     upgrade(engine)

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.exc import DBAPIError
 
 from storage.database import create_database_engine
 from storage.migrate import upgrade
@@ -31,6 +32,7 @@ def throwaway_engine(url: str, *, schema_prefix: str = "pb_tmp") -> Iterator[Eng
     admin = create_engine(url)
     with admin.begin() as connection:  # fails loudly when the server does not answer
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    trigrams_in_public(admin)
     engine = create_database_engine(url, schema=schema)
     try:
         upgrade(engine)
@@ -40,3 +42,13 @@ def throwaway_engine(url: str, *, schema_prefix: str = "pb_tmp") -> Iterator[Eng
         with admin.begin() as connection:
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+def trigrams_in_public(admin: Engine) -> None:
+    """Installs pg_trgm in `public` before a migration can install it in the fresh schema: an extension
+    created there would be dropped with that schema while other runs on the server use it."""
+    try:
+        with admin.begin() as connection:
+            connection.execute(text("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public"))
+    except DBAPIError:  # another run created it at the same moment, or the server lacks it: the migration decides
+        pass
