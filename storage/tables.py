@@ -151,19 +151,17 @@ class KpiValue(SQLModel, table=True):
 
 
 class FeedbackTally(SQLModel, table=True):
-    """How many answers on active partners gave this stage, CSAT (0: none), NPS (-1: none) and pain points."""
+    """How many answers on active partners gave this stage this value of a facet: `csat` (0: none), `nps`
+    (-1: none) or one `pain` point (storage/feedback_tallies.py keeps it)."""
 
     __tablename__ = "feedback_tally"
-    __table_args__ = (
-        UniqueConstraint("team_id", "stage", "csat", "nps", "pain_points", name="uq_feedback_tally_key"),
-    )
+    __table_args__ = (UniqueConstraint("team_id", "stage", "facet", "value", name="uq_feedback_tally_facet"),)
 
     id: int | None = Field(default=None, primary_key=True)
     team_id: str = Field(max_length=32)
     stage: str = Field(max_length=40)
-    csat: int
-    nps: int
-    pain_points: str = Field(max_length=500)
+    facet: str = Field(max_length=10)
+    value: str = Field(max_length=500)
     answers: int
 
 
