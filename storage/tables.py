@@ -29,6 +29,12 @@ class Partner(SQLModel, table=True):
         Index("ix_partner_team_stage", "team_id", "archived", "stage"),
         Index("ix_partner_team_stage_entered", "team_id", "archived", "stage", "stage_entered_at"),
         Index("ix_partner_team_owner_stage_entered", "team_id", "owner", "archived", "stage", "stage_entered_at"),
+        # `list STAGE owner=… type=…` and `list type=…`: the count and the page on the index, no row read to filter
+        Index(
+            "ix_partner_team_owner_type_stage_entered",
+            "team_id", "owner", "type", "archived", "stage", "stage_entered_at",
+        ),
+        Index("ix_partner_team_type_stage_entered", "team_id", "type", "archived", "stage", "stage_entered_at"),
         Index("ix_partner_team_last_activity", "team_id", "archived", "last_activity_at"),
         Index(
             "ix_partner_team_quiet",

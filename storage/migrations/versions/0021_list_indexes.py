@@ -1,5 +1,6 @@
 """The journey map's feedback tally kept per facet (each CSAT, NPS and pain point of a stage) instead of per
-whole answer, filled from the answers.
+whole answer, filled from the answers; indexes that serve lists filtered by owner and type (their count and
+page read on the index instead of every row of the owner's stage to check its type).
 
 Revision ID: 0021
 Revises: 0017
@@ -26,6 +27,12 @@ WHOLE_ANSWERS = (
 )
 
 
+LIST_INDEXES = {
+    "ix_partner_team_owner_type_stage_entered": ["team_id", "owner", "type", "archived", "stage", "stage_entered_at"],
+    "ix_partner_team_type_stage_entered": ["team_id", "type", "archived", "stage", "stage_entered_at"],
+}
+
+
 def _teams(bind: sa.Connection) -> list[str]:
     return list(bind.execute(sa.text("SELECT DISTINCT team_id FROM feedback")).scalars())
 
@@ -45,9 +52,22 @@ def upgrade() -> None:
     bind = op.get_bind()
     for team_id in _teams(bind):
         feedback_tallies.rebuild(bind, team_id)
+    for name, columns in LIST_INDEXES.items():
+        op.create_index(name, "partner", columns)
+    _refresh_sqlite_statistics(bind)
+
+
+def _refresh_sqlite_statistics(bind: sa.Connection) -> None:
+    """A SQLite database that keeps planner statistics gets them for the new indexes too (see 0017)."""
+    if bind.dialect.name != "sqlite":
+        return
+    if bind.execute(sa.text("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'")).first() is not None:
+        bind.execute(sa.text("ANALYZE partner"))
 
 
 def downgrade() -> None:
+    for name in LIST_INDEXES:
+        op.drop_index(name, table_name="partner")
     op.drop_table("feedback_tally")
     op.create_table(
         "feedback_tally",
