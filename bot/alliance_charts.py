@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from bot.charts.alliance_matrix import MatrixCell, MatrixChart
+from bot.charts.data import MatrixCell, MatrixChart
 from bot.views.alliances import MATRIX_COLUMNS, matrix_cells
 from commands.replies.alliances import AllianceMatrix
 from domain.language import tr

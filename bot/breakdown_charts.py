@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from bot.charts.breakdown import BreakdownBar, BreakdownChart
+from bot.charts.data import BreakdownBar, BreakdownChart
 from bot.views.numbers import amount
 from commands.replies.breakdowns import KpiBreakdown
 

@@ -3,44 +3,28 @@ plans and named PNG files out."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
-from matplotlib.figure import Figure
-
+from bot import charts
 from bot.alliance_charts import matrix_chart
 from bot.breakdown_charts import breakdown_chart
-from bot.charts import (
+from bot.charts.data import (
+    BreakdownChart,
     FunnelChart,
     FunnelStage,
     JourneyMapChart,
     KpiTrendChart,
     KpiWeek,
     MapStage,
+    MatrixChart,
     RankingBar,
     RankingChart,
-    build_funnel_figure,
-    build_journey_map_figure,
-    build_kpi_trend_figure,
-    build_ranking_figure,
-    render_png,
 )
-from bot.charts.alliance_matrix import MatrixChart, build_alliance_matrix_figure
-from bot.charts.breakdown import BreakdownChart, build_breakdown_figure
 from commands.replies import AllianceMatrix, JourneyMap, WeeklyDigest
 from commands.replies.breakdowns import KpiBreakdown
 from domain.language import tr
 
 Chart = RankingChart | FunnelChart | KpiTrendChart | JourneyMapChart | MatrixChart | BreakdownChart
-BUILDERS: dict[type, Callable[[Any], Figure]] = {
-    RankingChart: build_ranking_figure,
-    FunnelChart: build_funnel_figure,
-    KpiTrendChart: build_kpi_trend_figure,
-    JourneyMapChart: build_journey_map_figure,
-    MatrixChart: build_alliance_matrix_figure,
-    BreakdownChart: build_breakdown_figure,
-}
 
 
 @dataclass(frozen=True)
@@ -94,8 +78,9 @@ def plans_for(body: object) -> list[ChartPlan]:
 
 
 def render(plan: ChartPlan) -> ChartFile:
-    """The chart drawn as a PNG (the slow part: the outbox sender does it, never while Slack waits for an ack)."""
-    png = render_png(BUILDERS[type(plan.chart)](plan.chart))
+    """The chart drawn as a PNG (the slow part: the outbox sender does it, never while Slack waits for an ack;
+    the first chart drawn imports matplotlib)."""
+    png = charts.draw(plan.chart)
     return ChartFile(plan.filename, plan.title, plan.chart.alt_text(), png)
 
 

@@ -6,36 +6,17 @@ are grey and read "—", never 0.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from matplotlib import colormaps
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
+from bot.charts.data import MatrixChart
 from bot.charts.style import LABEL_SIZE, MUTED_COLOUR, TEXT_COLOUR, label, new_figure, set_title, use_chart_font
 from domain.language import N_, tr
 
 TITLE = N_("Alliance matrix: the types on your own numbers")
 EMPTY_COLOUR = "#eeeeee"
 NOTE = N_("Darker is better within each column (for bonuses and days, lower is better) · — no data yet")
-
-
-@dataclass(frozen=True)
-class MatrixCell:
-    text: str
-    value: float | None
-    higher_is_better: bool = True
-
-
-@dataclass(frozen=True)
-class MatrixChart:
-    columns: tuple[str, ...]
-    rows: tuple[tuple[str, tuple[MatrixCell, ...]], ...]
-
-    def alt_text(self) -> str:
-        parts = [f"{name}: " + ", ".join(f"{c} {cell.text}" for c, cell in zip(self.columns, cells, strict=True))
-                 for name, cells in self.rows]
-        return tr("Alliance matrix. {cells}", cells="; ".join(parts))
 
 
 def _shades(chart: MatrixChart) -> list[list[float | None]]:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from decimal import Decimal
-
 from matplotlib.figure import Figure
 
+from bot.charts.data import BreakdownChart
 from bot.charts.style import (
     LABEL_SIZE,
     TEXT_COLOUR,
@@ -17,32 +15,9 @@ from bot.charts.style import (
     tidy_axes,
     use_chart_font,
 )
-from domain.language import tr, trn
+from domain.language import tr
 
 BAR_COLOUR = "#009E73"
-
-
-@dataclass(frozen=True)
-class BreakdownBar:
-    label: str
-    partners: int
-    revenue: Decimal
-    revenue_text: str
-    """The revenue as the reader sees numbers (`15 000`), for the alt text."""
-
-
-@dataclass(frozen=True)
-class BreakdownChart:
-    grouping: str
-    bars: tuple[BreakdownBar, ...]
-
-    def alt_text(self) -> str:
-        parts = [
-            trn("{label}: {revenue} from {count} partners", "{label}: {revenue} from {count} partners", bar.partners,
-                label=bar.label, revenue=bar.revenue_text)
-            for bar in self.bars
-        ]
-        return tr("Revenue by {grouping}: {bars}", grouping=self.grouping, bars="; ".join(parts))[:1000]
 
 
 def build_breakdown_figure(chart: BreakdownChart) -> Figure:

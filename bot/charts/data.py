@@ -224,3 +224,44 @@ def _money(value: Decimal) -> str:
 def _one_line(text: str) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= ALT_TEXT_LIMIT else flat[: ALT_TEXT_LIMIT - 1] + "…"
+
+
+@dataclass(frozen=True)
+class MatrixCell:
+    text: str
+    value: float | None
+    higher_is_better: bool = True
+
+
+@dataclass(frozen=True)
+class MatrixChart:
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, tuple[MatrixCell, ...]], ...]
+
+    def alt_text(self) -> str:
+        parts = [f"{name}: " + ", ".join(f"{c} {cell.text}" for c, cell in zip(self.columns, cells, strict=True))
+                 for name, cells in self.rows]
+        return tr("Alliance matrix. {cells}", cells="; ".join(parts))
+
+
+@dataclass(frozen=True)
+class BreakdownBar:
+    label: str
+    partners: int
+    revenue: Decimal
+    revenue_text: str
+    """The revenue as the reader sees numbers (`15 000`), for the alt text."""
+
+
+@dataclass(frozen=True)
+class BreakdownChart:
+    grouping: str
+    bars: tuple[BreakdownBar, ...]
+
+    def alt_text(self) -> str:
+        parts = [
+            trn("{label}: {revenue} from {count} partners", "{label}: {revenue} from {count} partners", bar.partners,
+                label=bar.label, revenue=bar.revenue_text)
+            for bar in self.bars
+        ]
+        return tr("Revenue by {grouping}: {bars}", grouping=self.grouping, bars="; ".join(parts))[:1000]

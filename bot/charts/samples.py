@@ -9,7 +9,6 @@ from pathlib import Path
 
 from matplotlib.figure import Figure
 
-from bot.charts import render_png
 from bot.charts.data import (
     FunnelChart,
     FunnelStage,
@@ -20,6 +19,7 @@ from bot.charts.data import (
     RankingBar,
     RankingChart,
 )
+from bot.charts.drawing import render_png
 from bot.charts.funnel import build_funnel_figure
 from bot.charts.journey_map import build_journey_map_figure
 from bot.charts.kpi_trend import build_kpi_trend_figure

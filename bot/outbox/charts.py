@@ -11,9 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
-from bot.charts import FunnelChart, JourneyMapChart, KpiTrendChart, RankingChart
-from bot.charts.alliance_matrix import MatrixChart
-from bot.charts.breakdown import BreakdownChart
+from bot.charts.data import BreakdownChart, FunnelChart, JourneyMapChart, KpiTrendChart, MatrixChart, RankingChart
 from bot.digest_charts import ChartPlan
 from domain.language import current_language
 
