@@ -12,8 +12,6 @@ ratio to the 1k figure.
 from __future__ import annotations
 
 import argparse
-import gc
-import random
 import statistics
 import subprocess
 import sys
@@ -29,7 +27,6 @@ from sqlalchemy import Engine, create_engine, text
 
 from bench.portfolio import OWNERS, build_portfolio, partner_name
 from bot.digest_charts import charts_for
-from bot.payloads import message_payload
 from bot.views.home import build_home_view
 from commands.context import Invocation
 from commands.digest import build_digest
@@ -106,13 +103,6 @@ def timed(work: Callable[[], object], runs: int) -> tuple[float, float]:
     return statistics.median(samples), samples[min(len(samples) - 1, round(0.99 * (len(samples) - 1)))]
 
 
-def rss_mib() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
-
-
 PROGRAM_TARGETS = ("target revenue=500k leads=2000 per=quarter", "target deals=50 per=month")
 """Set before timing, so `kpis`, `target`, the App Home and the digest show actual against target."""
 
@@ -148,7 +138,7 @@ def measure(engine: Engine, runs: int, only: str | None = None) -> dict[str, tup
 
 
 def worker_rss(url: str | None, size: int, requests: int) -> tuple[float, float]:
-    """A fresh process serving mixed requests as a worker would (command → Block Kit payload): its RSS
+    """A fresh process serving mixed requests as a `partnerbot serve` worker would (bench/worker.py): its RSS
     after `requests`, and the growth over `requests` more."""
     command = [sys.executable, __file__, "--worker", str(size), "--requests", str(requests)]
     if url:
@@ -158,23 +148,11 @@ def worker_rss(url: str | None, size: int, requests: int) -> tuple[float, float]
 
 
 def serve_mixed(url: str | None, size: int, requests: int) -> None:
+    from bench import worker  # only in the worker's own process: it loads what `partnerbot serve` loads
+
     engine = engine_for(url, size)
-    invocation = Invocation(TEAM, ME, NOW, ZoneInfo("Europe/Warsaw"), lambda: UnitOfWork(engine))
-    rng = random.Random(1)
-    mixed = [*COMMANDS, *(f'show "{partner_name(n)}"' for n in range(200)), "help", "stages"]
-
-    def serve(count: int) -> None:
-        for _ in range(count):
-            reply = handle(rng.choice(mixed), invocation)
-            if reply.body is not None:
-                message_payload(reply.body)
-
-    serve(requests)
-    gc.collect()
-    first = rss_mib()
-    serve(requests)
-    gc.collect()
-    print(f"{first:.1f} {rss_mib() - first:.1f}")
+    first, growth = worker.measure(engine, team_id=TEAM, size=size, now=NOW, requests=requests)
+    print(f"{first:.1f} {growth:.1f}")
 
 
 TARGETS = {
