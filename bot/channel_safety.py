@@ -11,7 +11,6 @@ within that time. What Slack could not answer is never kept.
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -20,6 +19,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlmodel import Session
 
+from bot.expiring import ExpiringCache
 from bot.payloads import message_payload
 from commands.language import language_to_write_to
 from commands.people import People
@@ -47,24 +47,19 @@ class ChannelSharing:
     """conversations.info's `is_ext_shared`, per Slack API, token and channel, kept a few minutes."""
 
     def __init__(self, *, cache_seconds: float = CACHE_SECONDS, clock: Callable[[], float] = time.monotonic) -> None:
-        self._cache_seconds = cache_seconds
-        self._clock = clock
-        self._cache: dict[tuple[str, str | None, str], tuple[float, Sharing]] = {}
-        self._lock = threading.Lock()
+        self._cache: ExpiringCache[tuple[str, str | None, str], Sharing] = ExpiringCache(cache_seconds, clock=clock)
 
     def of(self, client: WebClient, channel: str) -> Sharing:
         """How the channel is shared; a DM or a user id is not a channel and counts as internal."""
         if not is_channel(channel):
             return Sharing.INTERNAL
         key = (client.base_url, client.token, channel)
-        with self._lock:
-            cached = self._cache.get(key)
-        if cached is not None and self._clock() < cached[0]:
-            return cached[1]
+        fresh, cached = self._cache.get(key)
+        if fresh and cached is not None:
+            return cached
         sharing = self._ask_slack(client, channel)
         if sharing in (Sharing.INTERNAL, Sharing.SHARED):
-            with self._lock:
-                self._cache[key] = (self._clock() + self._cache_seconds, sharing)
+            self._cache.put(key, sharing)
         return sharing
 
     @staticmethod

@@ -14,6 +14,7 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
+from bot.expiring import ExpiringCache
 from commands.people import PeopleUnavailable, Person
 
 CACHE_SECONDS = 300.0
@@ -45,25 +46,19 @@ class SlackPeople:
         self, client: WebClient, *, cache_seconds: float = CACHE_SECONDS, clock: Callable[[], float] = time.monotonic
     ) -> None:
         self._client = client
-        self._cache_seconds = cache_seconds
-        self._clock = clock
-        self._cache: dict[str, tuple[float, Person | None]] = {}
+        self._cache: ExpiringCache[str, Person | None] = ExpiringCache(cache_seconds, clock=clock)
         self._emails: dict[str, str | None] = {}
         self._lock = threading.Lock()
 
     def known(self, user_id: str) -> Person | None:
-        with self._lock:
-            cached = self._cache.get(user_id)
-        return cached[1] if cached is not None and self._clock() < cached[0] else None
+        return self._cache.get(user_id)[1]
 
     def lookup(self, user_id: str) -> Person | None:
-        with self._lock:
-            cached = self._cache.get(user_id)
-        if cached is not None and self._clock() < cached[0]:
-            return cached[1]
+        fresh, cached = self._cache.get(user_id)
+        if fresh:
+            return cached
         person = self._ask_slack(user_id)
-        with self._lock:
-            self._cache[user_id] = (self._clock() + self._cache_seconds, person)
+        self._cache.put(user_id, person)
         return person
 
     def _ask_slack(self, user_id: str) -> Person | None:
