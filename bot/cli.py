@@ -39,9 +39,11 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
 
     from bot.app import build_app
     from bot.graceful import stop_background, stop_on_signals
+    from bot.memory import limit_malloc_arenas
     from bot.scheduler import build_scheduler
     from bot.workspace_clients import WorkspaceClients
 
+    limit_malloc_arenas()
     services = open_services(settings, serving=True)
     executor = ThreadPoolExecutor(max_workers=LAZY_LISTENER_THREADS, thread_name_prefix="lazy-listener")
     app = build_app(services, verify_requests=False, listener_executor=executor)
@@ -69,9 +71,11 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     from bot.app import build_app
     from bot.graceful import serve_until, stop_background, stop_on_signals
     from bot.http import build_wsgi_app
+    from bot.memory import limit_malloc_arenas
     from bot.scheduler import build_scheduler
     from bot.slack_client import build_workspace_clients
 
+    limit_malloc_arenas()
     services = open_services(settings, serving=True)
     executor = ThreadPoolExecutor(max_workers=LAZY_LISTENER_THREADS, thread_name_prefix="lazy-listener")
     app = build_app(services, listener_executor=executor)
