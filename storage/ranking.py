@@ -22,7 +22,6 @@ from storage.stage_windows import PartnerFilter, active_in_scope
 from storage.tables import Partner
 from storage.types import UTCDateTime
 
-
 MINE, OTHER = SPANS.alias("mine"), SPANS.alias("other")
 
 

@@ -116,7 +116,9 @@ def spans_select(dialect: str, team_id: str, partner_id: int | None = None, hori
         select(
             events.c.partner_id,
             events.c.at.label("valid_from"),
-            func.lead(events.c.at).over(partition_by=events.c.partner_id, order_by=events.c.at).label("valid_until"),
+            func.lead(events.c.at, type_=UTCDateTime())
+            .over(partition_by=events.c.partner_id, order_by=events.c.at)
+            .label("valid_until"),
             scored.c.score,
             scored.c.raters,
         )
