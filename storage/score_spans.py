@@ -47,6 +47,8 @@ RETAINED = timedelta(days=8)
 SPANS: Table = ScoreSpan.__table__  # type: ignore[attr-defined]
 ANSWERS: Table = ScoreSubmission.__table__  # type: ignore[attr-defined]
 PARTNERS: Table = Partner.__table__  # type: ignore[attr-defined]
+LOCK_CLASS = 5318
+"""The first key of the workspace's transaction-level advisory lock on PostgreSQL (the second: its team id)."""
 COPIED = ("name_key", "archived", "stage", "owner", "type")
 COLUMNS = ("team_id", "partner_id", "valid_from", "valid_until", "score", "rank_key", "raters", *COPIED)
 
@@ -165,7 +167,14 @@ def covers(connection: Connection, team_id: str, moment: datetime) -> bool:
 
 def rebuild(connection: Connection, team_id: str, partner_id: int | None = None) -> None:
     """Recomputes the spans of one partner (after its answer) or of a whole workspace (after rescoring) from
-    the answers, and prunes the workspace's spans that ended by the horizon."""
+    the answers, and prunes the workspace's spans that ended by the horizon.
+
+    On PostgreSQL rebuilds of one workspace take turns (an exclusive transaction lock; the partner trigger
+    takes it shared): under READ COMMITTED a rebuild waiting for another then reads its answers and spans, and
+    a partner change committed meanwhile is copied onto the spans a rebuild inserted, never onto stale ones.
+    SQLite has one writer at a time."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text(f"SELECT pg_advisory_xact_lock({LOCK_CLASS}, hashtext(:team))"), {"team": team_id})
     pruned = horizon(connection, team_id)
     mine = SPANS.c.team_id == team_id
     if partner_id is not None:
@@ -197,7 +206,8 @@ _SQLITE = (
     END""",
 )
 _POSTGRESQL = (
-    """CREATE FUNCTION score_span_partner_updated() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+    f"""CREATE FUNCTION score_span_partner_updated() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+        PERFORM pg_advisory_xact_lock_shared({LOCK_CLASS}, hashtext(NEW.team_id));
         UPDATE score_span SET name_key = NEW.name_key, archived = NEW.archived, stage = NEW.stage,
             owner = NEW.owner, type = NEW.type
         WHERE partner_id = NEW.id;

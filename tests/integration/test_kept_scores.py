@@ -5,6 +5,7 @@ bulk, renames, owner and type edits, deleted partners, and time passing beyond t
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -267,3 +268,55 @@ def test_commands_purge_and_the_migration_keep_the_spans(portfolio: Engine, invo
         _assert_kept_equal_computed(uow.session, "T1", NOW + timedelta(hours=1))
         assert len(_spans(uow.session, "T1", kept=True)) > 10
     assert handle("rank", later).body == before
+
+
+def test_answers_scorecard_loads_and_moves_at_the_same_moment_leave_the_spans_right(engine: Engine) -> None:
+    """Threads released together: answers on one partner, a scorecard load and a stage move, round after round.
+    Without the workspace's turn-taking on PostgreSQL two rebuilds each miss the other's answer (or a move
+    lands on spans about to be replaced) and the kept spans differ from the answers'."""
+    team_id = "T_RACE"
+    start = datetime(2026, 2, 2, 9, 0, tzinfo=UTC)
+    with UnitOfWork(engine) as uow:
+        _seed(uow.session, team_id, start)
+        uow.commit()
+
+    def write(index: int, round_number: int) -> None:
+        now = start + timedelta(hours=round_number, seconds=index)
+        with UnitOfWork(engine) as uow:
+            partner = _partners(uow.session, team_id)[0]
+            if index < len(RATERS):
+                answers = dict.fromkeys(KEYS, 1 + (index + round_number) % 5)
+                scoring.add_submission(
+                    session=uow.session, partner=partner, rater=RATERS[index], scorecard_version=0,
+                    answers=answers, comment=None, now=now,
+                )
+            elif index == len(RATERS):
+                card = SCORECARDS[round_number % 2]
+                scoring.save_scorecard(session=uow.session, team_id=team_id, scorecard=card, now=now, user="U0")
+            else:
+                partner.stage = DEFAULT_JOURNEY.keys[round_number % 5]
+                uow.session.add(partner)
+            uow.commit()
+
+    for round_number in range(6):
+        barrier = threading.Barrier(len(RATERS) + 2)
+        failures: list[BaseException] = []
+
+        def worker(
+            index: int, round_number: int = round_number, barrier: threading.Barrier = barrier,
+            failures: list[BaseException] = failures,
+        ) -> None:
+            barrier.wait(timeout=30)
+            try:
+                write(index, round_number)
+            except BaseException as error:  # surfaced below, in the test's own thread
+                failures.append(error)
+
+        threads = [threading.Thread(target=worker, args=(index,)) for index in range(len(RATERS) + 2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        assert not failures
+        with UnitOfWork(engine) as uow:
+            assert _spans(uow.session, team_id, kept=True) == _spans(uow.session, team_id, kept=False)
