@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Float, cast, func, literal, select, tuple_
+from sqlalchemy import Float, cast, func, literal, select
 from sqlmodel import Session, col
 
 from storage import score_spans, stage_tallies
@@ -22,7 +22,7 @@ from storage.stage_windows import PartnerFilter, active_in_scope
 from storage.tables import Partner
 from storage.types import UTCDateTime
 
-MINE, OTHER = SPANS.alias("mine"), SPANS.alias("other")
+MINE = SPANS.alias("asked")
 
 
 @dataclass(frozen=True)
@@ -151,22 +151,22 @@ def _kept_page(
 def _kept_places(
     session: Session, scope: PartnerFilter, stage: str | None, then: datetime, ids: list[int]
 ) -> dict[int, int]:
-    """The places at `then` of the partners `ids` (those ranked then): one index count each, in one statement."""
+    """The places at `then` of the partners `ids` (those ranked then), in one statement: the ranking at `then`
+    numbered down to the lowest of them only, one pass over the index however many are asked about."""
     if not ids:
         return {}
-    mine, other = MINE, OTHER
-    ahead = (
-        select(func.count())
-        .select_from(other)
-        .where(
-            *_kept_scope(scope, stage, then, other),
-            tuple_(other.c.rank_key, other.c.name_key) < tuple_(mine.c.rank_key, mine.c.name_key),
+    mine = select(MINE.c.partner_id, MINE.c.rank_key).where(*_kept_scope(scope, stage, then, MINE))
+    mine = mine.where(MINE.c.partner_id.in_(ids)).cte("mine")
+    lowest = select(func.max(mine.c.rank_key)).scalar_subquery()
+    placed = (
+        select(
+            SPANS.c.partner_id,
+            func.row_number().over(order_by=(SPANS.c.rank_key, SPANS.c.name_key)).label("place"),
         )
-        .scalar_subquery()
+        .where(*_kept_scope(scope, stage, then), SPANS.c.rank_key <= lowest)
+        .subquery("placed")
     )
-    query = select(mine.c.partner_id, ahead + 1).where(
-        *_kept_scope(scope, stage, then, mine), mine.c.partner_id.in_(ids)
-    )
+    query = select(placed.c.partner_id, placed.c.place).where(placed.c.partner_id.in_(select(mine.c.partner_id)))
     return {int(pid): int(place) for pid, place in session.execute(query).all()}
 
 

@@ -7,7 +7,8 @@ per interval between consecutive such events, including the spans still ahead (t
 next answer). Rebuilt from the answers in SQL in the transaction of every write that moves it: a partner's
 spans with each answer (`storage.scoring.add_submission`), a workspace's with each scorecard load (rescoring),
 all of them by the migration. Spans that ended more than `RETAINED` before the workspace's newest answer are
-pruned; a ranking asked about an earlier moment is computed from the answers instead (`covers`). The partner's
+pruned (the moment kept per workspace in `score_span_horizon`); a ranking asked about an earlier moment is
+computed from the answers instead (`covers`). The partner's
 name, archive flag, stage, owner and type are copied onto its spans by a trigger on `partner`, so every path
 that changes them (the ORM, bulk journey updates, archive) keeps the copies right.
 """
@@ -33,10 +34,11 @@ from sqlalchemy import (
     select,
     text,
     union,
+    update,
 )
 
 from domain.scoring import DEFAULT_WINDOW_DAYS
-from storage.scoring_tables import ScoreSpan, ScoreSubmission
+from storage.scoring_tables import ScoreSpan, ScoreSpanHorizon, ScoreSubmission
 from storage.tables import Partner
 from storage.types import UTCDateTime
 
@@ -45,6 +47,7 @@ RETAINED = timedelta(days=8)
 """History kept behind the newest answer: the week of movement and a day to spare."""
 
 SPANS: Table = ScoreSpan.__table__  # type: ignore[attr-defined]
+HORIZONS: Table = ScoreSpanHorizon.__table__  # type: ignore[attr-defined]
 ANSWERS: Table = ScoreSubmission.__table__  # type: ignore[attr-defined]
 PARTNERS: Table = Partner.__table__  # type: ignore[attr-defined]
 LOCK_CLASS = 5318
@@ -154,9 +157,24 @@ def newest_answer(connection: Connection, team_id: str) -> datetime | None:
 
 
 def horizon(connection: Connection, team_id: str) -> datetime | None:
-    """Spans that ended by this moment are pruned (None: the workspace has no answers)."""
-    newest = newest_answer(connection, team_id)
-    return None if newest is None else newest - RETAINED
+    """Spans that ended by this moment were pruned (None: none ever were)."""
+    query = select(HORIZONS.c.pruned_before).where(HORIZONS.c.team_id == team_id)
+    value = connection.execute(query).scalar_one_or_none()
+    return None if value is None else UTCDateTime().process_result_value(value, connection.dialect)
+
+
+def _advance_horizon(connection: Connection, team_id: str) -> datetime | None:
+    """Moves the workspace's horizon up to `RETAINED` before its newest answer, never back: deleting the
+    partner that held the newest answer must not make pruned spans look kept."""
+    pruned, newest = horizon(connection, team_id), newest_answer(connection, team_id)
+    if newest is None or (pruned is not None and newest - RETAINED <= pruned):
+        return pruned
+    moment = bindparam("moment", newest - RETAINED, type_=UTCDateTime())
+    if pruned is None:
+        connection.execute(insert(HORIZONS).values(team_id=team_id, pruned_before=moment))
+    else:
+        connection.execute(update(HORIZONS).where(HORIZONS.c.team_id == team_id).values(pruned_before=moment))
+    return newest - RETAINED
 
 
 def covers(connection: Connection, team_id: str, moment: datetime) -> bool:
@@ -175,16 +193,14 @@ def rebuild(connection: Connection, team_id: str, partner_id: int | None = None)
     SQLite has one writer at a time."""
     if connection.dialect.name == "postgresql":
         connection.execute(text(f"SELECT pg_advisory_xact_lock({LOCK_CLASS}, hashtext(:team))"), {"team": team_id})
-    pruned = horizon(connection, team_id)
+    pruned = _advance_horizon(connection, team_id)
     mine = SPANS.c.team_id == team_id
     if partner_id is not None:
         mine = and_(mine, SPANS.c.partner_id == partner_id)
     connection.execute(delete(SPANS).where(mine))
-    if pruned is None:
-        return
     fresh = spans_select(connection.dialect.name, team_id, partner_id, pruned)
     connection.execute(insert(SPANS).from_select(list(COLUMNS), fresh))
-    if partner_id is not None:
+    if partner_id is not None and pruned is not None:
         ended = bindparam("ended", pruned, type_=UTCDateTime())
         connection.execute(delete(SPANS).where(SPANS.c.team_id == team_id, SPANS.c.valid_until <= ended))
 

@@ -81,10 +81,12 @@ class ScoreSpan(SQLModel, table=True):
         Index(
             "ix_score_span_team_rank",
             "team_id", "archived", "rank_key", "name_key", "valid_from", "valid_until", "owner", "type",
+            "partner_id",
         ),
         Index(
             "ix_score_span_team_stage_rank",
             "team_id", "archived", "stage", "rank_key", "name_key", "valid_from", "valid_until", "owner", "type",
+            "partner_id",
         ),
     )
 
@@ -102,3 +104,13 @@ class ScoreSpan(SQLModel, table=True):
     stage: str = Field(max_length=40)
     owner: str | None = Field(default=None, max_length=80)
     type: str | None = Field(default=None, max_length=40)
+
+
+class ScoreSpanHorizon(SQLModel, table=True):
+    """Before this moment a workspace's score spans were pruned: rankings asked about earlier are computed from
+    the answers (storage/score_spans.py)."""
+
+    __tablename__ = "score_span_horizon"
+
+    team_id: str = Field(primary_key=True, max_length=32)
+    pruned_before: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))

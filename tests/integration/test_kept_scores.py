@@ -320,3 +320,21 @@ def test_answers_scorecard_loads_and_moves_at_the_same_moment_leave_the_spans_ri
         assert not failures
         with UnitOfWork(engine) as uow:
             assert _spans(uow.session, team_id, kept=True) == _spans(uow.session, team_id, kept=False)
+
+
+def test_deleting_the_partner_with_the_newest_answer_never_brings_pruned_spans_back(engine: Engine) -> None:
+    team_id = "T_GONE"
+    start = datetime(2026, 1, 7, 9, 0, tzinfo=UTC)
+    with UnitOfWork(engine) as uow:
+        _seed(uow.session, team_id, start)
+        first, newest = _partners(uow.session, team_id)[:2]
+        for partner, at in ((first, start), (newest, start + timedelta(days=100))):
+            scoring.add_submission(
+                session=uow.session, partner=partner, rater=RATERS[0], scorecard_version=0,
+                answers=dict.fromkeys(KEYS, 4), comment=None, now=at,
+            )
+        uow.session.delete(newest)
+        uow.commit()
+    with UnitOfWork(engine) as uow:
+        assert not score_spans.covers(uow.session.connection(), team_id, start + timedelta(days=3))
+        _assert_kept_equal_computed(uow.session, team_id, start + timedelta(days=3))

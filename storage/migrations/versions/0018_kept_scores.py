@@ -1,5 +1,6 @@
 """Each partner's score over time kept in `score_span` (filled from the answers; partner fields copied by a
-trigger), so `/partner rank` and the digest's ranking read an index range instead of ranking every answer.
+trigger; each workspace's pruning horizon in `score_span_horizon`), so `/partner rank` and the digest's ranking
+read an index range instead of ranking every answer.
 
 Revision ID: 0018
 Revises: 0017
@@ -23,9 +24,11 @@ INDEXES = {
     "ix_score_span_partner": ["partner_id", "valid_from"],
     "ix_score_span_team_rank": [
         "team_id", "archived", "rank_key", "name_key", "valid_from", "valid_until", "owner", "type",
+        "partner_id",
     ],
     "ix_score_span_team_stage_rank": [
         "team_id", "archived", "stage", "rank_key", "name_key", "valid_from", "valid_until", "owner", "type",
+        "partner_id",
     ],
 }
 
@@ -49,11 +52,22 @@ def upgrade() -> None:
     )
     for name, columns in INDEXES.items():
         op.create_index(name, "score_span", columns)
-    install(op.get_bind())
-    if op.get_bind().dialect.name == "sqlite":
-        kept = op.get_bind().execute(sa.text("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'")).first()
-        if kept is not None:
-            op.get_bind().execute(sa.text("ANALYZE score_span"))
+    op.create_table(
+        "score_span_horizon",
+        sa.Column("team_id", sa.String(length=32), primary_key=True),
+        sa.Column("pruned_before", UTCDateTime(), nullable=False),
+    )
+    bind = op.get_bind()
+    install(bind)
+    _statistics(bind)
+
+
+def _statistics(bind: sa.Connection) -> None:
+    """Planner statistics for the filled table (on SQLite only where the database keeps them): without them
+    PostgreSQL takes it for empty and picks the stage index for the whole ranking's count."""
+    kept = "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'"
+    if bind.dialect.name == "postgresql" or bind.execute(sa.text(kept)).first() is not None:
+        bind.execute(sa.text("ANALYZE score_span"))
 
 
 def downgrade() -> None:
@@ -61,3 +75,4 @@ def downgrade() -> None:
     for name in INDEXES:
         op.drop_index(name, table_name="score_span")
     op.drop_table("score_span")
+    op.drop_table("score_span_horizon")
