@@ -26,6 +26,7 @@ from storage.activity import backfill as backfill_activity
 from storage.dated_activity import backfill as backfill_dated_activity
 from storage.feedback_tallies import rebuild as rebuild_tallies
 from storage.kpi_rollups import rebuild
+from storage.score_spans import rebuild as rebuild_score_spans
 
 SEED = 20261130
 SPAN = timedelta(days=730)
@@ -110,7 +111,7 @@ FILLED = {
     "score_submission": {},
 }
 ORDER = ("partner", "stage_move", "feedback", "kpi_value", "score_submission")
-SUMS = ("kpi_day", "kpi_partner_total", "feedback_tally")
+SUMS = ("kpi_day", "kpi_partner_total", "feedback_tally", "score_span")
 
 
 def _first_id(engine: Engine) -> int:
@@ -167,6 +168,8 @@ def build_portfolio(
             backfill_activity(connection, team_id)
             if "last_event_at" in {column["name"] for column in inspect(connection).get_columns("partner")}:
                 backfill_dated_activity(connection, team_id)
+            if inspect(connection).has_table("score_span"):
+                rebuild_score_spans(connection, team_id)
     raw = engine.raw_connection()
     try:
         cursor = raw.cursor()

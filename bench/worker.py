@@ -25,7 +25,7 @@ import bot.outbox.sending
 import bot.scheduler  # noqa: F401  (with the three above: what `partnerbot serve` imports)
 from bench.portfolio import OWNERS, partner_name
 from bot.digest_charts import plans_for, render
-from bot.memory import limit_malloc_arenas
+from bot.memory import freeze_start_up, limit_malloc_arenas
 from bot.payloads import message_payload
 from bot.views.home import build_home_view
 from commands.context import Invocation
@@ -111,6 +111,7 @@ def measure(engine: object, *, team_id: str, size: int, now: object, requests: i
     """RSS after `requests` requests, and its growth over `requests` more."""
     limit_malloc_arenas()  # as `partnerbot serve` does before it starts its threads
     worker = Worker(engine, team_id=team_id, size=size, now=now)
+    freeze_start_up()  # as `partnerbot serve` does before it serves
     worker.serve(0, requests)
     gc.collect()
     first = rss_mib()

@@ -39,7 +39,7 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
 
     from bot.app import build_app
     from bot.graceful import stop_background, stop_on_signals
-    from bot.memory import limit_malloc_arenas
+    from bot.memory import freeze_start_up, limit_malloc_arenas
     from bot.scheduler import build_scheduler
     from bot.workspace_clients import WorkspaceClients
 
@@ -52,6 +52,7 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     stopping = stop_on_signals()
     # The app's own client, so apps.connections.open also honours SLACK_API_BASE_URL and the retry handlers.
     handler = SocketModeHandler(app, settings.slack_app_token, web_client=app.client)
+    freeze_start_up()
     handler.connect()
     stopping.wait()
     deadline = time.monotonic() + settings.shutdown_grace
@@ -71,7 +72,7 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     from bot.app import build_app
     from bot.graceful import serve_until, stop_background, stop_on_signals
     from bot.http import build_wsgi_app
-    from bot.memory import limit_malloc_arenas
+    from bot.memory import freeze_start_up, limit_malloc_arenas
     from bot.scheduler import build_scheduler
     from bot.slack_client import build_workspace_clients
 
@@ -84,6 +85,7 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     stopping = stop_on_signals()
     wsgi = build_wsgi_app(app, services.engine, settings)
     limits = {"threads": HTTP_THREADS, "max_body_bytes": settings.max_body_bytes, "grace": settings.shutdown_grace}
+    freeze_start_up()
     serve_until(wsgi, stopping, host=args.host, port=args.port, **limits)
     return stop_background(executor, scheduler, time.monotonic() + settings.shutdown_grace)
 

@@ -1,4 +1,4 @@
-"""Fewer malloc arenas for a serving process.
+"""Memory settings of a serving process: fewer malloc arenas, and start-up's objects out of the collector's way.
 
 glibc gives each thread that allocates its own arena (up to eight per core) and keeps what each one held at
 its busiest: a worker with eight HTTP threads, eight listener threads and the scheduler's grew ~30 MiB of
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import gc
 import os
 
 M_ARENA_MAX = -8
@@ -30,3 +31,11 @@ def limit_malloc_arenas(arenas: int = SERVING_ARENAS) -> bool:
     except (OSError, AttributeError):
         return False
     return bool(mallopt(M_ARENA_MAX, arenas))
+
+
+def freeze_start_up() -> None:
+    """Moves every object alive after start-up (modules, the app, catalogs, compiled queries) out of the
+    garbage collector's generations: a full collection then scans only what requests made since, instead of
+    pausing a request for ~0.3 s over a million start-up objects that never become garbage."""
+    gc.collect()
+    gc.freeze()

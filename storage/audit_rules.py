@@ -161,6 +161,8 @@ SKIPPED = frozenset(
         "outbox_step",
         "partner_edit",  # the partner's own row says what changed
         "score_request",  # an ask is a message sent, not a change
+        "score_span",  # derived from the answers (storage/score_spans.py)
+        "score_span_horizon",
         "slack_bots",  # installations and OAuth states: slack_sdk's own, never user changes
         "slack_installations",
         "slack_oauth_states",

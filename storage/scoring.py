@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 from domain.default_names import shown_scorecard
 from domain.scorecard import DEFAULT_SCORECARD, Scorecard, load_scorecard
 from domain.scoring import Submission, rater_score
+from storage import score_spans
 from storage.installs import installed
 from storage.scoring_tables import ScorecardVersion, ScoreRequest, ScoreSubmission
 from storage.tables import Partner
@@ -50,7 +51,8 @@ def save_scorecard(*, session: Session, team_id: str, scorecard: Scorecard, now:
 
 
 def rescore_submissions(*, session: Session, team_id: str, scorecard: Scorecard, batch: int = 2000) -> None:
-    """Recomputes every stored rater score of the workspace against a newly loaded scorecard, a page at a time."""
+    """Recomputes every stored rater score of the workspace against a newly loaded scorecard, a page at a time,
+    then the workspace's kept score spans."""
     after = 0
     while True:
         query = (
@@ -61,6 +63,7 @@ def rescore_submissions(*, session: Session, team_id: str, scorecard: Scorecard,
         )
         rows = session.exec(query).all()
         if not rows:
+            score_spans.rebuild(session.connection(), team_id)
             return
         changes = [{"id": key, "rater_score": rater_score(json.loads(answers), scorecard)} for key, answers in rows]
         session.execute(update(ScoreSubmission), changes)
@@ -77,7 +80,8 @@ def add_submission(
     comment: str | None,
     now: datetime,
 ) -> None:
-    """Stores the answers (with the rater's score, for rankings) and marks the rater's open requests answered."""
+    """Stores the answers (with the rater's score, for rankings), rebuilds the partner's kept score spans and
+    marks the rater's open requests answered."""
     assert partner.id is not None
     scorecard = current_scorecard(session=session, team_id=partner.team_id)
     session.add(
@@ -92,6 +96,8 @@ def add_submission(
             submitted_at=now,
         )
     )
+    session.flush()
+    score_spans.rebuild(session.connection(), partner.team_id, partner.id)
     for request in open_requests(session=session, partner=partner, leads=[rater]):
         request.answered_at = now
         session.add(request)

@@ -62,3 +62,55 @@ class ScoreRequest(SQLModel, table=True):
     asked_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     reminded_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     answered_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+
+
+class ScoreSpan(SQLModel, table=True):
+    """One stretch of time over which a partner's score stays the same, kept so the ranking at any moment is an
+    index range (storage/score_spans.py rebuilds a partner's spans with each answer and a workspace's with each
+    scorecard load).
+
+    A score changes only when an answer arrives or, with no write at all, when a rater's newest answer leaves the
+    90-day window, so a partner's spans are known ahead up to its next answer. `rank_key` is minus the score
+    rounded to 6 places (the ranking's order, ascending with `name_key`); the partner's name, archive flag, stage,
+    owner and type are copied by a trigger on `partner` so the ranking's filters are read from the index.
+    """
+
+    __tablename__ = "score_span"
+    __table_args__ = (
+        Index("ix_score_span_partner", "partner_id", "valid_from"),
+        Index(
+            "ix_score_span_team_rank",
+            "team_id", "archived", "rank_key", "name_key", "valid_from", "valid_until", "owner", "type",
+            "partner_id",
+        ),
+        Index(
+            "ix_score_span_team_stage_rank",
+            "team_id", "archived", "stage", "rank_key", "name_key", "valid_from", "valid_until", "owner", "type",
+            "partner_id",
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    partner_id: int = Field(foreign_key="partner.id", ondelete="CASCADE")
+    valid_from: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    valid_until: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    """Every span with a score ends: at the latest when its newest answer leaves the window."""
+    score: float
+    rank_key: float
+    raters: int
+    name_key: str = Field(max_length=200)
+    archived: bool = Field(default=False)
+    stage: str = Field(max_length=40)
+    owner: str | None = Field(default=None, max_length=80)
+    type: str | None = Field(default=None, max_length=40)
+
+
+class ScoreSpanHorizon(SQLModel, table=True):
+    """Before this moment a workspace's score spans were pruned: rankings asked about earlier are computed from
+    the answers (storage/score_spans.py)."""
+
+    __tablename__ = "score_span_horizon"
+
+    team_id: str = Field(primary_key=True, max_length=32)
+    pruned_before: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
