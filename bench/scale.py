@@ -117,13 +117,17 @@ PROGRAM_TARGETS = ("target revenue=500k leads=2000 per=quarter", "target deals=5
 """Set before timing, so `kpis`, `target`, the App Home and the digest show actual against target."""
 
 
-def measure(engine: Engine, runs: int) -> dict[str, tuple[float, float]]:
+def measure(engine: Engine, runs: int, only: str | None = None) -> dict[str, tuple[float, float]]:
+    """Every command's and job's times; with `only`, just the commands whose text contains it."""
     invocation = Invocation(TEAM, ME, NOW, ZoneInfo("Europe/Warsaw"), lambda: UnitOfWork(engine))
     for command in PROGRAM_TARGETS:
         handle(command, invocation)
     results: dict[str, tuple[float, float]] = {}
     for command in COMMANDS:
-        results[f"/partner {command}"] = timed(lambda command=command: handle(command, invocation), runs)
+        if only is None or only in command:
+            results[f"/partner {command}"] = timed(lambda command=command: handle(command, invocation), runs)
+    if only is not None:
+        return results
 
     def digest_db() -> object:
         with invocation.unit_of_work() as uow:
@@ -187,6 +191,7 @@ def main() -> int:
     parser.add_argument("--database-url", default=None, help="default: SQLite files in bench/.cache")
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--requests", type=int, default=2000, help="mixed requests per RSS half")
+    parser.add_argument("--only", default=None, help="time only the commands containing this text (no jobs, no RSS)")
     parser.add_argument("--worker", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -196,9 +201,10 @@ def main() -> int:
     table: dict[int, dict[str, tuple[float, float]]] = {}
     for size in sizes:
         engine = engine_for(args.database_url, size)
-        table[size] = measure(engine, args.runs)
+        table[size] = measure(engine, args.runs, args.only)
         engine.dispose()
-        table[size]["worker RSS (MiB) / growth"] = worker_rss(args.database_url, size, args.requests)
+        if args.only is None:
+            table[size]["worker RSS (MiB) / growth"] = worker_rss(args.database_url, size, args.requests)
     dialect = "postgresql" if args.database_url and not args.database_url.startswith("sqlite") else "sqlite"
     print(f"\n{dialect}: p50 / p99 in ms (RSS: MiB after N requests / growth over N more)")
     print(f"| what | target | {' | '.join(f'{s:,}' for s in sizes)} | ratio to {sizes[0]:,} | verdict |")

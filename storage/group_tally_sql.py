@@ -1,0 +1,141 @@
+"""The SQL that keeps the per-group tallies (`storage.group_tallies`), written once for SQLite and PostgreSQL.
+
+A partner counts in one group per grouping field (its type, size, …, alliance; NULL is kept as '') and in the
+whole program (field 'all', value ''). Each statement here takes a set of rows — a trigger's OLD or NEW row, a
+PostgreSQL transition table, or a whole table for the fill — crosses it with the eight fields, and adds the
+figures to the tallies (an upsert) or takes them away (an UPDATE, so a tally already deleted by a purge is not
+brought back as a negative row).
+"""
+
+from __future__ import annotations
+
+from domain.breakdowns import GROUPINGS
+
+FIELDS: tuple[str, ...] = (*GROUPINGS, "all")
+PROGRAM = "all"
+NONE = ""
+"""The stored value of a field that is not set (no profile value is ever empty: `clean_value` makes it None)."""
+
+PARTNER_COLUMNS = ("id", "team_id", "archived", *GROUPINGS, "last_activity_at")
+TALLY = ("partners", "csat_sum", "csat_answers", "promoters", "detractors", "nps_answers")
+SAID = (
+    "COALESCE(SUM(f.csat), 0)",
+    "COUNT(f.csat)",
+    "COALESCE(SUM(CASE WHEN f.nps >= 9 THEN 1 ELSE 0 END), 0)",
+    "COALESCE(SUM(CASE WHEN f.nps <= 6 THEN 1 ELSE 0 END), 0)",
+    "COUNT(f.nps)",
+)
+GROUPS = "(" + " UNION ALL ".join(f"SELECT '{field}' AS field" for field in FIELDS) + ")"
+VALUE = (
+    "CASE g.field "
+    + " ".join(f"WHEN '{field}' THEN COALESCE(p.{field}, '')" for field in GROUPINGS)
+    + " ELSE '' END"
+)
+
+
+def distinct(dialect: str, left: str, right: str) -> str:
+    return f"{left} IS NOT {right}" if dialect == "sqlite" else f"{left} IS DISTINCT FROM {right}"
+
+
+def day(dialect: str, moment: str) -> str:
+    """The UTC day of a stored instant (SQLite keeps naive UTC text)."""
+    return f"date({moment})" if dialect == "sqlite" else f"CAST(({moment} AT TIME ZONE 'UTC') AS date)"
+
+
+def record(row: str, columns: tuple[str, ...] = PARTNER_COLUMNS) -> str:
+    """A trigger's OLD or NEW row as a one-row table."""
+    return "(SELECT " + ", ".join(f"{row}.{column} AS {column}" for column in columns) + ")"
+
+
+def moved(dialect: str, *, activity: bool = False) -> str:
+    """Whether field `g.field` of the updated partner moved it to another group (or in or out of the tallies)."""
+    changes = [distinct(dialect, f"OLD.{column}", f"NEW.{column}") for column in ("team_id", "archived")]
+    if activity:
+        changes.append(distinct(dialect, day(dialect, "OLD.last_activity_at"), day(dialect, "NEW.last_activity_at")))
+    per_field = " ".join(f"WHEN '{f}' THEN {distinct(dialect, f'OLD.{f}', f'NEW.{f}')}" for f in GROUPINGS)
+    return "(" + " OR ".join([*changes, f"CASE g.field {per_field} ELSE 1 = 0 END"]) + ")"
+
+
+def any_moved(dialect: str, *, activity: bool = False) -> str:
+    """The trigger's WHEN: some field, the archived flag or (for activity) the day of the last activity changed."""
+    columns = ["team_id", "archived", *GROUPINGS]
+    changes = [distinct(dialect, f"OLD.{column}", f"NEW.{column}") for column in columns]
+    if activity:
+        changes.append(distinct(dialect, day(dialect, "OLD.last_activity_at"), day(dialect, "NEW.last_activity_at")))
+    return "(" + " OR ".join(changes) + ")"
+
+
+# Selections of (team_id, field, value, figures…) from a set of partners, answers or KPI totals
+
+
+def partners(source: str, where: str = "1 = 1") -> str:
+    return (
+        f"SELECT p.team_id AS team_id, g.field AS field, {VALUE} AS value, COUNT(*) AS partners,"
+        " 0 AS csat_sum, 0 AS csat_answers, 0 AS promoters, 0 AS detractors, 0 AS nps_answers"
+        f" FROM {source} p CROSS JOIN {GROUPS} g WHERE NOT p.archived AND {where} GROUP BY 1, 2, 3"
+    )
+
+
+def partner_with_answers(row: str, where: str) -> str:
+    """One partner (a trigger's OLD or NEW) counted with all its feedback answers, in the fields `where` picks."""
+    said = ", ".join(f"{sql} AS {name}" for sql, name in zip(SAID, TALLY[1:], strict=True))
+    return (
+        f"SELECT p.team_id AS team_id, g.field AS field, {VALUE} AS value, 1 AS partners, "
+        + ", ".join(f"s.{name} AS {name}" for name in TALLY[1:])
+        + f" FROM {record(row)} p CROSS JOIN {GROUPS} g"
+        f" CROSS JOIN (SELECT {said} FROM feedback f WHERE f.partner_id = {row}.id) s"
+        f" WHERE NOT p.archived AND {where}"
+    )
+
+
+def answers(source: str) -> str:
+    said = ", ".join(f"{sql} AS {name}" for sql, name in zip(SAID, TALLY[1:], strict=True))
+    return (
+        f"SELECT p.team_id AS team_id, g.field AS field, {VALUE} AS value, 0 AS partners, {said}"
+        f" FROM {source} f JOIN partner p ON p.id = f.partner_id CROSS JOIN {GROUPS} g"
+        " WHERE NOT p.archived GROUP BY 1, 2, 3"
+    )
+
+
+def kpi_totals(source: str, partner: str = "partner", where: str = "1 = 1") -> str:
+    return (
+        f"SELECT p.team_id AS team_id, g.field AS field, {VALUE} AS value, k.metric AS metric,"
+        " SUM(k.total) AS total, COUNT(*) AS totals"
+        f" FROM {source} k JOIN {partner} p ON p.id = k.partner_id CROSS JOIN {GROUPS} g"
+        f" WHERE NOT p.archived AND {where} GROUP BY 1, 2, 3, 4"
+    )
+
+
+def activity_days(dialect: str, source: str, where: str = "1 = 1") -> str:
+    return (
+        f"SELECT p.team_id AS team_id, g.field AS field, {VALUE} AS value,"
+        f" {day(dialect, 'p.last_activity_at')} AS day, COUNT(*) AS partners"
+        f" FROM {source} p CROSS JOIN {GROUPS} g"
+        f" WHERE NOT p.archived AND p.last_activity_at IS NOT NULL AND {where} GROUP BY 1, 2, 3, 4"
+    )
+
+
+# Adding and taking away
+
+TABLES = {
+    "group_tally": (("team_id", "field", "value"), TALLY),
+    "group_kpi_tally": (("team_id", "field", "value", "metric"), ("total", "totals")),
+    "group_activity_day": (("team_id", "field", "value", "day"), ("partners",)),
+}
+
+
+def add(table: str, selection: str) -> str:
+    keys, figures = TABLES[table]
+    columns = ", ".join((*keys, *figures))
+    summed = ", ".join(f"{name} = {table}.{name} + excluded.{name}" for name in figures)
+    return (
+        f"INSERT INTO {table} ({columns}) SELECT {columns} FROM ({selection}) AS d WHERE 1 = 1"
+        f" ORDER BY {', '.join(keys)} ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {summed}"
+    )
+
+
+def take(table: str, selection: str) -> str:
+    keys, figures = TABLES[table]
+    less = ", ".join(f"{name} = {table}.{name} - d.{name}" for name in figures)
+    match = " AND ".join(f"{table}.{key} = d.{key}" for key in keys)
+    return f"UPDATE {table} SET {less} FROM ({selection}) AS d WHERE {match}"
