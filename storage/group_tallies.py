@@ -127,7 +127,7 @@ def active_counts(
         group = _key(field, row[0] if column is not None and field is not None else sql.NONE)
         if row[-1]:
             counts[group] = counts.get(group, 0) + int(row[-1])
-    return counts
+    return counts if field is not None else {None: counts.get(None, 0)}
 
 
 def active_partners(*, session: Session, team_id: str, since: datetime) -> int:

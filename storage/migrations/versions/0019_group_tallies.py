@@ -19,16 +19,15 @@ down_revision = "0017"
 branch_labels = None
 depends_on = None
 
-KEY = (
-    sa.Column("id", sa.Integer(), primary_key=True),
-    sa.Column("team_id", sa.String(length=32), nullable=False),
-    sa.Column("field", sa.String(length=10), nullable=False),
-    sa.Column("value", sa.String(length=80), nullable=False),
-)
 
 
 def _key() -> list[sa.Column]:
-    return [column.copy() for column in KEY]
+    return [
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("team_id", sa.String(length=32), nullable=False),
+        sa.Column("field", sa.String(length=10), nullable=False),
+        sa.Column("value", sa.String(length=80), nullable=False),
+    ]
 
 
 def upgrade() -> None:
