@@ -59,3 +59,17 @@ class GroupActivityDay(SQLModel, table=True):
     value: str = Field(max_length=80)
     day: date
     partners: int = 0
+
+
+class RegistrationDay(SQLModel, table=True):
+    """How many of a workspace's active partners registered (entered the journey) on this UTC day: the
+    dashboard's partners acquired this month and quarter add up the days inside and count the partial days
+    at the edges from the moves."""
+
+    __tablename__ = "registration_day"
+    __table_args__ = (UniqueConstraint("team_id", "day", name="uq_registration_day_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    day: date
+    partners: int = 0

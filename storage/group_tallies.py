@@ -21,7 +21,7 @@ from storage.breakdowns import MAX_GROUPS
 from storage.group_tables import GroupActivityDay, GroupKpiTally, GroupTally
 from storage.tables import Partner
 
-TABLES = ("group_tally", "group_kpi_tally", "group_activity_day")
+TABLES = ("group_tally", "group_kpi_tally", "group_activity_day", "registration_day")
 
 
 def serves(field: str | None, filters: Mapping[str, str]) -> bool:
@@ -146,6 +146,7 @@ def fill(connection: Connection) -> None:
         sql.add("group_tally", sql.answers("feedback")),
         sql.add("group_kpi_tally", sql.kpi_totals("kpi_partner_total")),
         sql.add("group_activity_day", sql.activity_days(dialect, "partner")),
+        sql.add("registration_day", sql.registrations(dialect, "stage_move")),
     ):
         connection.execute(text(statement))
 

@@ -115,12 +115,22 @@ def activity_days(dialect: str, source: str, where: str = "1 = 1") -> str:
     )
 
 
+def registrations(dialect: str, source: str, partner: str = "partner") -> str:
+    """Registrations (first stage moves) of active partners per workspace and UTC day."""
+    return (
+        f"SELECT m.team_id AS team_id, {day(dialect, 'm.moved_at')} AS day, COUNT(*) AS partners"
+        f" FROM {source} m JOIN {partner} p ON p.id = m.partner_id"
+        " WHERE m.from_stage IS NULL AND NOT p.archived GROUP BY 1, 2"
+    )
+
+
 # Adding and taking away
 
 TABLES = {
     "group_tally": (("team_id", "field", "value"), TALLY),
     "group_kpi_tally": (("team_id", "field", "value", "metric"), ("total", "totals")),
     "group_activity_day": (("team_id", "field", "value", "day"), ("partners",)),
+    "registration_day": (("team_id", "day"), ("partners",)),
 }
 
 

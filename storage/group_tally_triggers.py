@@ -10,7 +10,9 @@ stage updates, archive and restore, KPI entry and undo, purge — moves the tall
   restored: its count, its answers' sums and its KPI totals leave the old groups and join the new ones, only
   in the fields that changed;
 - its last activity moved to another day: its day count in each group;
-- a feedback answer or a per-partner KPI total written or deleted: the sums in the partner's groups.
+- a feedback answer or a per-partner KPI total written or deleted: the sums in the partner's groups;
+- a registration (a first stage move) written or deleted, or its partner archived or restored: the
+  workspace's registrations on its day (`registration_day`).
 
 A deleted partner's answers and KPI totals leave the tallies with their own rows, as purge deletes them
 (children before parents); a partner row deleted on its own with answers left to a cascade would leave them
@@ -27,6 +29,20 @@ from storage import group_tally_sql as sql
 PROFILE = ", ".join(("team_id", "archived", *GROUPINGS))
 FEEDBACK = ("id", "partner_id", "csat", "nps")
 KPI = ("id", "partner_id", "metric", "total")
+MOVE = ("id", "team_id", "partner_id", "from_stage", "moved_at")
+
+
+def _registrations(dialect: str, source: str, change: str, partner: str = "partner") -> str:
+    step = sql.add if change == "add" else sql.take
+    return step("registration_day", sql.registrations(dialect, source, partner))
+
+
+def _archived(dialect: str) -> list[str]:
+    """An archived partner's registrations leave the days; a restored one's come back."""
+    return [
+        _registrations(dialect, "stage_move", "take", sql.record("OLD")),
+        _registrations(dialect, "stage_move", "add", sql.record("NEW")),
+    ]
 
 
 def _moves(dialect: str, *, activity: bool) -> list[str]:
@@ -84,7 +100,16 @@ def _sqlite() -> list[str]:
             trigger(f"group_tally_{short}_update", f"UPDATE OF {', '.join(columns[1:])}", table,
                     _rows_in_or_out(table, old, "take") + _rows_in_or_out(table, new, "add")),
         ]
-    return statements
+    old, new = sql.record("OLD", MOVE), sql.record("NEW", MOVE)
+    return [
+        *statements,
+        trigger("group_tally_move_insert", "INSERT", "stage_move", [_registrations("sqlite", new, "add")]),
+        trigger("group_tally_move_delete", "DELETE", "stage_move", [_registrations("sqlite", old, "take")]),
+        trigger("group_tally_move_update", f"UPDATE OF {', '.join(MOVE[1:])}", "stage_move",
+                [_registrations("sqlite", old, "take"), _registrations("sqlite", new, "add")]),
+        trigger("group_tally_partner_archived", "UPDATE OF archived", "partner", _archived("sqlite"),
+                sql.distinct("sqlite", "OLD.archived", "NEW.archived")),
+    ]
 
 
 def _postgresql() -> list[str]:
@@ -102,7 +127,7 @@ def _postgresql() -> list[str]:
         )
 
     def per_row(name: str, event: str, table: str, when: str = "") -> str:
-        condition = f" WHEN {when}" if when else ""
+        condition = f" WHEN ({when})" if when else ""
         return f"CREATE TRIGGER {name} AFTER {event} ON {table} FOR EACH ROW{condition} EXECUTE FUNCTION {name}()"
 
     statements = [
@@ -128,14 +153,28 @@ def _postgresql() -> list[str]:
                      _rows_in_or_out(table, old, "take") + _rows_in_or_out(table, new, "add")),
             per_row(f"group_tally_{short}_update", f"UPDATE OF {', '.join(columns[1:])}", table),
         ]
-    return statements
+    old, new = sql.record("OLD", MOVE), sql.record("NEW", MOVE)
+    return [
+        *statements,
+        function("group_tally_move_insert", [_registrations("postgresql", "inserted", "add")]),
+        per_statement("group_tally_move_insert", "INSERT", "stage_move", "inserted"),
+        function("group_tally_move_delete", [_registrations("postgresql", "deleted", "take")]),
+        per_statement("group_tally_move_delete", "DELETE", "stage_move", "deleted"),
+        function("group_tally_move_update",
+                 [_registrations("postgresql", old, "take"), _registrations("postgresql", new, "add")]),
+        per_row("group_tally_move_update", f"UPDATE OF {', '.join(MOVE[1:])}", "stage_move"),
+        function("group_tally_partner_archived", _archived("postgresql")),
+        per_row("group_tally_partner_archived", "UPDATE OF archived", "partner",
+                sql.distinct("postgresql", "OLD.archived", "NEW.archived")),
+    ]
 
 
 TRIGGERS = (
     ("partner", "partner_insert"), ("partner", "partner_delete"), ("partner", "partner_update"),
     ("partner", "partner_activity"), ("feedback", "feedback_insert"), ("feedback", "feedback_delete"),
     ("feedback", "feedback_update"), ("kpi_partner_total", "kpi_insert"), ("kpi_partner_total", "kpi_delete"),
-    ("kpi_partner_total", "kpi_update"),
+    ("kpi_partner_total", "kpi_update"), ("stage_move", "move_insert"), ("stage_move", "move_delete"),
+    ("stage_move", "move_update"), ("partner", "partner_archived"),
 )
 
 

@@ -10,7 +10,7 @@ from storage.oauth_tables import STATES_TABLE
 
 NOT_WORKSPACE_DATA = frozenset({STATES_TABLE})
 """Rows that belong to no workspace: an OAuth state is issued before anyone knows which one will install."""
-KEPT_FIGURES = frozenset({"group_tally", "group_kpi_tally", "group_activity_day"})
+KEPT_FIGURES = frozenset({"group_tally", "group_kpi_tally", "group_activity_day", "registration_day"})
 """Tallies derived from the workspace's rows (by triggers): deleted last, with the rest, and not listed."""
 
 

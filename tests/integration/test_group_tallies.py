@@ -11,6 +11,7 @@ from datetime import UTC, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -26,7 +27,9 @@ from commands.verbs import handle
 from domain.breakdowns import GROUPINGS
 from domain.partner import PARTNER_SIZES, PARTNER_SOURCES, PARTNER_TYPES
 from storage import activity, breakdowns, group_tallies
+from storage.digest import move_counts
 from storage.migrate import downgrade, upgrade
+from storage.registrations import registered_between
 from storage.unit_of_work import UnitOfWork
 from tests.conftest import NOW
 
@@ -41,6 +44,14 @@ VALUES: dict[str, tuple[str, ...]] = {
     "owner": (f"<@{OWNERS[0]}>", f"<@{OWNERS[1]}>", f"<@{OWNERS[2]}>", ""),
     "alliance": ("before", "chain", "hydra", ""),
 }
+WARSAW = ZoneInfo("Europe/Warsaw")
+PERIODS = (
+    (datetime(2026, 11, 1, tzinfo=WARSAW), datetime(2026, 12, 1, tzinfo=WARSAW)),  # this month, local
+    (datetime(2026, 10, 1, tzinfo=WARSAW), datetime(2027, 1, 1, tzinfo=WARSAW)),  # this quarter, across DST
+    (datetime(2026, 11, 23, tzinfo=UTC), datetime(2026, 11, 24, tzinfo=UTC)),  # one whole UTC day
+    (NOW - timedelta(hours=3), NOW + timedelta(days=3, hours=1)),  # no midnight at either edge
+    (NOW - timedelta(minutes=5), NOW + timedelta(minutes=50)),  # inside one day
+)
 
 
 def _rounded(totals: dict[Any, dict[str, Decimal]]) -> dict[Any, dict[str, Decimal]]:
@@ -87,6 +98,9 @@ def assert_tallies_equal_the_partners(engine: Engine, team_id: str = "T1") -> No
         for since in _boundaries(session, team_id):
             program = group_tallies.active_partners(session=session, team_id=team_id, since=since)
             assert program == activity.counted_active(session=session, team_id=team_id, since=since), since
+        for start, end in PERIODS:
+            kept = registered_between(session=session, team_id=team_id, start=start, end=end)
+            assert kept == move_counts(session=session, team_id=team_id, start=start, end=end)[0], (start, end)
     _assert_no_drift(engine)
 
 
@@ -99,6 +113,7 @@ def _assert_no_drift(engine: Engine) -> None:
         " WHERE totals <> 0",
         "group_activity_day": "SELECT team_id, field, value, day, partners FROM group_activity_day"
         " WHERE partners <> 0",
+        "registration_day": "SELECT team_id, day, partners FROM registration_day WHERE partners <> 0",
     }
     with engine.connect() as connection:
         transaction = connection.begin()

@@ -1,6 +1,7 @@
 """Per-group tallies for `/partner kpis by GROUP` and `/partner kpis FIELD=VALUE`: partners, feedback sums, KPI
-totals and last-activity days per workspace, grouping field and value, kept by triggers on `partner`,
-`feedback` and `kpi_partner_total` and filled from them.
+totals and last-activity days per workspace, grouping field and value, and registrations per day (the
+dashboard's partners acquired), kept by triggers on `partner`, `feedback`, `kpi_partner_total` and `stage_move`
+and filled from them.
 
 Revision ID: 0019
 Revises: 0017
@@ -53,10 +54,18 @@ def upgrade() -> None:
         sa.Column("partners", sa.Integer(), nullable=False),
         sa.UniqueConstraint("team_id", "field", "value", "day", name="uq_group_activity_day_key"),
     )
+    op.create_table(
+        "registration_day",
+        sa.Column("id", sa.Integer(), primary_key=True),
+        sa.Column("team_id", sa.String(length=32), nullable=False),
+        sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("partners", sa.Integer(), nullable=False),
+        sa.UniqueConstraint("team_id", "day", name="uq_registration_day_key"),
+    )
     install(op.get_bind())
 
 
 def downgrade() -> None:
     uninstall(op.get_bind())
-    for table in ("group_activity_day", "group_kpi_tally", "group_tally"):
+    for table in ("registration_day", "group_activity_day", "group_kpi_tally", "group_tally"):
         op.drop_table(table)
