@@ -89,11 +89,13 @@ def partner_with_answers(row: str, where: str) -> str:
 
 
 def answers(source: str) -> str:
+    """Answers summed per partner first, then per group (a row per partner and field, not per answer)."""
     said = ", ".join(f"{sql} AS {name}" for sql, name in zip(SAID, TALLY[1:], strict=True))
+    summed = ", ".join(f"SUM(s.{name}) AS {name}" for name in TALLY[1:])
     return (
-        f"SELECT p.team_id AS team_id, g.field AS field, {VALUE} AS value, 0 AS partners, {said}"
-        f" FROM {source} f JOIN partner p ON p.id = f.partner_id CROSS JOIN {GROUPS} g"
-        " WHERE NOT p.archived GROUP BY 1, 2, 3"
+        f"SELECT p.team_id AS team_id, g.field AS field, {VALUE} AS value, 0 AS partners, {summed}"
+        f" FROM (SELECT f.partner_id AS partner_id, {said} FROM {source} f GROUP BY f.partner_id) s"
+        f" JOIN partner p ON p.id = s.partner_id CROSS JOIN {GROUPS} g WHERE NOT p.archived GROUP BY 1, 2, 3"
     )
 
 
