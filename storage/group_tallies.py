@@ -43,26 +43,40 @@ def _key(field: str | None, value: str) -> str | None:
     return None if field is None or value == sql.NONE else value
 
 
-def _where(table: Any, team_id: str, field: str, value: str | None) -> list[Any]:
+def _largest(session: Session, team_id: str, field: str) -> Any:
+    """The values of the field's largest groups (ties in the order the from-scratch query gives: NULL
+    first on SQLite, last on PostgreSQL), at most MAX_GROUPS."""
+    unset = GroupTally.value == sql.NONE
+    nulls_last = session.get_bind().dialect.name == "postgresql"
+    return (
+        select(GroupTally.value)
+        .where(*_where(GroupTally, team_id, field, None), GroupTally.partners > 0)
+        .order_by(
+            col(GroupTally.partners).desc(), case((unset, 1 if nulls_last else 0), else_=0 if nulls_last else 1),
+            GroupTally.value,
+        )
+        .limit(MAX_GROUPS)
+    )
+
+
+def _where(table: Any, team_id: str, field: str, value: str | None, session: Session | None = None) -> list[Any]:
+    """The tally rows of one group (`value`), or of the field's largest groups (given a session)."""
     where = [table.team_id == team_id, table.field == field]
-    return where + ([table.value == value] if value is not None else [])
+    if value is not None:
+        return [*where, table.value == value]
+    if session is not None:
+        return [*where, col(table.value).in_(_largest(session, team_id, field).scalar_subquery())]
+    return where
 
 
 def partner_counts(*, session: Session, team_id: str, field: str | None, filters: Mapping[str, str]) -> dict[Any, int]:
-    """Partners per group, the largest first (ties in the order the from-scratch query gives), at most
-    MAX_GROUPS of them."""
+    """Partners per group, the largest first, at most MAX_GROUPS of them."""
     name, value = _picked(field, filters)
-    query = select(GroupTally.value, GroupTally.partners).where(*_where(GroupTally, team_id, name, value))
     if value is not None:
-        row = session.execute(query).first()
-        return {None: int(row[1]) if row else 0}
-    unset = GroupTally.value == sql.NONE
-    nulls_last = session.get_bind().dialect.name == "postgresql"  # where the query over partners puts NULL
-    query = query.where(GroupTally.partners > 0).order_by(
-        col(GroupTally.partners).desc(), case((unset, 1 if nulls_last else 0), else_=0 if nulls_last else 1),
-        GroupTally.value,
-    )
-    return {_key(field, v): int(n) for v, n in session.execute(query.limit(MAX_GROUPS)).all()}
+        query = select(GroupTally.partners).where(*_where(GroupTally, team_id, name, value))
+        return {None: int(session.execute(query).scalar() or 0)}
+    largest = _largest(session, team_id, name).add_columns(GroupTally.partners)
+    return {_key(field, v): int(n) for v, n in session.execute(largest).all()}
 
 
 def kpi_totals(
@@ -70,7 +84,7 @@ def kpi_totals(
 ) -> dict[Any, dict[str, Decimal]]:
     name, value = _picked(field, filters)
     query = select(GroupKpiTally.value, GroupKpiTally.metric, GroupKpiTally.total).where(
-        *_where(GroupKpiTally, team_id, name, value), GroupKpiTally.totals > 0
+        *_where(GroupKpiTally, team_id, name, value, session), GroupKpiTally.totals > 0
     )
     totals: dict[Any, dict[str, Decimal]] = {}
     for group, metric, total in session.execute(query).all():
@@ -87,7 +101,7 @@ def satisfaction(
     tally = GroupTally
     query = select(
         tally.value, tally.csat_sum, tally.csat_answers, tally.promoters, tally.detractors, tally.nps_answers
-    ).where(*_where(tally, team_id, name, value), tally.partners > 0)
+    ).where(*_where(tally, team_id, name, value, session), tally.partners > 0)
     result: dict[Any, tuple[Decimal | None, int, int, int]] = {}
     for group, csat_sum, csat_answers, promoters, detractors, answers in session.execute(query).all():
         csat = (Decimal(csat_sum) / Decimal(csat_answers)).quantize(Decimal("0.1")) if csat_answers else None
@@ -106,7 +120,7 @@ def active_counts(
     after = datetime.combine(first + timedelta(days=1), time(), tzinfo=UTC)
     days = (
         select(GroupActivityDay.value, func.sum(GroupActivityDay.partners))
-        .where(*_where(GroupActivityDay, team_id, name, value), GroupActivityDay.day > first)
+        .where(*_where(GroupActivityDay, team_id, name, value, session), GroupActivityDay.day > first)
         .group_by(GroupActivityDay.value)
     )
     counts: dict[Any, int] = {}
