@@ -3,8 +3,7 @@
 A partner counts in one group per grouping field (its type, size, …, alliance; NULL is kept as '') and in the
 whole program (field 'all', value ''). Each statement here takes a set of rows — a trigger's OLD or NEW row, a
 PostgreSQL transition table, or a whole table for the fill — crosses it with the eight fields, and adds the
-figures to the tallies (an upsert) or takes them away (an UPDATE, so a tally already deleted by a purge is not
-brought back as a negative row).
+figures to the tallies or takes them away (or both at once, for a move), in one upsert.
 """
 
 from __future__ import annotations
@@ -136,18 +135,31 @@ TABLES = {
 }
 
 
-def add(table: str, selection: str) -> str:
+def change(table: str, *, taken: str | None = None, added: str | None = None) -> str:
+    """One upsert that takes the figures of `taken` away and adds those of `added`, netted per tally row and
+    written in key order, so two transactions moving partners in opposite directions lock the rows in the
+    same order and cannot deadlock. (A purge deletes the tallies after the rows they count.)"""
     keys, figures = TABLES[table]
-    columns = ", ".join((*keys, *figures))
-    summed = ", ".join(f"{name} = {table}.{name} + excluded.{name}" for name in figures)
+    key_list = ", ".join(keys)
+    parts = []
+    if taken is not None:
+        negated = ", ".join(f"-t.{name} AS {name}" for name in figures)
+        parts.append(f"SELECT {', '.join(f't.{key}' for key in keys)}, {negated} FROM ({taken}) AS t")
+    if added is not None:
+        parts.append(f"SELECT {', '.join(f'a.{name}' for name in (*keys, *figures))} FROM ({added}) AS a")
+    summed = ", ".join(f"SUM(d.{name}) AS {name}" for name in figures)
+    kept = ", ".join(f"{name} = {table}.{name} + excluded.{name}" for name in figures)
     return (
-        f"INSERT INTO {table} ({columns}) SELECT {columns} FROM ({selection}) AS d WHERE 1 = 1"
-        f" ORDER BY {', '.join(keys)} ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {summed}"
+        f"INSERT INTO {table} ({key_list}, {', '.join(figures)})"
+        f" SELECT {', '.join(f'd.{key}' for key in keys)}, {summed} FROM ({' UNION ALL '.join(parts)}) AS d"
+        f" WHERE 1 = 1 GROUP BY {', '.join(f'd.{key}' for key in keys)} ORDER BY {key_list}"
+        f" ON CONFLICT ({key_list}) DO UPDATE SET {kept}"
     )
 
 
+def add(table: str, selection: str) -> str:
+    return change(table, added=selection)
+
+
 def take(table: str, selection: str) -> str:
-    keys, figures = TABLES[table]
-    less = ", ".join(f"{name} = {table}.{name} - d.{name}" for name in figures)
-    match = " AND ".join(f"{table}.{key} = d.{key}" for key in keys)
-    return f"UPDATE {table} SET {less} FROM ({selection}) AS d WHERE {match}"
+    return change(table, taken=selection)

@@ -39,25 +39,39 @@ def _registrations(dialect: str, source: str, change: str, partner: str = "partn
 
 def _archived(dialect: str) -> list[str]:
     """An archived partner's registrations leave the days; a restored one's come back."""
-    return [
-        _registrations(dialect, "stage_move", "take", sql.record("OLD")),
-        _registrations(dialect, "stage_move", "add", sql.record("NEW")),
-    ]
+    return [sql.change(
+        "registration_day",
+        taken=sql.registrations(dialect, "stage_move", sql.record("OLD")),
+        added=sql.registrations(dialect, "stage_move", sql.record("NEW")),
+    )]
+
+
+def _moved_registration(dialect: str, old: str, new: str) -> list[str]:
+    return [sql.change(
+        "registration_day", taken=sql.registrations(dialect, old), added=sql.registrations(dialect, new)
+    )]
 
 
 def _moves(dialect: str, *, activity: bool) -> list[str]:
-    """The statements that move an updated partner between groups (OLD out, NEW in)."""
+    """The statements that move an updated partner between groups (OLD out, NEW in, in one upsert per tally)."""
     where = sql.moved(dialect, activity=activity)
     if activity:
-        return [
-            sql.take("group_activity_day", sql.activity_days(dialect, sql.record("OLD"), where)),
-            sql.add("group_activity_day", sql.activity_days(dialect, sql.record("NEW"), where)),
-        ]
+        return [sql.change(
+            "group_activity_day",
+            taken=sql.activity_days(dialect, sql.record("OLD"), where),
+            added=sql.activity_days(dialect, sql.record("NEW"), where),
+        )]
     return [
-        sql.take("group_tally", sql.partner_with_answers("OLD", where)),
-        sql.add("group_tally", sql.partner_with_answers("NEW", where)),
-        sql.take("group_kpi_tally", sql.kpi_totals("kpi_partner_total", sql.record("OLD"), where)),
-        sql.add("group_kpi_tally", sql.kpi_totals("kpi_partner_total", sql.record("NEW"), where)),
+        sql.change(
+            "group_tally",
+            taken=sql.partner_with_answers("OLD", where),
+            added=sql.partner_with_answers("NEW", where),
+        ),
+        sql.change(
+            "group_kpi_tally",
+            taken=sql.kpi_totals("kpi_partner_total", sql.record("OLD"), where),
+            added=sql.kpi_totals("kpi_partner_total", sql.record("NEW"), where),
+        ),
     ]
 
 
@@ -76,6 +90,12 @@ def _rows_in_or_out(table: str, source: str, change: str) -> list[str]:
     return [step("group_kpi_tally", sql.kpi_totals(source))]
 
 
+def _rows_moved(table: str, old: str, new: str) -> list[str]:
+    if table == "feedback":
+        return [sql.change("group_tally", taken=sql.answers(old), added=sql.answers(new))]
+    return [sql.change("group_kpi_tally", taken=sql.kpi_totals(old), added=sql.kpi_totals(new))]
+
+
 def _sqlite() -> list[str]:
     def trigger(name: str, event: str, table: str, body: list[str], when: str = "") -> str:
         condition = f" WHEN {when}" if when else ""
@@ -86,9 +106,9 @@ def _sqlite() -> list[str]:
                 _partners_in_or_out("sqlite", sql.record("NEW"), "add")),
         trigger("group_tally_partner_delete", "DELETE", "partner",
                 _partners_in_or_out("sqlite", sql.record("OLD"), "take")),
-        trigger("group_tally_partner_update", f"UPDATE OF {PROFILE}", "partner",
+        trigger("group_tally_partner_groups", f"UPDATE OF {PROFILE}", "partner",
                 _moves("sqlite", activity=False), sql.any_moved("sqlite")),
-        trigger("group_tally_partner_activity", f"UPDATE OF {PROFILE}, last_activity_at", "partner",
+        trigger("group_tally_partner_last_activity", f"UPDATE OF {PROFILE}, last_activity_at", "partner",
                 _moves("sqlite", activity=True), sql.any_moved("sqlite", activity=True)),
     ]
     for table, columns in (("feedback", FEEDBACK), ("kpi_partner_total", KPI)):
@@ -98,7 +118,7 @@ def _sqlite() -> list[str]:
             trigger(f"group_tally_{short}_insert", "INSERT", table, _rows_in_or_out(table, new, "add")),
             trigger(f"group_tally_{short}_delete", "DELETE", table, _rows_in_or_out(table, old, "take")),
             trigger(f"group_tally_{short}_update", f"UPDATE OF {', '.join(columns[1:])}", table,
-                    _rows_in_or_out(table, old, "take") + _rows_in_or_out(table, new, "add")),
+                    _rows_moved(table, old, new)),
         ]
     old, new = sql.record("OLD", MOVE), sql.record("NEW", MOVE)
     return [
@@ -106,8 +126,8 @@ def _sqlite() -> list[str]:
         trigger("group_tally_move_insert", "INSERT", "stage_move", [_registrations("sqlite", new, "add")]),
         trigger("group_tally_move_delete", "DELETE", "stage_move", [_registrations("sqlite", old, "take")]),
         trigger("group_tally_move_update", f"UPDATE OF {', '.join(MOVE[1:])}", "stage_move",
-                [_registrations("sqlite", old, "take"), _registrations("sqlite", new, "add")]),
-        trigger("group_tally_partner_archived", "UPDATE OF archived", "partner", _archived("sqlite"),
+                _moved_registration("sqlite", old, new)),
+        trigger("group_tally_partner_registrations", "UPDATE OF archived", "partner", _archived("sqlite"),
                 sql.distinct("sqlite", "OLD.archived", "NEW.archived")),
     ]
 
@@ -135,10 +155,10 @@ def _postgresql() -> list[str]:
         per_statement("group_tally_partner_insert", "INSERT", "partner", "inserted"),
         function("group_tally_partner_delete", _partners_in_or_out("postgresql", "deleted", "take")),
         per_statement("group_tally_partner_delete", "DELETE", "partner", "deleted"),
-        function("group_tally_partner_update", _moves("postgresql", activity=False)),
-        per_row("group_tally_partner_update", f"UPDATE OF {PROFILE}", "partner", sql.any_moved("postgresql")),
-        function("group_tally_partner_activity", _moves("postgresql", activity=True)),
-        per_row("group_tally_partner_activity", f"UPDATE OF {PROFILE}, last_activity_at", "partner",
+        function("group_tally_partner_groups", _moves("postgresql", activity=False)),
+        per_row("group_tally_partner_groups", f"UPDATE OF {PROFILE}", "partner", sql.any_moved("postgresql")),
+        function("group_tally_partner_last_activity", _moves("postgresql", activity=True)),
+        per_row("group_tally_partner_last_activity", f"UPDATE OF {PROFILE}, last_activity_at", "partner",
                 sql.any_moved("postgresql", activity=True)),
     ]
     for table, columns in (("feedback", FEEDBACK), ("kpi_partner_total", KPI)):
@@ -150,7 +170,7 @@ def _postgresql() -> list[str]:
             function(f"group_tally_{short}_delete", _rows_in_or_out(table, "deleted", "take")),
             per_statement(f"group_tally_{short}_delete", "DELETE", table, "deleted"),
             function(f"group_tally_{short}_update",
-                     _rows_in_or_out(table, old, "take") + _rows_in_or_out(table, new, "add")),
+                     _rows_moved(table, old, new)),
             per_row(f"group_tally_{short}_update", f"UPDATE OF {', '.join(columns[1:])}", table),
         ]
     old, new = sql.record("OLD", MOVE), sql.record("NEW", MOVE)
@@ -161,20 +181,20 @@ def _postgresql() -> list[str]:
         function("group_tally_move_delete", [_registrations("postgresql", "deleted", "take")]),
         per_statement("group_tally_move_delete", "DELETE", "stage_move", "deleted"),
         function("group_tally_move_update",
-                 [_registrations("postgresql", old, "take"), _registrations("postgresql", new, "add")]),
+                 _moved_registration("postgresql", old, new)),
         per_row("group_tally_move_update", f"UPDATE OF {', '.join(MOVE[1:])}", "stage_move"),
-        function("group_tally_partner_archived", _archived("postgresql")),
-        per_row("group_tally_partner_archived", "UPDATE OF archived", "partner",
+        function("group_tally_partner_registrations", _archived("postgresql")),
+        per_row("group_tally_partner_registrations", "UPDATE OF archived", "partner",
                 sql.distinct("postgresql", "OLD.archived", "NEW.archived")),
     ]
 
 
 TRIGGERS = (
-    ("partner", "partner_insert"), ("partner", "partner_delete"), ("partner", "partner_update"),
-    ("partner", "partner_activity"), ("feedback", "feedback_insert"), ("feedback", "feedback_delete"),
+    ("partner", "partner_insert"), ("partner", "partner_delete"), ("partner", "partner_groups"),
+    ("partner", "partner_last_activity"), ("feedback", "feedback_insert"), ("feedback", "feedback_delete"),
     ("feedback", "feedback_update"), ("kpi_partner_total", "kpi_insert"), ("kpi_partner_total", "kpi_delete"),
     ("kpi_partner_total", "kpi_update"), ("stage_move", "move_insert"), ("stage_move", "move_delete"),
-    ("stage_move", "move_update"), ("partner", "partner_archived"),
+    ("stage_move", "move_update"), ("partner", "partner_registrations"),
 )
 
 
