@@ -156,11 +156,11 @@ def fill(connection: Connection) -> None:
     for table in TABLES:
         connection.execute(text(f"DELETE FROM {table}"))
     for statement in (
-        sql.add("group_tally", sql.partners("partner")),
+        sql.insert("group_tally", sql.partners("partner")),
         sql.add("group_tally", sql.answers("feedback")),
-        sql.add("group_kpi_tally", sql.kpi_totals("kpi_partner_total")),
-        sql.add("group_activity_day", sql.activity_days(dialect, "partner")),
-        sql.add("registration_day", sql.registrations(dialect, "stage_move")),
+        sql.insert("group_kpi_tally", sql.kpi_totals("kpi_partner_total")),
+        sql.insert("group_activity_day", sql.activity_days(dialect, "partner")),
+        sql.insert("registration_day", sql.registrations(dialect, "stage_move")),
     ):
         connection.execute(text(statement))
 

@@ -157,6 +157,13 @@ def change(table: str, *, taken: str | None = None, added: str | None = None) ->
     )
 
 
+def insert(table: str, selection: str) -> str:
+    """Rows of an empty tally (the fill), from a selection already grouped by its key."""
+    keys, figures = TABLES[table]
+    columns = ", ".join((*keys, *figures))
+    return f"INSERT INTO {table} ({columns}) SELECT {columns} FROM ({selection}) AS d"
+
+
 def add(table: str, selection: str) -> str:
     return change(table, added=selection)
 
