@@ -46,22 +46,29 @@ def record(row: str, columns: tuple[str, ...] = PARTNER_COLUMNS) -> str:
     return "(SELECT " + ", ".join(f"{row}.{column} AS {column}" for column in columns) + ")"
 
 
-def moved(dialect: str, *, activity: bool = False) -> str:
-    """Whether field `g.field` of the updated partner moved it to another group (or in or out of the tallies)."""
-    changes = [distinct(dialect, f"OLD.{column}", f"NEW.{column}") for column in ("team_id", "archived")]
+def any_moved(dialect: str, old: str = "OLD", new: str = "NEW", *, activity: bool = True) -> str:
+    """Whether an updated partner moved in any tally: a field, the archived flag or the day of its last
+    activity (`activity`) changed."""
+    columns = ["team_id", "archived", *GROUPINGS]
+    changes = [distinct(dialect, f"{old}.{column}", f"{new}.{column}") for column in columns]
     if activity:
-        changes.append(distinct(dialect, day(dialect, "OLD.last_activity_at"), day(dialect, "NEW.last_activity_at")))
-    per_field = " ".join(f"WHEN '{f}' THEN {distinct(dialect, f'OLD.{f}', f'NEW.{f}')}" for f in GROUPINGS)
+        last = "last_activity_at"
+        changes.append(distinct(dialect, day(dialect, f"{old}.{last}"), day(dialect, f"{new}.{last}")))
+    return "(" + " OR ".join(changes) + ")"
+
+
+def moved(dialect: str, *, activity: bool = False) -> str:
+    """Whether field `g.field` moved the updated partner (pair `o`, `n`) to another group, or in or out of the
+    tallies; with `activity`, also whether its last activity moved to another day."""
+    changes = [distinct(dialect, f"o.{column}", f"n.{column}") for column in ("team_id", "archived")]
+    if activity:
+        changes.append(distinct(dialect, day(dialect, "o.last_activity_at"), day(dialect, "n.last_activity_at")))
+    per_field = " ".join(f"WHEN '{f}' THEN {distinct(dialect, f'o.{f}', f'n.{f}')}" for f in GROUPINGS)
     return "(" + " OR ".join([*changes, f"CASE g.field {per_field} ELSE 1 = 0 END"]) + ")"
 
 
-def any_moved(dialect: str, *, activity: bool = False) -> str:
-    """The trigger's WHEN: some field, the archived flag or (for activity) the day of the last activity changed."""
-    columns = ["team_id", "archived", *GROUPINGS]
-    changes = [distinct(dialect, f"OLD.{column}", f"NEW.{column}") for column in columns]
-    if activity:
-        changes.append(distinct(dialect, day(dialect, "OLD.last_activity_at"), day(dialect, "NEW.last_activity_at")))
-    return "(" + " OR ".join(changes) + ")"
+def value(alias: str) -> str:
+    return VALUE.replace("p.", f"{alias}.")
 
 
 # Selections of (team_id, field, value, figures…) from a set of partners, answers or KPI totals
@@ -72,18 +79,6 @@ def partners(source: str, where: str = "1 = 1") -> str:
         f"SELECT p.team_id AS team_id, g.field AS field, {VALUE} AS value, COUNT(*) AS partners,"
         " 0 AS csat_sum, 0 AS csat_answers, 0 AS promoters, 0 AS detractors, 0 AS nps_answers"
         f" FROM {source} p CROSS JOIN {GROUPS} g WHERE NOT p.archived AND {where} GROUP BY 1, 2, 3"
-    )
-
-
-def partner_with_answers(row: str, where: str) -> str:
-    """One partner (a trigger's OLD or NEW) counted with all its feedback answers, in the fields `where` picks."""
-    said = ", ".join(f"{sql} AS {name}" for sql, name in zip(SAID, TALLY[1:], strict=True))
-    return (
-        f"SELECT p.team_id AS team_id, g.field AS field, {VALUE} AS value, 1 AS partners, "
-        + ", ".join(f"s.{name} AS {name}" for name in TALLY[1:])
-        + f" FROM {record(row)} p CROSS JOIN {GROUPS} g"
-        f" CROSS JOIN (SELECT {said} FROM feedback f WHERE f.partner_id = {row}.id) s"
-        f" WHERE NOT p.archived AND {where}"
     )
 
 
@@ -123,6 +118,59 @@ def registrations(dialect: str, source: str, partner: str = "partner") -> str:
         f" FROM {source} m JOIN {partner} p ON p.id = m.partner_id"
         " WHERE m.from_stage IS NULL AND NOT p.archived GROUP BY 1, 2"
     )
+
+
+# Updated partners: `pairs` joins each one's old row `o` to its new row `n`; `side` picks which is counted
+
+
+def moved_partners(dialect: str, pairs: str, side: str) -> str:
+    """The moved partners, each with all its answers' sums, in the groups of the fields that moved them."""
+    said = ", ".join(f"{sql} AS {name}" for sql, name in zip(SAID, TALLY[1:], strict=True))
+    summed = ", ".join(f"COALESCE(SUM(s.{name}), 0) AS {name}" for name in TALLY[1:])
+    moving = any_moved(dialect, "o", "n", activity=False)
+    return (
+        f"SELECT {side}.team_id AS team_id, g.field AS field, {value(side)} AS value, COUNT(*) AS partners, {summed}"
+        f" FROM {pairs} CROSS JOIN {GROUPS} g LEFT JOIN (SELECT f.partner_id AS partner_id, {said} FROM feedback f"
+        f" WHERE f.partner_id IN (SELECT o.id FROM {pairs} WHERE {moving}) GROUP BY f.partner_id) s"
+        f" ON s.partner_id = o.id WHERE NOT {side}.archived AND {moving} AND {moved(dialect)} GROUP BY 1, 2, 3"
+    )
+
+
+def moved_kpi_totals(dialect: str, pairs: str, side: str) -> str:
+    moving = any_moved(dialect, "o", "n", activity=False)
+    return (
+        f"SELECT {side}.team_id AS team_id, g.field AS field, {value(side)} AS value, k.metric AS metric,"
+        " SUM(k.total) AS total, COUNT(*) AS totals"
+        f" FROM {pairs} JOIN kpi_partner_total k ON k.partner_id = o.id CROSS JOIN {GROUPS} g"
+        f" WHERE NOT {side}.archived AND {moving} AND {moved(dialect)} GROUP BY 1, 2, 3, 4"
+    )
+
+
+def moved_activity_days(dialect: str, pairs: str, side: str) -> str:
+    return (
+        f"SELECT {side}.team_id AS team_id, g.field AS field, {value(side)} AS value,"
+        f" {day(dialect, f'{side}.last_activity_at')} AS day, COUNT(*) AS partners FROM {pairs} CROSS JOIN {GROUPS} g"
+        f" WHERE NOT {side}.archived AND {side}.last_activity_at IS NOT NULL AND {any_moved(dialect, 'o', 'n')}"
+        f" AND {moved(dialect, activity=True)} GROUP BY 1, 2, 3, 4"
+    )
+
+
+def moved_registrations(dialect: str, pairs: str, side: str) -> str:
+    """An archived partner's registrations leave the days; a restored one's come back."""
+    archived = " OR ".join(distinct(dialect, f"o.{column}", f"n.{column}") for column in ("team_id", "archived"))
+    return (
+        f"SELECT {side}.team_id AS team_id, {day(dialect, 'm.moved_at')} AS day, COUNT(*) AS partners"
+        f" FROM {pairs} JOIN stage_move m ON m.partner_id = o.id"
+        f" WHERE m.from_stage IS NULL AND NOT {side}.archived AND ({archived}) GROUP BY 1, 2"
+    )
+
+
+MOVED = (
+    ("group_tally", moved_partners),
+    ("group_kpi_tally", moved_kpi_totals),
+    ("group_activity_day", moved_activity_days),
+    ("registration_day", moved_registrations),
+)
 
 
 # Adding and taking away
