@@ -4,8 +4,7 @@ Triggers rather than Python, as for `storage.stage_tallies`: every path that wri
 or per-partner KPI totals — the ORM, the CSV import's bulk inserts and updates, the journey redesign's bulk
 stage updates, archive and restore, KPI entry and undo, purge — moves the tallies in its own transaction.
 
-- partner inserted or deleted: its count and its last-activity day in each of its groups (on PostgreSQL once
-  per statement from the transition table: a 100,000-row import is a few grouped upserts);
+- partner inserted or deleted: its count and its last-activity day in each of its groups;
 - partner moved to another group by a field (owner handover, stage move, profile edit, alliance), archived or
   restored: its count, its answers' sums and its KPI totals leave the old groups and join the new ones, only
   in the fields that changed;
@@ -13,6 +12,10 @@ stage updates, archive and restore, KPI entry and undo, purge — moves the tall
 - a feedback answer or a per-partner KPI total written or deleted: the sums in the partner's groups;
 - a registration (a first stage move) written or deleted, or its partner archived or restored: the
   workspace's registrations on its day (`registration_day`).
+
+SQLite runs them per row; PostgreSQL per statement from the transition tables wherever a statement can touch
+many rows (partner, answer and KPI total inserts and deletes, every partner update, move inserts and deletes),
+so a 100,000-row import or a journey redesign moving 30,000 partners is a few grouped upserts.
 
 Trigger names sort after `stage_tally_*`: PostgreSQL fires a table's triggers of one kind in name order, so
 every statement locks the stage tally before the group tallies, as the row triggers of an update do.
