@@ -120,48 +120,57 @@ def registrations(dialect: str, source: str, partner: str = "partner") -> str:
     )
 
 
-# Updated partners: `pairs` joins each one's old row `o` to its new row `n`; `side` picks which is counted
+# Updated partners. Paired (a SQLite row trigger): `source` joins the old row `o` to the new row `n` and only the
+# fields that moved are counted. Unpaired (a PostgreSQL statement trigger): `source` holds one side only, every
+# field is counted, and the netted upsert drops what did not change — joining two transition tables of 100,000
+# rows each, which have no statistics and spill to disk, can turn into rescans of both.
 
 
-def moved_partners(dialect: str, pairs: str, side: str) -> str:
+def _only_moved(dialect: str, paired: bool, *, fields: bool = True, activity: bool = False) -> str:
+    if not paired:
+        return "1 = 1"
+    moving = any_moved(dialect, "o", "n", activity=activity)
+    return f"{moving} AND {moved(dialect, activity=activity)}" if fields else moving
+
+
+def moved_partners(dialect: str, source: str, side: str, paired: bool) -> str:
     """The moved partners, each with all its answers' sums, in the groups of the fields that moved them."""
     said = ", ".join(f"{sql} AS {name}" for sql, name in zip(SAID, TALLY[1:], strict=True))
     summed = ", ".join(f"COALESCE(SUM(s.{name}), 0) AS {name}" for name in TALLY[1:])
-    moving = any_moved(dialect, "o", "n", activity=False)
+    movers = f"SELECT {side}.id FROM {source} WHERE {_only_moved(dialect, paired, fields=False)}"
     return (
         f"SELECT {side}.team_id AS team_id, g.field AS field, {value(side)} AS value, COUNT(*) AS partners, {summed}"
-        f" FROM {pairs} CROSS JOIN {GROUPS} g LEFT JOIN (SELECT f.partner_id AS partner_id, {said} FROM feedback f"
-        f" WHERE f.partner_id IN (SELECT o.id FROM {pairs} WHERE {moving}) GROUP BY f.partner_id) s"
-        f" ON s.partner_id = o.id WHERE NOT {side}.archived AND {moving} AND {moved(dialect)} GROUP BY 1, 2, 3"
+        f" FROM {source} CROSS JOIN {GROUPS} g LEFT JOIN (SELECT f.partner_id AS partner_id, {said} FROM feedback f"
+        f" WHERE f.partner_id IN ({movers}) GROUP BY f.partner_id) s ON s.partner_id = {side}.id"
+        f" WHERE NOT {side}.archived AND {_only_moved(dialect, paired)} GROUP BY 1, 2, 3"
     )
 
 
-def moved_kpi_totals(dialect: str, pairs: str, side: str) -> str:
-    moving = any_moved(dialect, "o", "n", activity=False)
+def moved_kpi_totals(dialect: str, source: str, side: str, paired: bool) -> str:
     return (
         f"SELECT {side}.team_id AS team_id, g.field AS field, {value(side)} AS value, k.metric AS metric,"
         " SUM(k.total) AS total, COUNT(*) AS totals"
-        f" FROM {pairs} JOIN kpi_partner_total k ON k.partner_id = o.id CROSS JOIN {GROUPS} g"
-        f" WHERE NOT {side}.archived AND {moving} AND {moved(dialect)} GROUP BY 1, 2, 3, 4"
+        f" FROM {source} JOIN kpi_partner_total k ON k.partner_id = {side}.id CROSS JOIN {GROUPS} g"
+        f" WHERE NOT {side}.archived AND {_only_moved(dialect, paired)} GROUP BY 1, 2, 3, 4"
     )
 
 
-def moved_activity_days(dialect: str, pairs: str, side: str) -> str:
+def moved_activity_days(dialect: str, source: str, side: str, paired: bool) -> str:
     return (
         f"SELECT {side}.team_id AS team_id, g.field AS field, {value(side)} AS value,"
-        f" {day(dialect, f'{side}.last_activity_at')} AS day, COUNT(*) AS partners FROM {pairs} CROSS JOIN {GROUPS} g"
-        f" WHERE NOT {side}.archived AND {side}.last_activity_at IS NOT NULL AND {any_moved(dialect, 'o', 'n')}"
-        f" AND {moved(dialect, activity=True)} GROUP BY 1, 2, 3, 4"
+        f" {day(dialect, f'{side}.last_activity_at')} AS day, COUNT(*) AS partners FROM {source} CROSS JOIN {GROUPS} g"
+        f" WHERE NOT {side}.archived AND {side}.last_activity_at IS NOT NULL"
+        f" AND {_only_moved(dialect, paired, activity=True)} GROUP BY 1, 2, 3, 4"
     )
 
 
-def moved_registrations(dialect: str, pairs: str, side: str) -> str:
+def moved_registrations(dialect: str, source: str, side: str, paired: bool) -> str:
     """An archived partner's registrations leave the days; a restored one's come back."""
     archived = " OR ".join(distinct(dialect, f"o.{column}", f"n.{column}") for column in ("team_id", "archived"))
     return (
         f"SELECT {side}.team_id AS team_id, {day(dialect, 'm.moved_at')} AS day, COUNT(*) AS partners"
-        f" FROM {pairs} JOIN stage_move m ON m.partner_id = o.id"
-        f" WHERE m.from_stage IS NULL AND NOT {side}.archived AND ({archived}) GROUP BY 1, 2"
+        f" FROM {source} JOIN stage_move m ON m.partner_id = {side}.id"
+        f" WHERE m.from_stage IS NULL AND NOT {side}.archived AND ({archived if paired else '1 = 1'}) GROUP BY 1, 2"
     )
 
 
@@ -186,7 +195,8 @@ TABLES = {
 def change(table: str, *, taken: str | None = None, added: str | None = None) -> str:
     """One upsert that takes the figures of `taken` away and adds those of `added`, netted per tally row and
     written in key order, so two transactions moving partners in opposite directions lock the rows in the
-    same order and cannot deadlock. (A purge deletes the tallies after the rows they count.)"""
+    same order and cannot deadlock; rows whose figures net to nothing are not written. (A purge deletes the
+    tallies after the rows they count.)"""
     keys, figures = TABLES[table]
     key_list = ", ".join(keys)
     parts = []
@@ -196,11 +206,12 @@ def change(table: str, *, taken: str | None = None, added: str | None = None) ->
     if added is not None:
         parts.append(f"SELECT {', '.join(f'a.{name}' for name in (*keys, *figures))} FROM ({added}) AS a")
     summed = ", ".join(f"SUM(d.{name}) AS {name}" for name in figures)
+    changed = " OR ".join(f"SUM(d.{name}) <> 0" for name in figures)
     kept = ", ".join(f"{name} = {table}.{name} + excluded.{name}" for name in figures)
     return (
         f"INSERT INTO {table} ({key_list}, {', '.join(figures)})"
         f" SELECT {', '.join(f'd.{key}' for key in keys)}, {summed} FROM ({' UNION ALL '.join(parts)}) AS d"
-        f" WHERE 1 = 1 GROUP BY {', '.join(f'd.{key}' for key in keys)} ORDER BY {key_list}"
+        f" WHERE 1 = 1 GROUP BY {', '.join(f'd.{key}' for key in keys)} HAVING {changed} ORDER BY {key_list}"
         f" ON CONFLICT ({key_list}) DO UPDATE SET {kept}"
     )
 

@@ -38,8 +38,6 @@ KPI = ("id", "partner_id", "metric", "total")
 MOVE = ("id", "team_id", "partner_id", "from_stage", "moved_at")
 PAIR = f"{sql.record('OLD')} o CROSS JOIN {sql.record('NEW')} n"
 """A SQLite row trigger's partner before (`o`) and after (`n`) the update."""
-PAIRS = "old_rows o JOIN new_rows n ON n.id = o.id"
-"""A PostgreSQL statement trigger's updated partners, before and after."""
 
 
 def _registrations(dialect: str, source: str, change: str, partner: str = "partner") -> str:
@@ -47,11 +45,18 @@ def _registrations(dialect: str, source: str, change: str, partner: str = "partn
     return step("registration_day", sql.registrations(dialect, source, partner))
 
 
-def _moves(dialect: str, pairs: str) -> list[str]:
+def _moves(dialect: str) -> list[str]:
     """Updated partners out of their old groups and into their new ones: one netted upsert per tally, in the
     same table order on every path (group, KPI, activity, registration tallies)."""
+    if dialect == "sqlite":
+        taken = added = PAIR
+    else:
+        taken, added = "old_rows o", "new_rows n"
+    paired = dialect == "sqlite"
     return [
-        sql.change(table, taken=selection(dialect, pairs, "o"), added=selection(dialect, pairs, "n"))
+        sql.change(
+            table, taken=selection(dialect, taken, "o", paired), added=selection(dialect, added, "n", paired)
+        )
         for table, selection in sql.MOVED
     ]
 
@@ -94,7 +99,7 @@ def _sqlite() -> list[str]:
         trigger("tally_by_group_partner_delete", "DELETE", "partner",
                 _partners_in_or_out("sqlite", sql.record("OLD"), "take")),
         trigger("tally_by_group_partner_update", f"UPDATE OF {PROFILE}, last_activity_at", "partner",
-                _moves("sqlite", PAIR), sql.any_moved("sqlite")),
+                _moves("sqlite"), sql.any_moved("sqlite")),
     ]
     for table, columns in (("feedback", FEEDBACK), ("kpi_partner_total", KPI)):
         short = "feedback" if table == "feedback" else "kpi"
@@ -140,7 +145,7 @@ def _postgresql() -> list[str]:
         per_statement("tally_by_group_partner_insert", "INSERT", "partner", "inserted"),
         function("tally_by_group_partner_delete", _partners_in_or_out("postgresql", "deleted", "take")),
         per_statement("tally_by_group_partner_delete", "DELETE", "partner", "deleted"),
-        function("tally_by_group_partner_update", _moves("postgresql", PAIRS)),
+        function("tally_by_group_partner_update", _moves("postgresql")),
         # a statement trigger over transition tables (which allow no column list): a bulk UPDATE of 100,000
         # partners is four grouped upserts, not 100,000 calls
         "CREATE TRIGGER tally_by_group_partner_update AFTER UPDATE ON partner"
