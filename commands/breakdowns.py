@@ -1,7 +1,7 @@
 """`/partner kpis by GROUP [field=value…]` and `/partner kpis field=value…`: the program's KPIs per group.
 
-Every figure is an aggregate in SQL over the selected partners, so a group row costs the same for 10 partners
-as for 100,000.
+A grouping alone, or one filter alone, reads the kept per-group tallies (a few rows per group at any size);
+a grouping with filters, or several filters, aggregates in SQL over the partners the filters select.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from domain.language import tr
 from domain.partner import clean_value
 from domain.words import fold
 from storage import breakdowns as repository
+from storage import group_tallies
 
 ACTIVE_WINDOW_DAYS = 30
 USAGE = "`/partner kpis [by type|size|segment|source|owner|stage|alliance] [type=reseller …]`"
@@ -69,11 +70,12 @@ def breakdown(command: Kpis, invocation: Invocation) -> KpiBreakdown:
     with invocation.unit_of_work() as uow:
         filters = {grouping(key): _filter_value(grouping(key), raw, invocation) for key, raw in command.filters}
         scope = {"session": uow.session, "team_id": invocation.team_id, "field": field, "filters": filters}
-        partners = repository.partner_counts(**scope)
+        figures = group_tallies if group_tallies.serves(field, filters) else repository
+        partners = figures.partner_counts(**scope)
         since = invocation.now - timedelta(days=ACTIVE_WINDOW_DAYS)
-        active = repository.active_counts(**scope, since=since)
-        totals = repository.kpi_totals(**scope)
-        said = repository.satisfaction(**scope)
+        active = figures.active_counts(**scope, since=since)
+        totals = figures.kpi_totals(**scope)
+        said = figures.satisfaction(**scope)
     rows = []
     for group, count in partners.items():
         if not count:

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, and_, bindparam, case, func, literal, or_, text, update
 from sqlmodel import Session, col, select
 
-from storage import dated_activity
+from storage import dated_activity, group_tallies
 from storage.journey_tables import Touchpoint
 from storage.tables import Feedback, KpiValue, Partner, StageMove
 from storage.types import UTCDateTime
@@ -117,7 +117,13 @@ def recompute(session: Session, partner_ids: Sequence[int]) -> None:
 
 
 def count_active(*, session: Session, team_id: str, since: datetime) -> int:
-    """Partners not archived whose last activity is at or after `since`: a range on the index."""
+    """Partners not archived whose last activity is at or after `since`: the kept counts per day of last
+    activity after since's day, and that day's partners from the index (`storage.group_tallies`)."""
+    return group_tallies.active_partners(session=session, team_id=team_id, since=since)
+
+
+def counted_active(*, session: Session, team_id: str, since: datetime) -> int:
+    """The same count from the partner rows: a range on the (team_id, archived, last_activity_at) index."""
     query = (
         select(func.count())
         .select_from(Partner)

@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 from storage import activity, dated_activity
 from storage import kpi_rollups as rollups
 from storage.audit import record
-from storage.digest import move_counts
+from storage.registrations import registered_between
 from storage.tables import KpiDay, KpiValue, Partner
 
 
@@ -132,6 +132,6 @@ def top_partners_by_metric(
 
 
 def count_registered(*, session: Session, team_id: str, start: datetime, end: datetime) -> int:
-    """Partners that entered the journey in [start, end): their first history row falls in the period."""
-    registered, _ = move_counts(session=session, team_id=team_id, start=start, end=end, registrations_only=True)
-    return registered
+    """Partners that entered the journey in [start, end): their first history row falls in the period (from
+    the kept registrations per day, `storage.registrations`)."""
+    return registered_between(session=session, team_id=team_id, start=start, end=end)

@@ -10,6 +10,8 @@ from storage.oauth_tables import STATES_TABLE
 
 NOT_WORKSPACE_DATA = frozenset({STATES_TABLE})
 """Rows that belong to no workspace: an OAuth state is issued before anyone knows which one will install."""
+KEPT_FIGURES = frozenset({"group_tally", "group_kpi_tally", "group_activity_day", "registration_day"})
+"""Tallies derived from the workspace's rows (by triggers): deleted last, with the rest, and not listed."""
 
 
 def team_tables() -> list[Table]:
@@ -28,6 +30,8 @@ def tables_without_team() -> list[str]:
 def count_team_rows(*, session: Session, team_id: str) -> dict[str, int]:
     counts = {}
     for table in team_tables():
+        if table.name in KEPT_FIGURES:
+            continue
         query = select(func.count()).select_from(table).where(table.c.team_id == team_id)
         counts[table.name] = int(session.execute(query).scalar_one())
     return counts
@@ -36,7 +40,9 @@ def count_team_rows(*, session: Session, team_id: str) -> dict[str, int]:
 def delete_team_rows(*, session: Session, team_id: str) -> dict[str, int]:
     """Deletes the team's rows in every table; the caller commits (or not) once."""
     deleted = {}
-    for table in team_tables():
+    tables = team_tables()
+    for table in [t for t in tables if t.name not in KEPT_FIGURES] + [t for t in tables if t.name in KEPT_FIGURES]:
         result = session.execute(delete(table).where(table.c.team_id == team_id))
-        deleted[table.name] = int(getattr(result, "rowcount", 0) or 0)
+        if table.name not in KEPT_FIGURES:
+            deleted[table.name] = int(getattr(result, "rowcount", 0) or 0)
     return deleted

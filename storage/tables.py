@@ -13,6 +13,7 @@ from storage import (
     audit_recorder,  # noqa: F401  (records every flushed change in the audit trail)
     audit_tables,  # noqa: F401  (the audit trail)
     delivery_tables,  # noqa: F401  (install state, the outbox, the inbox)
+    group_tables,  # noqa: F401  (the per-group tallies of `kpis by`)
     journey_tables,  # noqa: F401  (profile edits, touchpoints)
     oauth_tables,  # noqa: F401  (slack_sdk's installations, bots and OAuth states)
     role_tables,  # noqa: F401  (granted roles)
