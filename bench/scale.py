@@ -117,20 +117,19 @@ PROGRAM_TARGETS = ("target revenue=500k leads=2000 per=quarter", "target deals=5
 """Set before timing, so `kpis`, `target`, the App Home and the digest show actual against target."""
 
 
-def measure(engine: Engine, runs: int) -> dict[str, tuple[float, float]]:
+def measure(engine: Engine, runs: int, only: str = "") -> dict[str, tuple[float, float]]:
+    """Every command and job whose name holds `only` (all of them by default)."""
     invocation = Invocation(TEAM, ME, NOW, ZoneInfo("Europe/Warsaw"), lambda: UnitOfWork(engine))
     for command in PROGRAM_TARGETS:
         handle(command, invocation)
     results: dict[str, tuple[float, float]] = {}
     for command in COMMANDS:
-        results[f"/partner {command}"] = timed(lambda command=command: handle(command, invocation), runs)
+        if only in f"/partner {command}":
+            results[f"/partner {command}"] = timed(lambda command=command: handle(command, invocation), runs)
 
     def digest_db() -> object:
         with invocation.unit_of_work() as uow:
             return build_digest(uow.session, invocation)
-
-    results["digest: database work"] = timed(digest_db, max(5, runs // 3))
-    results["digest: with 3 charts"] = timed(lambda: charts_for(digest_db()), max(5, runs // 6))
 
     def stalled_summary() -> object:
         """The job's claims and summary, as a first run over the whole backlog (rolled back: each run repeats)."""
@@ -138,8 +137,13 @@ def measure(engine: Engine, runs: int) -> dict[str, tuple[float, float]]:
             claimed = claim_due(uow.session, invocation)
             return build_summary([line for _, line in claimed.alerts], claimed.stalled)
 
-    results["stalled summary job"] = timed(stalled_summary, runs)
-    results["App Home"] = timed(lambda: build_home_view(home_overview(invocation)), runs)
+    jobs: dict[str, Callable[[], tuple[float, float]]] = {
+        "digest: database work": lambda: timed(digest_db, max(5, runs // 3)),
+        "digest: with 3 charts": lambda: timed(lambda: charts_for(digest_db()), max(5, runs // 6)),
+        "stalled summary job": lambda: timed(stalled_summary, runs),
+        "App Home": lambda: timed(lambda: build_home_view(home_overview(invocation)), runs),
+    }
+    results.update({name: job() for name, job in jobs.items() if only in name})
     return results
 
 
@@ -187,6 +191,7 @@ def main() -> int:
     parser.add_argument("--database-url", default=None, help="default: SQLite files in bench/.cache")
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--requests", type=int, default=2000, help="mixed requests per RSS half")
+    parser.add_argument("--only", default="", help="measure only what this names (e.g. 'retention')")
     parser.add_argument("--worker", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -196,9 +201,10 @@ def main() -> int:
     table: dict[int, dict[str, tuple[float, float]]] = {}
     for size in sizes:
         engine = engine_for(args.database_url, size)
-        table[size] = measure(engine, args.runs)
+        table[size] = measure(engine, args.runs, args.only)
         engine.dispose()
-        table[size]["worker RSS (MiB) / growth"] = worker_rss(args.database_url, size, args.requests)
+        if args.only in "worker RSS (MiB) / growth":
+            table[size]["worker RSS (MiB) / growth"] = worker_rss(args.database_url, size, args.requests)
     dialect = "postgresql" if args.database_url and not args.database_url.startswith("sqlite") else "sqlite"
     print(f"\n{dialect}: p50 / p99 in ms (RSS: MiB after N requests / growth over N more)")
     print(f"| what | target | {' | '.join(f'{s:,}' for s in sizes)} | ratio to {sizes[0]:,} | verdict |")
