@@ -21,7 +21,7 @@ Window = tuple[datetime, datetime, date, date]
 """[start, end) as instants (stage moves, feedback) and as local days (KPI entries, touchpoints)."""
 
 
-def _active_between(start: datetime, end: datetime, start_day: date, end_day: date) -> Any:
+def active_between(start: datetime, end: datetime, start_day: date, end_day: date) -> Any:
     """Any stage move, feedback, KPI entry or touchpoint of the partner in [start, end): an index probe per kind,
     the most frequent kind first, stopping at the first found."""
     partner = col(Partner.id)
@@ -58,7 +58,7 @@ def retention_counts(*, session: Session, team_id: str, before: Window, after: W
     start, _, start_day, _ = after
     now_flag = case((_newest_since(start, start_day), 1), else_=0).label("now")
     was_flag = case(
-        (_newest_since(start, start_day), case((_active_between(*before), 1), else_=0)),
+        (_newest_since(start, start_day), case((active_between(*before), 1), else_=0)),
         (_newest_since(before[0], before[2]), 1),
         else_=0,
     ).label("was")
