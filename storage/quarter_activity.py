@@ -83,48 +83,64 @@ def _sqlite() -> list[str]:
 
 
 def _postgresql() -> list[str]:
+    """Inserts and deletes of history and of quarter rows are counted once per statement, from its transition table
+    (a 100,000-row import is a few grouped statements, not 100,000 calls); archive and restore per partner row."""
     statements = []
     for table, moment, bound in SOURCES:
+        grouped = (
+            f"SELECT partner_id, quarter, MIN(team_id) AS team_id, COUNT(*) AS activities FROM (SELECT a.partner_id,"
+            f" a.team_id, {quarter_of(f'a.{moment}', bound)} AS quarter FROM {{rows}} a) AS activity"
+            " GROUP BY partner_id, quarter"
+        )
         statements += [
             f"""CREATE FUNCTION quarter_activity_{table}_added() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
                 INSERT INTO partner_quarter (partner_id, quarter, team_id, activities)
-                VALUES (NEW.partner_id, {quarter_of(f"NEW.{moment}", bound)}, NEW.team_id, 1)
-                ON CONFLICT (partner_id, quarter) DO UPDATE SET activities = partner_quarter.activities + 1;
+                {grouped.format(rows="added")} ORDER BY partner_id, quarter
+                ON CONFLICT (partner_id, quarter) DO UPDATE
+                SET activities = partner_quarter.activities + EXCLUDED.activities;
                 RETURN NULL;
             END $$""",
-            f"""CREATE FUNCTION quarter_activity_{table}_removed() RETURNS trigger LANGUAGE plpgsql AS $$
-            DECLARE gone integer := {quarter_of(f"OLD.{moment}", bound)};
-            BEGIN
-                UPDATE partner_quarter SET activities = activities - 1
-                WHERE partner_id = OLD.partner_id AND quarter = gone;
-                DELETE FROM partner_quarter WHERE partner_id = OLD.partner_id AND quarter = gone AND activities <= 0;
+            f"""CREATE FUNCTION quarter_activity_{table}_removed() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+                UPDATE partner_quarter q SET activities = q.activities - gone.activities
+                FROM ({grouped.format(rows="removed")}) AS gone
+                WHERE q.partner_id = gone.partner_id AND q.quarter = gone.quarter;
+                DELETE FROM partner_quarter q USING ({grouped.format(rows="removed")}) AS gone
+                WHERE q.partner_id = gone.partner_id AND q.quarter = gone.quarter AND q.activities <= 0;
                 RETURN NULL;
             END $$""",
-            f"""CREATE TRIGGER quarter_activity_{table}_insert AFTER INSERT ON {table}
-            FOR EACH ROW EXECUTE FUNCTION quarter_activity_{table}_added()""",
-            f"""CREATE TRIGGER quarter_activity_{table}_delete AFTER DELETE ON {table}
-            FOR EACH ROW EXECUTE FUNCTION quarter_activity_{table}_removed()""",
+            f"""CREATE TRIGGER quarter_activity_{table}_insert AFTER INSERT ON {table} REFERENCING NEW TABLE AS added
+            FOR EACH STATEMENT EXECUTE FUNCTION quarter_activity_{table}_added()""",
+            f"""CREATE TRIGGER quarter_activity_{table}_delete AFTER DELETE ON {table} REFERENCING OLD TABLE AS removed
+            FOR EACH STATEMENT EXECUTE FUNCTION quarter_activity_{table}_removed()""",
         ]
+    # The statement's rows of partners not archived: each counts in its quarter; a pair of consecutive quarters
+    # of a partner moves "retained" once, from the later row when it is among the statement's, else from the
+    # earlier one (the quarter rows are as they are after the statement: inserted ones there, deleted ones gone).
+    changes = """SELECT team_id, quarter, SUM(active) AS active, SUM(retained) AS retained FROM (
+        SELECT r.team_id, r.quarter, 1 AS active,
+            CASE WHEN EXISTS (SELECT 1 FROM partner_quarter p WHERE p.partner_id = r.partner_id
+                AND p.quarter = r.quarter - 1) OR EXISTS (SELECT 1 FROM {rows} o WHERE o.partner_id = r.partner_id
+                AND o.quarter = r.quarter - 1) THEN 1 ELSE 0 END AS retained
+        FROM {rows} r JOIN partner ON partner.id = r.partner_id AND NOT partner.archived
+        UNION ALL
+        SELECT r.team_id, r.quarter + 1, 0, 1
+        FROM {rows} r JOIN partner ON partner.id = r.partner_id AND NOT partner.archived
+        WHERE EXISTS (SELECT 1 FROM partner_quarter p WHERE p.partner_id = r.partner_id AND p.quarter = r.quarter + 1)
+        AND NOT EXISTS (SELECT 1 FROM {rows} o WHERE o.partner_id = r.partner_id AND o.quarter = r.quarter + 1)
+    ) AS change GROUP BY team_id, quarter"""
     return [
         *statements,
         f"""CREATE FUNCTION quarter_tally_entered() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
-            IF (SELECT NOT archived FROM partner WHERE id = NEW.partner_id) THEN
-                INSERT INTO quarter_tally (team_id, quarter, active, retained)
-                VALUES (NEW.team_id, NEW.quarter, 1, {_PREVIOUS.format(row="NEW")})
-                ON CONFLICT (team_id, quarter) DO UPDATE
-                SET active = quarter_tally.active + 1, retained = quarter_tally.retained + EXCLUDED.retained;
-                UPDATE quarter_tally SET retained = retained + 1
-                WHERE team_id = NEW.team_id AND quarter = NEW.quarter + 1 AND {_NEXT.format(row="NEW")};
-            END IF;
+            INSERT INTO quarter_tally (team_id, quarter, active, retained)
+            {changes.format(rows="entered")} ORDER BY team_id, quarter
+            ON CONFLICT (team_id, quarter) DO UPDATE
+            SET active = quarter_tally.active + EXCLUDED.active, retained = quarter_tally.retained + EXCLUDED.retained;
             RETURN NULL;
         END $$""",
         f"""CREATE FUNCTION quarter_tally_left() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
-            IF (SELECT NOT archived FROM partner WHERE id = OLD.partner_id) THEN
-                UPDATE quarter_tally SET active = active - 1, retained = retained - {_PREVIOUS.format(row="OLD")}
-                WHERE team_id = OLD.team_id AND quarter = OLD.quarter;
-                UPDATE quarter_tally SET retained = retained - 1
-                WHERE team_id = OLD.team_id AND quarter = OLD.quarter + 1 AND {_NEXT.format(row="OLD")};
-            END IF;
+            UPDATE quarter_tally t SET active = t.active - change.active, retained = t.retained - change.retained
+            FROM ({changes.format(rows="left_rows")}) AS change
+            WHERE t.team_id = change.team_id AND t.quarter = change.quarter;
             RETURN NULL;
         END $$""",
         """CREATE FUNCTION quarter_tally_archived() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -143,10 +159,10 @@ def _postgresql() -> list[str]:
             AND t.quarter IN (SELECT quarter FROM partner_quarter WHERE partner_id = NEW.id);
             RETURN NULL;
         END $$""",
-        """CREATE TRIGGER quarter_tally_insert AFTER INSERT ON partner_quarter
-        FOR EACH ROW EXECUTE FUNCTION quarter_tally_entered()""",
-        """CREATE TRIGGER quarter_tally_delete AFTER DELETE ON partner_quarter
-        FOR EACH ROW EXECUTE FUNCTION quarter_tally_left()""",
+        """CREATE TRIGGER quarter_tally_insert AFTER INSERT ON partner_quarter REFERENCING NEW TABLE AS entered
+        FOR EACH STATEMENT EXECUTE FUNCTION quarter_tally_entered()""",
+        """CREATE TRIGGER quarter_tally_delete AFTER DELETE ON partner_quarter REFERENCING OLD TABLE AS left_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION quarter_tally_left()""",
         """CREATE TRIGGER quarter_tally_archive AFTER UPDATE OF archived ON partner FOR EACH ROW
         WHEN (OLD.archived IS DISTINCT FROM NEW.archived) EXECUTE FUNCTION quarter_tally_archived()""",
     ]
