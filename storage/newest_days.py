@@ -65,15 +65,18 @@ def _sqlite() -> list[str]:
 
 
 def _postgresql() -> list[str]:
-    """Once per statement, from its transition tables: a 100,000-row import or backfill is two grouped
-    statements. (A trigger with transition tables cannot name columns, so this one looks at every UPDATE of
-    `partner` and keeps the rows where the figures or the flag changed.)"""
+    """Once per statement, from its transition tables: a 100,000-row import or backfill is one grouped statement.
+    An UPDATE takes every old row out and puts every new one back, netted per day, so rows whose figures did not
+    change touch no tally (a trigger with transition tables cannot name columns; nor are the two tables joined:
+    they have no index)."""
     newest = _newest("{row}", True)
-    day_counts = (
-        f"SELECT {{row}}.team_id, {newest} AS day, COUNT(*) AS partners FROM {{rows}} {{row}}"
-        " WHERE NOT {row}.archived GROUP BY 1, 2"
+    counted = (
+        "SELECT {row}.team_id, " + newest + " AS day, {change} AS partners FROM {rows} {row} WHERE NOT {row}.archived"
     )
-    changed = CHANGED.replace("OLD.", "o.").replace("NEW.", "n.")
+    net = (
+        "SELECT team_id, day, SUM(partners) AS partners FROM ({parts}) AS change"
+        " GROUP BY team_id, day HAVING SUM(partners) <> 0"
+    )
     added = (
         "INSERT INTO newest_day_tally (team_id, day, partners) {counts} ORDER BY 1, 2"
         " ON CONFLICT (team_id, day) DO UPDATE SET partners = newest_day_tally.partners + EXCLUDED.partners"
@@ -82,20 +85,19 @@ def _postgresql() -> list[str]:
         "UPDATE newest_day_tally t SET partners = t.partners - gone.partners FROM ({counts}) AS gone"
         " WHERE t.team_id = gone.team_id AND t.day = gone.day"
     )
-    moved_from = f"(SELECT o.* FROM before_rows o JOIN after_rows n ON n.id = o.id WHERE {changed})"
-    moved_to = f"(SELECT n.* FROM before_rows o JOIN after_rows n ON n.id = o.id WHERE {changed})"
+    olds = counted.format(row="o", change=-1, rows="before_rows")
+    news = counted.format(row="n", change=1, rows="after_rows")
     return [
         f"""CREATE FUNCTION newest_day_inserted() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
-            {added.format(counts=day_counts.format(row="n", rows="after_rows").replace("{row}", "n"))};
+            {added.format(counts=net.format(parts=news))};
             RETURN NULL;
         END $$""",
         f"""CREATE FUNCTION newest_day_deleted() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
-            {taken.format(counts=day_counts.format(row="o", rows="before_rows").replace("{row}", "o"))};
+            {taken.format(counts=net.format(parts=counted.format(row="o", change=1, rows="before_rows")))};
             RETURN NULL;
         END $$""",
         f"""CREATE FUNCTION newest_day_updated() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
-            {taken.format(counts=day_counts.format(row="o", rows=moved_from).replace("{row}", "o"))};
-            {added.format(counts=day_counts.format(row="n", rows=moved_to).replace("{row}", "n"))};
+            {added.format(counts=net.format(parts=f"{olds} UNION ALL {news}"))};
             RETURN NULL;
         END $$""",
         """CREATE TRIGGER newest_day_insert AFTER INSERT ON partner REFERENCING NEW TABLE AS after_rows

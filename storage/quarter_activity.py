@@ -116,17 +116,20 @@ def _postgresql() -> list[str]:
     # The statement's rows of partners not archived: each counts in its quarter; a pair of consecutive quarters
     # of a partner moves "retained" once, from the later row when it is among the statement's, else from the
     # earlier one (the quarter rows are as they are after the statement: inserted ones there, deleted ones gone).
+    # Joins, not correlated subqueries, on the transition tables: they have no index, and a probe per row into
+    # a 100,000-row one would be quadratic.
     changes = """SELECT team_id, quarter, SUM(active) AS active, SUM(retained) AS retained FROM (
         SELECT r.team_id, r.quarter, 1 AS active,
-            CASE WHEN EXISTS (SELECT 1 FROM partner_quarter p WHERE p.partner_id = r.partner_id
-                AND p.quarter = r.quarter - 1) OR EXISTS (SELECT 1 FROM {rows} o WHERE o.partner_id = r.partner_id
-                AND o.quarter = r.quarter - 1) THEN 1 ELSE 0 END AS retained
+            CASE WHEN before.partner_id IS NULL AND also.partner_id IS NULL THEN 0 ELSE 1 END AS retained
         FROM {rows} r JOIN partner ON partner.id = r.partner_id AND NOT partner.archived
+        LEFT JOIN partner_quarter before ON before.partner_id = r.partner_id AND before.quarter = r.quarter - 1
+        LEFT JOIN {rows} also ON also.partner_id = r.partner_id AND also.quarter = r.quarter - 1
         UNION ALL
         SELECT r.team_id, r.quarter + 1, 0, 1
         FROM {rows} r JOIN partner ON partner.id = r.partner_id AND NOT partner.archived
-        WHERE EXISTS (SELECT 1 FROM partner_quarter p WHERE p.partner_id = r.partner_id AND p.quarter = r.quarter + 1)
-        AND NOT EXISTS (SELECT 1 FROM {rows} o WHERE o.partner_id = r.partner_id AND o.quarter = r.quarter + 1)
+        JOIN partner_quarter after ON after.partner_id = r.partner_id AND after.quarter = r.quarter + 1
+        LEFT JOIN {rows} also ON also.partner_id = r.partner_id AND also.quarter = r.quarter + 1
+        WHERE also.partner_id IS NULL
     ) AS change GROUP BY team_id, quarter"""
     return [
         *statements,
