@@ -15,9 +15,10 @@ from commands.tokens import ParseError, Token
 from domain.clock import local_date, start_of_local_day
 from domain.errors import InvalidField
 from domain.language import N_, tr
-from domain.periods import Period, previous_month, quarter_start
-from domain.retention import QUIET_AFTER_DAYS, Retention
+from domain.periods import previous_month, quarter_start
+from domain.retention import QUIET_AFTER_DAYS, Retention, quarter_number
 from domain.targets import current_period
+from storage import quarter_activity
 from storage import retention as repository
 from storage.stalls import last_activity
 
@@ -47,12 +48,6 @@ def parse_retention(tokens: list[Token]) -> RetentionCommand:
     return RetentionCommand(int(raw))
 
 
-def _bounds(invocation: Invocation, period: Period) -> repository.Window:
-    assert period.start is not None and period.end is not None
-    zone = invocation.timezone
-    return start_of_local_day(period.start, zone), start_of_local_day(period.end, zone), period.start, period.end
-
-
 def retention(command: RetentionCommand, invocation: Invocation) -> Reply:
     today = local_date(invocation.now, invocation.timezone)
     this = current_period("quarter", today)
@@ -61,11 +56,9 @@ def retention(command: RetentionCommand, invocation: Invocation) -> Reply:
     team = invocation.team_id
     with invocation.unit_of_work() as uow:
         session = uow.session
-        rates = Retention(
-            *repository.retention_counts(
-                session=session, team_id=team, before=_bounds(invocation, last), after=_bounds(invocation, this)
-            )
-        )
+        if repository.ensure_zone(session=session, zone=invocation.timezone):
+            uow.commit()
+        rates = Retention(*quarter_activity.kept(session=session, team_id=team, quarter=quarter_number(today)))
         listed, total = repository.quiet_partners(
             session=session, team_id=team, since=start_of_local_day(since, invocation.timezone), since_day=since,
             limit=QUIET_LISTED,

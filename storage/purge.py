@@ -8,15 +8,22 @@ from sqlmodel import Session, SQLModel
 import storage.tables  # noqa: F401  (registers every table in the metadata)
 from storage.oauth_tables import STATES_TABLE
 
-NOT_WORKSPACE_DATA = frozenset({STATES_TABLE})
-"""Rows that belong to no workspace: an OAuth state is issued before anyone knows which one will install."""
 KEPT_FIGURES = frozenset({"group_tally", "group_kpi_tally", "group_activity_day", "registration_day"})
 """Tallies derived from the workspace's rows (by triggers): deleted last, with the rest, and not listed."""
+NOT_WORKSPACE_DATA = frozenset({STATES_TABLE, "quarter_start", "day_start"})
+"""Rows that belong to no workspace: an OAuth state is issued before anyone knows which one will install; where
+quarters begin is the deployment's time zone's."""
+
+
+KEPT_FIRST = ("quarter_tally", "partner_quarter", "newest_day_tally")
+"""Figures triggers keep from the history: deleted before it, so that deleting the history finds nothing left to
+take back and each table's count of deleted rows is the count shown before."""
 
 
 def team_tables() -> list[Table]:
-    """Every table with a team_id, children before the tables they point at."""
-    return [table for table in reversed(SQLModel.metadata.sorted_tables) if "team_id" in table.c]
+    """Every table with a team_id, children before the tables they point at (the kept figures first)."""
+    tables = [table for table in reversed(SQLModel.metadata.sorted_tables) if "team_id" in table.c]
+    return sorted(tables, key=lambda table: table.name not in KEPT_FIRST)
 
 
 def tables_without_team() -> list[str]:

@@ -16,6 +16,7 @@ from storage import (
     group_tables,  # noqa: F401  (the per-group tallies of `kpis by`)
     journey_tables,  # noqa: F401  (profile edits, touchpoints)
     oauth_tables,  # noqa: F401  (slack_sdk's installations, bots and OAuth states)
+    retention_tables,  # noqa: F401  (the quarters and days partners were active in, kept for retention)
     role_tables,  # noqa: F401  (granted roles)
     scoring_tables,  # noqa: F401  (scorecards, answers, requests)
     settings_tables,  # noqa: F401  (named workspace and member settings)

@@ -119,12 +119,18 @@ def test_purge_command_asks_for_the_team_id_and_deletes_only_when_it_is_typed(tm
 
     refused = partnerbot("purge", "--team", "T1", database=database, stdin="T2\n")
     assert refused.returncode == 1, refused.stderr
-    assert "Team T1 has 4 row(s): audit_entry 1, partner 1, stage_move 1, stage_tally 1." in refused.stdout
+    assert (
+        "Team T1 has 7 row(s): audit_entry 1, newest_day_tally 1, partner 1, partner_quarter 1, quarter_tally 1,"
+        " stage_move 1, stage_tally 1."
+    ) in refused.stdout
     assert "still in use" in refused.stdout and "nothing was deleted" in refused.stdout
 
     confirmed = partnerbot("purge", "--team", "T1", database=database, stdin="T1\n")
     assert confirmed.returncode == 0, confirmed.stderr
-    assert "Deleted 4 row(s) of team T1: audit_entry 1, partner 1, stage_move 1, stage_tally 1." in confirmed.stdout
+    assert (
+        "Deleted 7 row(s) of team T1: audit_entry 1, newest_day_tally 1, partner 1, partner_quarter 1, quarter_tally 1,"
+        " stage_move 1, stage_tally 1."
+    ) in confirmed.stdout
     assert "no rows; nothing to delete" in partnerbot("purge", "--team", "T1", "--yes", database=database).stdout
     scripted = partnerbot("purge", "--team", "T2", "--yes", database=database)
-    assert scripted.returncode == 0 and "Deleted 4 row(s) of team T2" in scripted.stdout
+    assert scripted.returncode == 0 and "Deleted 7 row(s) of team T2" in scripted.stdout

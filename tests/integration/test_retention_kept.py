@@ -17,7 +17,7 @@ from commands.context import Invocation
 from commands.verbs import handle
 from domain.clock import start_of_local_day
 from storage.journey_tables import Touchpoint
-from storage.retention import Window, quiet_partners, retention_counts
+from storage.retention import Window, ensure_zone, quiet_partners, retention_counts
 from storage.tables import Feedback, KpiValue, Partner, StageMove
 from tests.conftest import NOW
 
@@ -55,6 +55,8 @@ def _assert_from_scratch(engine: Engine, quiet_days: int) -> None:
     since_day = NOW.astimezone(ZONE).date() - timedelta(days=quiet_days - 1)
     since = _window((since_day, since_day))
     with Session(engine) as session:
+        if ensure_zone(session=session, zone=ZONE):  # kept in the migration's zone (UTC) until asked in Warsaw's
+            session.commit()
         history = _history(session)
         active = session.exec(select(Partner).where(Partner.team_id == "T1", col(Partner.archived).is_(False))).all()
         was = {p.id for p in active if any(_inside(when, before) for when in history[p.id or 0])}

@@ -3,7 +3,7 @@ whole answer, filled from the answers; indexes that serve lists filtered by owne
 page read on the index instead of every row of the owner's stage to check its type).
 
 Revision ID: 0021
-Revises: 0019
+Revises: 0020
 Create Date: 2026-12-01
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 from storage import feedback_tallies
 
 revision = "0021"
-down_revision = "0019"
+down_revision = "0020"
 branch_labels = None
 depends_on = None
 
