@@ -1,7 +1,8 @@
 """`/partner kpis by GROUP [field=value…]` and `/partner kpis field=value…`: the program's KPIs per group.
 
-A grouping alone, or one filter alone, reads the kept per-group tallies (a few rows per group at any size);
-a grouping with filters, or several filters, aggregates in SQL over the partners the filters select.
+A grouping with at most one filter, or one or two filters, reads the kept per-group tallies (of a field, or of
+a pair of fields: a few rows per group at any size); a grouping with two filters or more, three filters or more,
+or an empty filter value aggregates in SQL over the partners the filters select.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """The per-group tallies behind `/partner kpis by GROUP` and `/partner kpis FIELD=VALUE`: a row per workspace,
-grouping field (type, size, segment, source, owner, stage, alliance, or `all` for the whole program) and
-value ('' when not set), kept by triggers (storage/group_tally_triggers.py) over active partners only."""
+grouping field (type, size, segment, source, owner, stage, alliance, `all` for the whole program, or a pair of
+fields such as `type+stage`, whose value is the two values joined by a unit separator) and value ('' when not
+set), kept by triggers (storage/group_tally_triggers.py) over active partners only."""
 
 from __future__ import annotations
 
@@ -20,8 +21,8 @@ class GroupTally(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     team_id: str = Field(max_length=32)
-    field: str = Field(max_length=10)
-    value: str = Field(max_length=80)
+    field: str = Field(max_length=20)
+    value: str = Field(max_length=170)
     partners: int = 0
     csat_sum: int = 0
     csat_answers: int = 0
@@ -38,8 +39,8 @@ class GroupKpiTally(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     team_id: str = Field(max_length=32)
-    field: str = Field(max_length=10)
-    value: str = Field(max_length=80)
+    field: str = Field(max_length=20)
+    value: str = Field(max_length=170)
     metric: str = Field(max_length=40)
     total: Decimal = Field(sa_column=Column(Numeric(18, 2), nullable=False))
     totals: int = 0
@@ -55,8 +56,8 @@ class GroupActivityDay(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     team_id: str = Field(max_length=32)
-    field: str = Field(max_length=10)
-    value: str = Field(max_length=80)
+    field: str = Field(max_length=20)
+    value: str = Field(max_length=170)
     day: date
     partners: int = 0
 

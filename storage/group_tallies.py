@@ -7,7 +7,8 @@ The functions take the arguments of their `storage.breakdowns` namesakes and ans
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
@@ -25,70 +26,109 @@ TABLES = ("group_tally", "group_kpi_tally", "group_activity_day", "registration_
 
 
 def serves(field: str | None, filters: Mapping[str, str]) -> bool:
-    """A grouping without filters, or one filter with a value, is one set of tally rows."""
-    if field is not None:
-        return not filters
-    return len(filters) == 1 and all(filters.values())
+    """A grouping with at most one filter, or one or two filters, each with a value, is one set of tally rows
+    (a field's or a pair of fields')."""
+    if not all(filters.values()):
+        return False
+    return len(filters) <= 1 if field is not None else 1 <= len(filters) <= 2
 
 
-def _picked(field: str | None, filters: Mapping[str, str]) -> tuple[str, str | None]:
-    """The tally's field, and the value when one filter picks one group."""
-    if field is not None:
-        return field, None
+@dataclass(frozen=True)
+class _Pick:
+    """The tally rows a breakdown reads: the tally `field`, and either the `value` of the one group the filters
+    pick (no grouping), or the conditions on the values of the groups (`match`) and how a stored value reads
+    as the grouping's key (`key`; None for "not set")."""
+
+    field: str
+    value: str | None = None
+    match: tuple[Any, ...] = ()
+    unset: Any = None
+    key: Callable[[str], Any] = lambda stored: stored or None
+
+
+def _pick(table: Any, field: str | None, filters: Mapping[str, str]) -> _Pick:
+    if field is None:
+        if len(filters) == 1:
+            ((name, value),) = filters.items()
+            return _Pick(name, value)
+        (one, one_value), (other, other_value) = filters.items()
+        pair, first = sql.pair_field(one, other)
+        values = (one_value, other_value) if first else (other_value, one_value)
+        return _Pick(pair, sql.SEPARATOR.join(values))
+    if not filters:
+        return _Pick(field, unset=table.value == sql.NONE)
     ((name, value),) = filters.items()
-    return name, value
+    if name == field:
+        return _Pick(field, match=(table.value == value,), unset=False)
+    pair, grouped_first = sql.pair_field(field, name)
+    width = len(value) + 1
+    if grouped_first:
+        suffix = sql.SEPARATOR + value
+        return _Pick(
+            pair, match=(func.substr(table.value, func.length(table.value) - len(value)) == suffix,),
+            unset=table.value == suffix, key=lambda stored: stored[:-width] or None,
+        )
+    prefix = value + sql.SEPARATOR
+    return _Pick(
+        pair, match=(func.substr(table.value, 1, width) == prefix,), unset=table.value == prefix,
+        key=lambda stored: stored[width:] or None,
+    )
 
 
-def _key(field: str | None, value: str) -> str | None:
-    return None if field is None or value == sql.NONE else value
-
-
-def _largest(session: Session, team_id: str, field: str) -> Any:
-    """The values of the field's largest groups (ties in the order the from-scratch query gives: NULL
-    first on SQLite, last on PostgreSQL), at most MAX_GROUPS."""
-    unset = GroupTally.value == sql.NONE
+def _largest(session: Session, team_id: str, field: str | None, filters: Mapping[str, str]) -> Any:
+    """The stored values of the largest groups (ties in the order the from-scratch query gives: NULL first on
+    SQLite, last on PostgreSQL), at most MAX_GROUPS."""
+    pick = _pick(GroupTally, field, filters)
     nulls_last = session.get_bind().dialect.name == "postgresql"
     return (
         select(GroupTally.value)
-        .where(*_where(GroupTally, team_id, field, None), GroupTally.partners > 0)
+        .where(GroupTally.team_id == team_id, GroupTally.field == pick.field, *pick.match, GroupTally.partners > 0)
         .order_by(
-            col(GroupTally.partners).desc(), case((unset, 1 if nulls_last else 0), else_=0 if nulls_last else 1),
+            col(GroupTally.partners).desc(), case((pick.unset, 1 if nulls_last else 0), else_=0 if nulls_last else 1),
             GroupTally.value,
         )
         .limit(MAX_GROUPS)
     )
 
 
-def _where(table: Any, team_id: str, field: str, value: str | None, session: Session | None = None) -> list[Any]:
-    """The tally rows of one group (`value`), or of the field's largest groups (given a session)."""
-    where = [table.team_id == team_id, table.field == field]
-    if value is not None:
-        return [*where, table.value == value]
-    if session is not None:
-        return [*where, col(table.value).in_(_largest(session, team_id, field).scalar_subquery())]
-    return where
+def _where(
+    table: Any, session: Session, team_id: str, field: str | None, filters: Mapping[str, str]
+) -> tuple[_Pick, list[Any]]:
+    """The tally rows of the one group the filters pick, or of the largest groups."""
+    pick = _pick(table, field, filters)
+    where = [table.team_id == team_id, table.field == pick.field]
+    if pick.value is not None:
+        return pick, [*where, table.value == pick.value]
+    largest = _largest(session, team_id, field, filters).scalar_subquery()
+    return pick, [*where, col(table.value).in_(largest)]
+
+
+def _group(pick: _Pick, stored: str) -> Any:
+    return None if pick.value is not None else pick.key(stored)
 
 
 def partner_counts(*, session: Session, team_id: str, field: str | None, filters: Mapping[str, str]) -> dict[Any, int]:
     """Partners per group, the largest first, at most MAX_GROUPS of them."""
-    name, value = _picked(field, filters)
-    if value is not None:
-        query = select(GroupTally.partners).where(*_where(GroupTally, team_id, name, value))
+    pick = _pick(GroupTally, field, filters)
+    if pick.value is not None:
+        query = select(GroupTally.partners).where(
+            GroupTally.team_id == team_id, GroupTally.field == pick.field, GroupTally.value == pick.value
+        )
         return {None: int(session.execute(query).scalar() or 0)}
-    largest = _largest(session, team_id, name).add_columns(GroupTally.partners)
-    return {_key(field, v): int(n) for v, n in session.execute(largest).all()}
+    largest = _largest(session, team_id, field, filters).add_columns(GroupTally.partners)
+    return {pick.key(v): int(n) for v, n in session.execute(largest).all()}
 
 
 def kpi_totals(
     *, session: Session, team_id: str, field: str | None, filters: Mapping[str, str]
 ) -> dict[Any, dict[str, Decimal]]:
-    name, value = _picked(field, filters)
+    pick, where = _where(GroupKpiTally, session, team_id, field, filters)
     query = select(GroupKpiTally.value, GroupKpiTally.metric, GroupKpiTally.total).where(
-        *_where(GroupKpiTally, team_id, name, value, session), GroupKpiTally.totals > 0
+        *where, GroupKpiTally.totals > 0
     )
     totals: dict[Any, dict[str, Decimal]] = {}
     for group, metric, total in session.execute(query).all():
-        totals.setdefault(_key(field, group), {})[metric] = Decimal(total)
+        totals.setdefault(_group(pick, group), {})[metric] = Decimal(total)
     return totals
 
 
@@ -97,15 +137,15 @@ def satisfaction(
 ) -> dict[Any, tuple[Decimal | None, int, int, int]]:
     """Per group: average CSAT (to a tenth, as the from-scratch average rounds), and NPS promoters,
     detractors and answers."""
-    name, value = _picked(field, filters)
     tally = GroupTally
+    pick, where = _where(tally, session, team_id, field, filters)
     query = select(
         tally.value, tally.csat_sum, tally.csat_answers, tally.promoters, tally.detractors, tally.nps_answers
-    ).where(*_where(tally, team_id, name, value, session), tally.partners > 0)
+    ).where(*where, tally.partners > 0)
     result: dict[Any, tuple[Decimal | None, int, int, int]] = {}
     for group, csat_sum, csat_answers, promoters, detractors, answers in session.execute(query).all():
         csat = (Decimal(csat_sum) / Decimal(csat_answers)).quantize(Decimal("0.1")) if csat_answers else None
-        result[_key(field, group)] = (csat, int(promoters), int(detractors), int(answers))
+        result[_group(pick, group)] = (csat, int(promoters), int(detractors), int(answers))
     return result
 
 
@@ -115,33 +155,34 @@ def active_counts(
     """Partners per group whose last activity is at or after `since`: the kept counts of the days after its
     UTC day, plus the partners of that day at or after `since` counted from their rows (one day of the
     (team_id, archived, last_activity_at) index)."""
-    name, value = _picked(field, filters)
+    grouped = field if field != sql.PROGRAM else None
+    pick, where = _where(GroupActivityDay, session, team_id, field, filters)
     first = since.astimezone(UTC).date()
     after = datetime.combine(first + timedelta(days=1), time(), tzinfo=UTC)
     days = (
         select(GroupActivityDay.value, func.sum(GroupActivityDay.partners))
-        .where(*_where(GroupActivityDay, team_id, name, value, session), GroupActivityDay.day > first)
+        .where(*where, GroupActivityDay.day > first)
         .group_by(GroupActivityDay.value)
     )
     counts: dict[Any, int] = {}
     for group, partners in session.execute(days).all():
         if partners:
-            counts[_key(field, group)] = int(partners)
-    column = getattr(Partner, name) if name != sql.PROGRAM else None
+            key = None if grouped is None else _group(pick, group)
+            counts[key] = counts.get(key, 0) + int(partners)
+    column = getattr(Partner, grouped) if grouped is not None else None
     boundary = select(column, func.count()) if column is not None else select(func.count())
     boundary = boundary.select_from(Partner).where(
         Partner.team_id == team_id, col(Partner.archived).is_(False),
         col(Partner.last_activity_at) >= since, col(Partner.last_activity_at) < after,
+        *(getattr(Partner, name) == value for name, value in filters.items()),
     )
-    if column is not None and value is not None:
-        boundary = boundary.where(column == value)
     if column is not None:
         boundary = boundary.group_by(column)
     for row in session.execute(boundary).all():
-        group = _key(field, row[0] if column is not None and field is not None else sql.NONE)
+        group = row[0] if column is not None else None
         if row[-1]:
             counts[group] = counts.get(group, 0) + int(row[-1])
-    return counts if field is not None else {None: counts.get(None, 0)}
+    return counts if grouped is not None else {None: counts.get(None, 0)}
 
 
 def active_partners(*, session: Session, team_id: str, since: datetime) -> int:

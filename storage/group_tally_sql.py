@@ -8,12 +8,39 @@ figures to the tallies or takes them away (or both at once, for a move), in one 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from domain.breakdowns import GROUPINGS
 
-FIELDS: tuple[str, ...] = (*GROUPINGS, "all")
+PAIRS: tuple[tuple[str, str], ...] = tuple(
+    (first, second) for index, first in enumerate(GROUPINGS) for second in GROUPINGS[index + 1:]
+)
+"""Every two grouping fields, in the order of GROUPINGS: a partner also counts in the group of its pair of values
+(`kpis by type stage=support`, `kpis type=reseller owner=@anna`)."""
+PAIR_JOIN = "+"
+SEPARATOR = "\x1f"
+"""Between the two values of a pair (the unit separator: no profile value holds it, and it sorts before any
+printable character, so pairs sort as their first values, then their second)."""
+FIELDS: tuple[str, ...] = (*GROUPINGS, "all", *(f"{first}{PAIR_JOIN}{second}" for first, second in PAIRS))
 PROGRAM = "all"
 NONE = ""
 """The stored value of a field that is not set (no profile value is ever empty: `clean_value` makes it None)."""
+
+
+def pair_field(one: str, other: str) -> tuple[str, bool]:
+    """The tally field of two grouping fields, and whether `one` is its first value."""
+    first = GROUPINGS.index(one) < GROUPINGS.index(other)
+    return (f"{one}{PAIR_JOIN}{other}" if first else f"{other}{PAIR_JOIN}{one}"), first
+
+
+def _pair_value(first: str, second: str) -> str:
+    return f"COALESCE(p.{first}, '') || '{SEPARATOR}' || COALESCE(p.{second}, '')"
+
+
+def _pair_moved(dialect: str, first: str, second: str) -> str:
+    return f"({distinct(dialect, f'o.{first}', f'n.{first}')} OR {distinct(dialect, f'o.{second}', f'n.{second}')})"
+
 
 PARTNER_COLUMNS = ("id", "team_id", "archived", *GROUPINGS, "last_activity_at")
 TALLY = ("partners", "csat_sum", "csat_answers", "promoters", "detractors", "nps_answers")
@@ -24,13 +51,39 @@ SAID = (
     "COALESCE(SUM(CASE WHEN f.nps <= 6 THEN 1 ELSE 0 END), 0)",
     "COUNT(f.nps)",
 )
-GROUPS = "(" + " UNION ALL ".join(f"SELECT '{field}' AS field" for field in FIELDS) + ")"
-VALUE = (
-    "CASE g.field "
-    + " ".join(f"WHEN '{field}' THEN COALESCE(p.{field}, '')" for field in GROUPINGS)
-    + " ELSE '' END"
-)
 
+
+def _groups(fields: tuple[str, ...]) -> str:
+    return "(" + " UNION ALL ".join(f"SELECT '{field}' AS field" for field in fields) + ")"
+
+
+def _value(pairs: tuple[tuple[str, str], ...]) -> str:
+    return (
+        "CASE g.field "
+        + " ".join(f"WHEN '{field}' THEN COALESCE(p.{field}, '')" for field in GROUPINGS)
+        + "".join(f" WHEN '{first}{PAIR_JOIN}{second}' THEN {_pair_value(first, second)}" for first, second in pairs)
+        + " ELSE '' END"
+    )
+
+
+GROUPS = _groups(FIELDS)
+VALUE = _value(PAIRS)
+
+
+
+@contextmanager
+def without_pairs() -> Iterator[None]:
+    """The statements of migration 0019 (single fields only), for 0019 itself and the downgrade of 0022: they
+    are built from these module names when called."""
+    global FIELDS, GROUPS, PAIRS, VALUE
+    kept = FIELDS, GROUPS, PAIRS, VALUE
+    FIELDS, PAIRS = (*GROUPINGS, PROGRAM), ()
+    GROUPS = _groups(FIELDS)
+    VALUE = _value(PAIRS)
+    try:
+        yield
+    finally:
+        FIELDS, GROUPS, PAIRS, VALUE = kept
 
 def distinct(dialect: str, left: str, right: str) -> str:
     return f"{left} IS NOT {right}" if dialect == "sqlite" else f"{left} IS DISTINCT FROM {right}"
@@ -63,7 +116,9 @@ def moved(dialect: str, *, activity: bool = False) -> str:
     changes = [distinct(dialect, f"o.{column}", f"n.{column}") for column in ("team_id", "archived")]
     if activity:
         changes.append(distinct(dialect, day(dialect, "o.last_activity_at"), day(dialect, "n.last_activity_at")))
-    per_field = " ".join(f"WHEN '{f}' THEN {distinct(dialect, f'o.{f}', f'n.{f}')}" for f in GROUPINGS)
+    per_field = " ".join(f"WHEN '{f}' THEN {distinct(dialect, f'o.{f}', f'n.{f}')}" for f in GROUPINGS) + "".join(
+        f" WHEN '{first}{PAIR_JOIN}{second}' THEN {_pair_moved(dialect, first, second)}" for first, second in PAIRS
+    )
     return "(" + " OR ".join([*changes, f"CASE g.field {per_field} ELSE 1 = 0 END"]) + ")"
 
 

@@ -6,6 +6,7 @@ edge of the 30-day activity window, and after the migration fills them from exis
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from datetime import UTC, datetime, time, timedelta
 from decimal import Decimal
@@ -84,6 +85,7 @@ def assert_tallies_equal_the_partners(engine: Engine, team_id: str = "T1") -> No
         scopes: list[tuple[str | None, dict[str, str]]] = [(field, {}) for field in GROUPINGS]
         for field in GROUPINGS:
             scopes += [(None, {field: value}) for value in VALUES.get(field, ("discovery", "support")) if value]
+        scopes += _pair_scopes()
         scopes = [(f, {k: v.strip("<@>") for k, v in filters.items()}) for f, filters in scopes]
         for field, filters in scopes:
             scope: dict[str, Any] = {"session": session, "team_id": team_id, "field": field, "filters": filters}
@@ -102,6 +104,22 @@ def assert_tallies_equal_the_partners(engine: Engine, team_id: str = "T1") -> No
             kept = registered_between(session=session, team_id=team_id, start=start, end=end)
             assert kept == move_counts(session=session, team_id=team_id, start=start, end=end)[0], (start, end)
     _assert_no_drift(engine)
+
+
+def _pair_scopes() -> list[tuple[str | None, dict[str, str]]]:
+    """A grouping with a filter on each field (its own included), and every two filters, read from the pair
+    tallies (`kpis by type stage=support`, `kpis type=reseller owner=@anna`); the values rotate so that most
+    scopes select some partners and some select none."""
+    def value(field: str, turn: int) -> str:
+        values = [v for v in VALUES.get(field, ("discovery", "support")) if v]
+        return values[turn % len(values)]
+
+    scopes: list[tuple[str | None, dict[str, str]]] = []
+    for turn, (field, other) in enumerate(itertools.product(GROUPINGS, GROUPINGS)):
+        scopes.append((field, {other: value(other, turn)}))
+    for turn, (one, other) in enumerate(itertools.combinations(GROUPINGS, 2)):
+        scopes.append((None, {other: value(other, turn), one: value(one, turn + 1)}))
+    return scopes
 
 
 def _assert_no_drift(engine: Engine) -> None:
@@ -220,4 +238,21 @@ def test_the_migration_fills_the_tallies_and_its_downgrade_removes_them(
     upgrade(portfolio)
     assert_tallies_equal_the_partners(portfolio)
     handle(f'set "{partner_name(4)}" type=reseller', invocation_for())
+    assert_tallies_equal_the_partners(portfolio)
+
+
+def test_the_pairs_migration_downgrades_to_single_fields_and_upgrades_again(
+    portfolio: Engine, invocation_for: MakeInvocation
+) -> None:
+    downgrade(portfolio, "0021")
+    with portfolio.connect() as connection:
+        fields = {row[0] for row in connection.execute(text("SELECT DISTINCT field FROM group_tally")).all()}
+    assert fields == {*GROUPINGS, "all"}
+    handle(f'set "{partner_name(4)}" type=reseller segment="a very long segment name for the pairs"',
+           invocation_for())
+    with portfolio.connect() as connection:  # the 0019 triggers are back: no pair rows written
+        pairs = connection.execute(text("SELECT COUNT(*) FROM group_tally WHERE field LIKE '%+%'")).scalar_one()
+    assert pairs == 0
+    upgrade(portfolio)
+    handle(f'advance "{partner_name(4)}" support', invocation_for())
     assert_tallies_equal_the_partners(portfolio)

@@ -14,12 +14,12 @@ import sqlalchemy as sa
 from alembic import op
 
 from storage.group_tallies import install, uninstall
+from storage.group_tally_sql import without_pairs
 
 revision = "0019"
 down_revision = "0018"
 branch_labels = None
 depends_on = None
-
 
 
 def _key() -> list[sa.Column]:
@@ -62,7 +62,8 @@ def upgrade() -> None:
         sa.Column("partners", sa.Integer(), nullable=False),
         sa.UniqueConstraint("team_id", "day", name="uq_registration_day_key"),
     )
-    install(op.get_bind())
+    with without_pairs():  # the pairs come with 0022, which widens the columns
+        install(op.get_bind())
 
 
 def downgrade() -> None:
