@@ -1,6 +1,8 @@
-"""`/partner kpis by GROUP` and `/partner kpis FIELD=VALUE` from the kept per-group tallies: a few rows per
-group instead of an aggregate over every partner, KPI total and answer (`storage.breakdowns` computes the same
-figures from scratch, and still serves a grouping with filters or several filters, bounded by the filter).
+"""`/partner kpis by GROUP [FIELD=VALUE]` and `/partner kpis FIELD=VALUE [FIELD=VALUE]` from the kept per-group
+tallies: a few rows per group instead of an aggregate over every partner, KPI total and answer. A grouping with
+a filter on another field, or two filters, reads the tallies of that pair of fields (`type+stage`), whose values
+are the two values joined by `group_tally_sql.SEPARATOR`. (`storage.breakdowns` computes the same figures from
+scratch, and still serves more filters than that, bounded by the filters.)
 
 The functions take the arguments of their `storage.breakdowns` namesakes and answer the same dictionaries.
 """
