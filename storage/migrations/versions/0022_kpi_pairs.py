@@ -24,12 +24,12 @@ TABLES = ("group_tally", "group_kpi_tally", "group_activity_day")
 
 
 def _widen(field: int, value: int) -> None:
-    """A pair's field name and value are longer than one field's (SQLite does not enforce lengths)."""
-    if op.get_bind().dialect.name != "postgresql":
-        return
+    """A pair's field name and value are longer than one field's (SQLite copies each table; the triggers that
+    write to them are dropped at that moment and installed again after)."""
     for table in TABLES:
-        op.alter_column(table, "field", type_=sa.String(length=field))
-        op.alter_column(table, "value", type_=sa.String(length=value))
+        with op.batch_alter_table(table) as batch:
+            batch.alter_column("field", type_=sa.String(length=field))
+            batch.alter_column("value", type_=sa.String(length=value))
 
 
 def upgrade() -> None:
