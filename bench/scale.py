@@ -12,6 +12,7 @@ ratio to the 1k figure.
 from __future__ import annotations
 
 import argparse
+import itertools
 import statistics
 import subprocess
 import sys
@@ -32,6 +33,7 @@ from bot.views.home import build_home_view
 from commands.context import Invocation
 from commands.digest import build_digest
 from commands.home import home_overview
+from commands.replies import Notice, Reply
 from commands.stalls.summary import build_summary, claim_due
 from commands.verbs import handle
 from storage.database import create_database_engine
@@ -69,6 +71,14 @@ COMMANDS = (
     f'show "{partner_name(7)}"',
     f'show "{partner_name(7)[:-3]}x"',
 )
+WRITES = (
+    (f'advance "{partner_name(11)}" support', f'advance "{partner_name(11)}" discovery'),
+    (f'set "{partner_name(12)}" type=reseller', f'set "{partner_name(12)}" type=agency'),
+    (f'kpi "{partner_name(13)}" leads=3 revenue=1200', f'kpi "{partner_name(13)}" leads=1'),
+    (f'feedback "{partner_name(14)}" csat=4 nps=9', f'feedback "{partner_name(14)}" csat=2 nps=5'),
+)
+"""Per-partner changes, each timed as it alternates between two forms: every kept tally and span they move is
+written in the same transaction, so their time is what the triggers cost."""
 COMMAND_TARGET_MS = 100.0
 RSS_TARGET_MIB = 150.0
 
@@ -128,6 +138,12 @@ def measure(engine: Engine, runs: int, only: Sequence[str] = ()) -> dict[str, tu
             continue
         results[f"/partner {command}"] = timed(lambda command=command: handle(command, invocation), runs)
 
+    for first, second in WRITES:
+        name = f"/partner {first.split(' ', 1)[0]} (alternating with {second.rsplit(' ', 1)[-1]})"
+        if wanted(name):
+            forms = itertools.cycle((first, second))
+            results[name] = timed(lambda forms=forms: _changed(handle(next(forms), invocation)), runs)
+
     def digest_db() -> object:
         with invocation.unit_of_work() as uow:
             return build_digest(uow.session, invocation)
@@ -148,6 +164,13 @@ def measure(engine: Engine, runs: int, only: Sequence[str] = ()) -> dict[str, tu
     if wanted("App Home"):
         results["App Home"] = timed(lambda: build_home_view(home_overview(invocation)), runs)
     return results
+
+
+def _changed(reply: Reply) -> Reply:
+    """A change that failed would time its error reply: the bench stops instead."""
+    if isinstance(reply.body, Notice) and reply.body.tone == "error":
+        raise SystemExit(f"a timed change failed: {reply.body}")
+    return reply
 
 
 def worker_rss(url: str | None, size: int, requests: int) -> tuple[float, float]:
@@ -221,7 +244,9 @@ def main() -> int:
     return 1 if failed else 0
 
 
-COMMANDS_ONLY = {f"/partner {command}" for command in COMMANDS}
+COMMANDS_ONLY = {f"/partner {command}" for command in COMMANDS} | {
+    f"/partner {first.split(' ', 1)[0]} (alternating with {second.rsplit(' ', 1)[-1]})" for first, second in WRITES
+}
 
 if __name__ == "__main__":
     sys.exit(main())
