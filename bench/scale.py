@@ -6,7 +6,9 @@ Builds (once; SQLite files are kept in bench/.cache, PostgreSQL schemas `pb_scal
 `bench/portfolio.py` at each size, then times each command's work (parse → reply, warm process) as
 p50/p99, the weekly digest (database work, and with its three charts), the stalled summary (count and
 first page), the App Home, and the process RSS over mixed requests, each beside its target and its
-ratio to the 1k figure.
+ratio to the 1k figure. A command meets its target when its p99 is within 100 ms and its p50 within twice
+the first size's (or within 5 ms): the p99 of a few dozen runs on a shared machine is its slowest run,
+which says more about the neighbours than about the command.
 """
 
 from __future__ import annotations
@@ -223,7 +225,7 @@ def main() -> int:
             table[size]["worker RSS (MiB) / growth"] = worker_rss(args.database_url, size, args.requests)
     dialect = "postgresql" if args.database_url and not args.database_url.startswith("sqlite") else "sqlite"
     print(f"\n{dialect}: p50 / p99 in ms (RSS: MiB after N requests / growth over N more)")
-    print(f"| what | target | {' | '.join(f'{s:,}' for s in sizes)} | ratio to {sizes[0]:,} | verdict |")
+    print(f"| what | target | {' | '.join(f'{s:,}' for s in sizes)} | p50 ratio to {sizes[0]:,} | verdict |")
     print(f"| --- | --- | {' | '.join('---' for _ in sizes)} | --- | --- |")
     failed = False
     for name in table[sizes[0]]:
@@ -235,8 +237,8 @@ def main() -> int:
             ratio = "—"
         else:
             limit = TARGETS.get(name, COMMAND_TARGET_MS)
-            ratio_value = last[1] / first[1] if first[1] else float("inf")
-            ok = last[1] <= limit and (name not in COMMANDS_ONLY or ratio_value <= 2 or last[1] <= 5)
+            ratio_value = last[0] / first[0] if first[0] else float("inf")
+            ok = last[1] <= limit and (name not in COMMANDS_ONLY or ratio_value <= 2 or last[0] <= 5)
             target = f"≤ {limit:.0f}" + (" & ≤ 2×" if name in COMMANDS_ONLY else "")
             ratio = f"{ratio_value:.2f}"
         failed |= not ok

@@ -6,6 +6,7 @@ calendar, and everything counted in it, when a request runs in another zone."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -58,8 +59,21 @@ def fill(connection: Connection, zone_name: str) -> None:
     ]
     connection.execute(insert(QuarterStart.__table__), starts)  # type: ignore[attr-defined]
     days = (FIRST_DAY + timedelta(days=offset) for offset in range((date(LAST_YEAR + 1, 1, 1) - FIRST_DAY).days))
+    if connection.dialect.name == "postgresql":
+        _copy_days(connection, zone_name, days)
+        return
     rows = [{"day": day, "zone": zone_name, "starts_at": start_of_local_day(day, zone)} for day in days]
     connection.execute(insert(DayStart.__table__), rows)  # type: ignore[attr-defined]
+
+
+def _copy_days(connection: Connection, zone_name: str, days: Iterable[date]) -> None:
+    """The 84,000 days in one COPY (an INSERT per row would take a second and a half: every migration of a
+    new database, and every change of zone, waits for it)."""
+    zone = ZoneInfo(zone_name)
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    with cursor.copy("COPY day_start (day, zone, starts_at) FROM STDIN") as copy:
+        for day in days:
+            copy.write_row((day, zone_name, start_of_local_day(day, zone)))
 
 
 def kept_zone(*, session: Session) -> str | None:
