@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import exists, func
+from sqlalchemy import exists, func, or_
 from sqlmodel import Session, col, select
 
 from storage.tables import Feedback, KpiValue, Partner, StageMove
@@ -22,7 +23,7 @@ def move_counts(
     registered = col(StageMove.from_stage).is_(None)
     in_period = [StageMove.moved_at >= start, StageMove.moved_at < end] + ([registered] if registrations_only else [])
     every = select(registered, func.count()).where(StageMove.team_id == team_id, *in_period).group_by(registered)
-    archived_ids = select(Partner.id).where(Partner.team_id == team_id, col(Partner.archived).is_(True))
+    archived_ids = _archived_active_since(team_id, start)
     archived = (  # through each archived partner's (partner_id, moved_at) index, not the team's moves
         select(registered, func.count())
         .where(col(StageMove.partner_id).in_(archived_ids), *in_period)
@@ -32,6 +33,16 @@ def move_counts(
     for first, count in session.exec(archived).all():
         counts[bool(first)] -= count
     return counts.get(True, 0), counts.get(False, 0)
+
+
+def _archived_active_since(team_id: str, start: datetime) -> Any:
+    """The archived partners that can have a move at or after `start`: a partner's kept last activity is its
+    newest move or later, so those quiet since before it are skipped on the (team_id, archived, last activity)
+    index (a week's digest probes a handful instead of every archived partner; NULL: never had activity kept)."""
+    return select(Partner.id).where(
+        Partner.team_id == team_id, col(Partner.archived).is_(True),
+        or_(col(Partner.last_activity_at).is_(None), col(Partner.last_activity_at) >= start),
+    )
 
 
 def feedback_count(*, session: Session, team_id: str, start: datetime, end: datetime) -> int:
@@ -62,7 +73,7 @@ def reached_stage(
         return names, len(names)
     distinct = func.count(func.distinct(StageMove.partner_id))
     every = select(distinct).where(StageMove.team_id == team_id, *entered)
-    archived_ids = select(Partner.id).where(Partner.team_id == team_id, col(Partner.archived).is_(True))
+    archived_ids = _archived_active_since(team_id, start)
     archived = select(distinct).where(col(StageMove.partner_id).in_(archived_ids), *entered)
     return names, int(session.exec(every).one()) - int(session.exec(archived).one())
 
