@@ -190,6 +190,36 @@ def _drops(postgresql: bool) -> list[str]:
     ]
 
 
+def partner_deleted(postgresql: bool) -> list[str]:
+    """A deleted partner's quarters go before its row does, so the tallies' triggers still find it (archived or
+    not) and take its quarters out; its history's own deletes, cascading after, then find nothing to move. (An
+    `ON DELETE` rule on the key would remove them too late: PostgreSQL checks the key before the statement's
+    triggers run, and they look the partner up.)"""
+    if not postgresql:
+        return [
+            """CREATE TRIGGER quarter_activity_partner_delete BEFORE DELETE ON partner BEGIN
+                DELETE FROM partner_quarter WHERE partner_id = OLD.id;
+            END"""
+        ]
+    return [
+        """CREATE FUNCTION quarter_activity_partner_removed() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+            DELETE FROM partner_quarter WHERE partner_id = OLD.id;
+            RETURN OLD;
+        END $$""",
+        """CREATE TRIGGER quarter_activity_partner_delete BEFORE DELETE ON partner FOR EACH ROW
+        EXECUTE FUNCTION quarter_activity_partner_removed()""",
+    ]
+
+
+def partner_deleted_drops(postgresql: bool) -> list[str]:
+    if not postgresql:
+        return ["DROP TRIGGER IF EXISTS quarter_activity_partner_delete"]
+    return [
+        "DROP TRIGGER IF EXISTS quarter_activity_partner_delete ON partner",
+        "DROP FUNCTION IF EXISTS quarter_activity_partner_removed",
+    ]
+
+
 def _fill(connection: Connection) -> None:
     """Each partner's quarters and the tallies from the history, set-based, in the calendar as it is."""
     for table in ("quarter_tally", "partner_quarter"):
@@ -219,12 +249,14 @@ def _fill(connection: Connection) -> None:
 def install(connection: Connection) -> None:
     """Fills the figures from the history and creates the triggers (the calendar is filled first)."""
     _fill(connection)
-    for statement in _postgresql() if connection.dialect.name == "postgresql" else _sqlite():
+    postgresql = connection.dialect.name == "postgresql"
+    for statement in [*(_postgresql() if postgresql else _sqlite()), *partner_deleted(postgresql)]:
         connection.execute(text(statement))
 
 
 def uninstall(connection: Connection) -> None:
-    for statement in _drops(connection.dialect.name == "postgresql"):
+    postgresql = connection.dialect.name == "postgresql"
+    for statement in [*partner_deleted_drops(postgresql), *_drops(postgresql)]:
         connection.execute(text(statement))
 
 

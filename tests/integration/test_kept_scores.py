@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine, select, text
 from sqlmodel import Session, col
@@ -164,6 +164,9 @@ def _seed(session: Session, team_id: str, now: datetime) -> None:
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(sequence=st.lists(steps, min_size=1, max_size=12))
+@example(  # a moved partner has kept quarters (retention): deleting it failed on their key on PostgreSQL
+    sequence=[("bulk", "discovery", "discovery"), ("answer", 0, "U0LEAD1", {"market": 1}, timedelta(0)), ("delete", 0)]
+)
 def test_kept_spans_and_ranking_equal_the_ones_computed_from_the_answers(
     engine: Engine, sequence: list[tuple[Any, ...]]
 ) -> None:

@@ -176,6 +176,24 @@ def test_the_migration_fills_the_figures_from_the_history(engine: Engine, invoca
     _assert_kept(engine, "America/Los_Angeles")
 
 
+def test_deleted_partners_take_their_quarters_out_of_the_figures(
+    engine: Engine, invocation_for: MakeInvocation
+) -> None:
+    """As a database administrator would delete them, one and several in a statement, archived ones too; the
+    history goes with them by its keys."""
+    build_portfolio(engine, team_id="T1", partners=20, now=NOW)
+    build_portfolio(engine, team_id="T2", partners=5, now=NOW)
+    handle(f'archive "{partner_name(4)}"', invocation_for(user_id=OWNERS[0]))
+    with engine.begin() as connection:
+        ids = connection.execute(text("SELECT id FROM partner WHERE team_id = 'T1' ORDER BY id")).scalars().all()
+        connection.execute(text("DELETE FROM partner WHERE id = :id"), {"id": ids[0]})
+        several = {"a": ids[3], "b": ids[4], "c": ids[9]}
+        connection.execute(text("DELETE FROM partner WHERE id IN (:a, :b, :c)"), several)
+        left = connection.execute(text("SELECT COUNT(*) FROM partner_quarter WHERE partner_id = :id"), {"id": ids[9]})
+        assert left.scalar_one() == 0
+    _assert_kept(engine, "Europe/Warsaw")
+
+
 @pytest.mark.parametrize("zone", ["Europe/Warsaw", "Pacific/Kiritimati"])
 def test_a_request_in_another_zone_rebuilds_the_figures_for_it(engine: Engine, zone: str) -> None:
     build_portfolio(engine, team_id="T1", partners=20, now=NOW)
