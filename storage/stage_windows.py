@@ -84,6 +84,11 @@ def count_before(*, session: Session, scope: PartnerFilter, stage: str, before: 
     return int(session.exec(query).one())
 
 
+def count_since(*, session: Session, scope: PartnerFilter, stage: str, since: datetime) -> int:
+    query = active_in_scope(select(func.count()).select_from(Partner), scope).where(Partner.stage == stage)
+    return int(session.exec(query.where(Partner.stage_entered_at >= since)).one())
+
+
 def reading_order(partner: Partner, now: datetime, zone: ZoneInfo) -> tuple[Any, str]:
     return entered_day(partner.stage_entered_at, now, zone), partner.name.casefold()
 
@@ -103,8 +108,6 @@ def stage_slice(
     if stop <= start:
         return []
     base = active_in_scope(select(Partner), scope).where(Partner.stage == stage)
-    if before is not None:
-        base = base.where(Partner.stage_entered_at < before)
     by_instant = select(Partner.stage_entered_at).where(Partner.stage == stage)
     by_instant = active_in_scope(by_instant, scope).order_by(col(Partner.stage_entered_at))
     if before is not None:
@@ -115,8 +118,11 @@ def stage_slice(
     last = session.exec(by_instant.offset(stop - 1).limit(1)).first()
     low = start_of_local_day(entered_day(first, now, zone), zone)
     query = base.where(Partner.stage_entered_at >= low)
+    highs = [] if before is None else [before]
     if last is not None and entered_day(last, now, zone) < local_date(now, zone):  # today's day takes the future too
-        query = query.where(Partner.stage_entered_at < start_of_local_day(local_date(last, zone) + ONE_DAY, zone))
+        highs.append(start_of_local_day(local_date(last, zone) + ONE_DAY, zone))
+    if highs:  # one upper bound: given two, SQLite bounds the index range by either and filters by the other
+        query = query.where(Partner.stage_entered_at < min(highs))
     skipped = count_before(session=session, scope=scope, stage=stage, before=low) if start else 0
     rows = sorted(session.exec(query).all(), key=lambda partner: reading_order(partner, now, zone))
     return rows[start - skipped : stop - skipped]

@@ -47,9 +47,17 @@ def _journey(invocation: Invocation, filters: Filters) -> Journey:
 
 
 def stalled_rows(
-    session: Session, invocation: Invocation, scope: PartnerFilter, journey: Journey, *, offset: int, limit: int
+    session: Session,
+    invocation: Invocation,
+    scope: PartnerFilter,
+    journey: Journey,
+    *,
+    offset: int,
+    limit: int,
+    total: int | None = None,
 ) -> tuple[list[StalledPartner], int]:
-    """One page of stalled partners with their snooze state and last activity, and how many there are."""
+    """One page of stalled partners with their snooze state and last activity, and how many there are (counted
+    unless given)."""
     found = stalled_page(
         session=session,
         scope=scope,
@@ -58,6 +66,7 @@ def stalled_rows(
         zone=invocation.timezone,
         offset=offset,
         limit=limit,
+        total=total,
     )
     alerts = alerts_for_partners(session=session, partners=found.partners)
     activities = last_activities(partners=found.partners)
@@ -88,6 +97,8 @@ def stalled(command: Stalled | StalledPage, invocation: Invocation) -> Reply:
             session=uow.session, scope=scope, journey=journey, now=invocation.now, zone=invocation.timezone
         )
         page = Page(filters.page, total)
-        rows, _ = stalled_rows(uow.session, invocation, scope, journey, offset=page.offset, limit=PAGE_SIZE)
+        rows, _ = stalled_rows(
+            uow.session, invocation, scope, journey, offset=page.offset, limit=PAGE_SIZE, total=total
+        )
     thresholds = tuple((stage.name, stage.stall_threshold_days) for stage in invocation.journey.stages)
     return Reply(StalledList(tuple(rows), thresholds, page_info("stalled", filters, page, len(rows)), total))
