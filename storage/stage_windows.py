@@ -84,11 +84,6 @@ def count_before(*, session: Session, scope: PartnerFilter, stage: str, before: 
     return int(session.exec(query).one())
 
 
-def count_since(*, session: Session, scope: PartnerFilter, stage: str, since: datetime) -> int:
-    query = active_in_scope(select(func.count()).select_from(Partner), scope).where(Partner.stage == stage)
-    return int(session.exec(query.where(Partner.stage_entered_at >= since)).one())
-
-
 def reading_order(partner: Partner, now: datetime, zone: ZoneInfo) -> tuple[Any, str]:
     return entered_day(partner.stage_entered_at, now, zone), partner.name.casefold()
 

@@ -16,8 +16,7 @@ from sqlmodel import Session, col, select
 
 from domain.journey import Journey
 from domain.stalled import entered_day, stall_cutoff
-from storage import stage_tallies
-from storage.stage_windows import PartnerFilter, count_before, count_since, stage_slice
+from storage.stage_windows import PartnerFilter, count_before, stage_slice
 from storage.tables import Partner, StallAlert
 
 
@@ -38,17 +37,9 @@ def _cutoffs(journey: Journey, now: datetime, zone: ZoneInfo) -> dict[str, tuple
 
 
 def stalled_total(*, session: Session, scope: PartnerFilter, journey: Journey, now: datetime, zone: ZoneInfo) -> int:
-    """How many are stalled. For the whole workspace, each stage's kept count less those that entered it since
-    its cutoff (a few weeks of entries on the stage index, instead of the years before it); for an owner or a
-    type, those that entered before the cutoff, counted on their index."""
-    cutoffs = _cutoffs(journey, now, zone)
-    if scope.owner is not None or scope.type is not None:
-        return sum(count_before(session=session, scope=scope, stage=key, before=c) for key, (c, _) in cutoffs.items())
-    kept = stage_tallies.kept(session=session, team_id=scope.team_id)
     return sum(
-        kept[key] - count_since(session=session, scope=scope, stage=key, since=cutoff)
-        for key, (cutoff, _) in cutoffs.items()
-        if kept[key]
+        count_before(session=session, scope=scope, stage=key, before=cutoff)
+        for key, (cutoff, _) in _cutoffs(journey, now, zone).items()
     )
 
 
