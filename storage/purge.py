@@ -8,7 +8,7 @@ from sqlmodel import Session, SQLModel
 import storage.tables  # noqa: F401  (registers every table in the metadata)
 from storage.oauth_tables import STATES_TABLE
 
-KEPT_FIGURES = frozenset({"group_tally", "group_kpi_tally", "group_activity_day", "registration_day"})
+KEPT_FIGURES = frozenset({"group_tally", "group_kpi_tally", "group_activity_day", "registration_day", "stage_day"})
 """Tallies derived from the workspace's rows (by triggers): deleted last, with the rest, and not listed."""
 NOT_WORKSPACE_DATA = frozenset({STATES_TABLE, "quarter_start", "day_start"})
 """Rows that belong to no workspace: an OAuth state is issued before anyone knows which one will install; where

@@ -19,7 +19,7 @@ from sqlmodel import Session, col, select
 
 from domain.clock import local_date, start_of_local_day
 from domain.stalled import entered_day
-from storage import stage_tallies
+from storage import stage_days, stage_tallies
 from storage.tables import Partner
 
 ONE_DAY = timedelta(days=1)
@@ -70,14 +70,28 @@ def stage_extents(*, session: Session, scope: PartnerFilter) -> dict[str, tuple[
     return {stage: (count, first) for stage, count, first in session.exec(query.group_by(Partner.stage)).all()}
 
 
+def _whole(scope: PartnerFilter) -> bool:
+    return scope.owner is None and scope.type is None
+
+
 def middle_entries(*, session: Session, scope: PartnerFilter, stage: str, count: int) -> list[datetime]:
-    """The middle one (odd `count`) or two entry instants of the stage in instant order: one index read."""
+    """The middle one (odd `count`) or two entry instants of the stage in instant order: for the whole workspace
+    through the kept days of entry, otherwise one index read."""
+    position, wanted = (count - 1) // 2, 2 - count % 2
+    if _whole(scope):
+        return stage_days.entries_from(
+            session=session, team_id=scope.team_id, stage=stage, position=position, limit=wanted
+        )
     query = active_in_scope(select(Partner.stage_entered_at), scope).where(Partner.stage == stage)
-    query = query.order_by(col(Partner.stage_entered_at)).offset((count - 1) // 2).limit(2 - count % 2)
+    query = query.order_by(col(Partner.stage_entered_at)).offset(position).limit(wanted)
     return list(session.exec(query).all())
 
 
 def count_before(*, session: Session, scope: PartnerFilter, stage: str, before: datetime | None) -> int:
+    """The stage's partners in scope (entered before `before`, if given): for the whole workspace from the kept
+    tallies, otherwise counted on the (team, owner, type, …, stage, entered) indexes."""
+    if _whole(scope) and before is not None:
+        return stage_days.count_before(session=session, team_id=scope.team_id, stage=stage, before=before)
     query = active_in_scope(select(func.count()).select_from(Partner), scope).where(Partner.stage == stage)
     if before is not None:
         query = query.where(Partner.stage_entered_at < before)

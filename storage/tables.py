@@ -206,6 +206,21 @@ class KpiPartnerTotal(SQLModel, table=True):
     total: Decimal = Field(sa_column=Column(Numeric(18, 2), nullable=False))
 
 
+class StageDay(SQLModel, table=True):
+    """How many active partners of a workspace entered each stage on each UTC day (their current stage only): kept
+    by triggers on `partner` (storage/stage_days.py), so counting a stage's partners before an instant, or finding
+    its middle entry, reads a row per day instead of walking every partner's entry on the index."""
+
+    __tablename__ = "stage_day"
+    __table_args__ = (UniqueConstraint("team_id", "stage", "day", name="uq_stage_day_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: str = Field(max_length=32)
+    stage: str = Field(max_length=40)
+    day: date
+    partners: int = 0
+
+
 class StageTally(SQLModel, table=True):
     """How many partners a workspace has in each stage, active and archived: kept by database triggers on
     `partner` (storage/stage_tallies.py) in the transaction of every insert, move, archive and delete, so the
